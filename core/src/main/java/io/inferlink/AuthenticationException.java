@@ -1,0 +1,23 @@
+package io.inferlink;
+
+/**
+ * Thrown when the server refused the credentials, or there were none where some are required. Immutable and thread-safe.
+ */
+public class AuthenticationException extends InferenceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception from a failure description. */
+  public AuthenticationException(Details details) {
+    super(details);
+  }
+
+  /** Creates the exception with code {@link ErrorCode#UNAUTHENTICATED} and a message of our own. */
+  public AuthenticationException(String message) {
+    super(new Details(ErrorCode.UNAUTHENTICATED).message(message));
+  }
+
+  /** Creates the exception with code {@link ErrorCode#UNAUTHENTICATED}, a message of our own and a cause. */
+  public AuthenticationException(String message, Throwable cause) {
+    super(new Details(ErrorCode.UNAUTHENTICATED).message(message).cause(cause));
+  }
+}

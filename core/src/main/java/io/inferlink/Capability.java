@@ -1,0 +1,35 @@
+package io.inferlink;
+
+/**
+ * An optional feature a client may or may not have, depending on its protocol and server. A client
+ * without a capability refuses the matching request with {@link UnsupportedFeatureException} before
+ * anything is sent; the compatibility kit checks both sides. Immutable and thread-safe.
+ */
+public enum Capability {
+  /** {@link InferenceClient#serverLive()} answers. */
+  SERVER_LIVE,
+  /** {@link InferenceClient#serverReady()} answers. */
+  SERVER_READY,
+  /** {@link InferenceClient#serverMetadata()} answers. */
+  SERVER_METADATA,
+  /** {@link InferenceClient#modelReady(ModelRef)} answers. */
+  MODEL_READY,
+  /** {@link InferenceClient#modelMetadata(ModelRef)} answers. */
+  MODEL_METADATA,
+  /** A {@link ModelRef} may name a version. */
+  MODEL_VERSIONS,
+  /** A {@link ModelRef} may name a version label. */
+  VERSION_LABELS,
+  /** A request may ask for a subset of the outputs. */
+  REQUESTED_OUTPUTS,
+  /** A request may carry an id, echoed in the response. */
+  REQUEST_ID,
+  /** A request may carry parameters. */
+  REQUEST_PARAMETERS,
+  /** A request may name a signature (TF Serving). */
+  SIGNATURE_NAME,
+  /** Tensors of rank 0 travel as such. */
+  SCALAR_TENSORS,
+  /** Tensors with a zero dimension travel as such. */
+  ZERO_SIZE_TENSORS
+}

@@ -1,0 +1,530 @@
+package io.inferlink;
+
+import io.inferlink.spi.Redaction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * How a client connects and calls: timeouts, headers and credentials, TLS material, Host/authority
+ * override, message size limit, retry policy, callback executor, provider choice and protocol-specific
+ * options. Immutable and thread-safe; build with {@link #builder()}, or read from configuration with
+ * {@link #fromProperties(Properties)} / {@link #fromEnvironment()} so that an application changes
+ * server without changing code. {@link #toString()} never shows a credential.
+ */
+public final class ClientOptions {
+  /** Default time to open a connection. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default time for a whole call. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /** Default largest message accepted from a server: 64 MiB (grpc-java's own 4 MiB is too small for images). */
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
+
+  private static final ClientOptions DEFAULTS = builder().build();
+
+  private final String endpoint;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final Map<String, String> headers;
+  private final Supplier<Map<String, String>> headersSupplier;
+  private final Supplier<String> bearerToken;
+  private final String basicAuthUser;
+  private final String basicAuthPassword;
+  private final TlsMaterial tls;
+  private final String authority;
+  private final int maxMessageSize;
+  private final RetryPolicy retryPolicy;
+  private final Executor executor;
+  private final String providerName;
+  private final String userAgent;
+  private final Map<String, Object> typedOptions;
+  private final Map<String, String> textOptions;
+
+  private ClientOptions(Builder b) {
+    this.endpoint = b.endpoint;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.headersSupplier = b.headersSupplier;
+    this.bearerToken = b.bearerToken;
+    this.basicAuthUser = b.basicAuthUser;
+    this.basicAuthPassword = b.basicAuthPassword;
+    this.tls = b.tls;
+    this.authority = b.authority;
+    this.maxMessageSize = b.maxMessageSize;
+    this.retryPolicy = b.retryPolicy;
+    this.executor = b.executor;
+    this.providerName = b.providerName;
+    this.userAgent = b.userAgent;
+    this.typedOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.typedOptions));
+    this.textOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.textOptions));
+  }
+
+  /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
+  public static ClientOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** Starts from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads options from properties named {@code inferlink.*}; see {@link ConfigurationKeys} for the
+   * list. Unknown {@code inferlink.*} keys are an error, so a typo does not pass silently.
+   */
+  public static ClientOptions fromProperties(Properties properties) {
+    return ConfigurationKeys.fromProperties(properties).build();
+  }
+
+  /** Reads options from {@code INFERLINK_*} environment variables; see {@link ConfigurationKeys}. */
+  public static ClientOptions fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /** Reads options from a map shaped like the environment (for tests and frameworks). */
+  public static ClientOptions fromEnvironment(Map<String, String> environment) {
+    return ConfigurationKeys.fromProperties(ConfigurationKeys.environmentToProperties(environment)).build();
+  }
+
+  /** A builder holding these options, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The endpoint string given in configuration, or {@code null}. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** Time allowed to open a connection. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Time allowed for a whole call, unless the request sets its own. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** The timeout for one request: its own, else the client's. */
+  public Duration timeoutFor(InferenceRequest request) {
+    return request.timeout() != null ? request.timeout() : requestTimeout;
+  }
+
+  /** The fixed headers. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * The headers to send with the next call: fixed headers, then the supplier's (fresh each call, for
+   * rotating tokens), then {@code Authorization} from bearer or basic credentials; a later header replaces an
+   * earlier one of the same name in any case. Every value is checked, so a supplier cannot inject
+   * headers with line breaks.
+   *
+   * @throws InvalidRequestException when a supplied header name or value is not allowed
+   */
+  public Map<String, String> requestHeaders() {
+    Map<String, String> out = new LinkedHashMap<>(headers);
+    if (headersSupplier != null) {
+      Map<String, String> supplied = headersSupplier.get();
+      if (supplied != null) {
+        for (Map.Entry<String, String> e : supplied.entrySet()) {
+          try {
+            HeaderChecks.check(e.getKey(), e.getValue());
+          } catch (IllegalArgumentException ex) {
+            throw new InvalidRequestException("supplied header rejected: " + ex.getMessage());
+          }
+          putHeader(out, e.getKey(), e.getValue());
+        }
+      }
+    }
+    String auth = authorizationHeader();
+    if (auth != null) {
+      putHeader(out, "Authorization", auth);
+    }
+    return out;
+  }
+
+  /** Header names are case-insensitive: a later value replaces an earlier one whatever its case. */
+  private static void putHeader(Map<String, String> headers, String name, String value) {
+    headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+    headers.put(name, value);
+  }
+
+  /** The {@code Authorization} value from bearer or basic credentials, or {@code null}. */
+  public String authorizationHeader() {
+    if (bearerToken != null) {
+      String token = bearerToken.get();
+      if (token == null || token.isEmpty()) {
+        return null;
+      }
+      try {
+        HeaderChecks.check("Authorization", token);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException("bearer token rejected: it contains characters not allowed in a header");
+      }
+      return "Bearer " + token;
+    }
+    if (basicAuthUser != null) {
+      String pair = basicAuthUser + ":" + basicAuthPassword;
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+    return null;
+  }
+
+  /** True when bearer or basic credentials are set. */
+  public boolean hasCredentials() {
+    return bearerToken != null || basicAuthUser != null;
+  }
+
+  /** TLS trust and client-certificate material. */
+  public TlsMaterial tls() {
+    return tls;
+  }
+
+  /** The Host / {@code :authority} to send instead of the endpoint's, or {@code null}. */
+  public String authority() {
+    return authority;
+  }
+
+  /** The largest message accepted from a server, in bytes. */
+  public int maxMessageSize() {
+    return maxMessageSize;
+  }
+
+  /** When to retry; {@link RetryPolicy#none()} by default. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The executor for callbacks, or {@code null} for the transport's own threads. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** The provider to use regardless of priorities, or {@code null}. */
+  public String providerName() {
+    return providerName;
+  }
+
+  /** The User-Agent to send. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /**
+   * A protocol-specific option: the typed value set in code, else the text value (from an endpoint
+   * query, properties or environment) parsed, else the option's default.
+   *
+   * @throws ProviderConfigurationException when the text value does not parse
+   */
+  public <T> T get(ProtocolOption<T> option) {
+    Object typed = typedOptions.get(option.name());
+    if (typed != null) {
+      return option.type().cast(typed);
+    }
+    String text = textOptions.get(option.name());
+    if (text != null) {
+      try {
+        return option.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new ProviderConfigurationException(e.getMessage(), e);
+      }
+    }
+    return option.defaultValue();
+  }
+
+  /** True when the option was set, typed or as text. */
+  public boolean isSet(ProtocolOption<?> option) {
+    return typedOptions.containsKey(option.name()) || textOptions.containsKey(option.name());
+  }
+
+  /** The names of every protocol option set, so a backend can refuse names it does not know. */
+  public java.util.Set<String> optionNames() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(typedOptions.keySet());
+    names.addAll(textOptions.keySet());
+    return names;
+  }
+
+  /** A copy where the given text options (an endpoint's query, say) fill in options not yet set. */
+  public ClientOptions withDefaultTextOptions(Map<String, String> options) {
+    Builder b = toBuilder();
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (!typedOptions.containsKey(e.getKey()) && !textOptions.containsKey(e.getKey())) {
+        b.textOptions.put(e.getKey(), e.getValue());
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ClientOptions{");
+    if (endpoint != null) {
+      sb.append("endpoint=").append(Redaction.redactText(endpoint)).append(", ");
+    }
+    sb.append("connectTimeout=").append(connectTimeout)
+        .append(", requestTimeout=").append(requestTimeout)
+        .append(", maxMessageSize=").append(maxMessageSize);
+    if (!headers.isEmpty()) {
+      Map<String, String> shown = new LinkedHashMap<>();
+      headers.forEach((k, v) -> shown.put(k, Redaction.headerValueForDisplay(k, v)));
+      sb.append(", headers=").append(shown);
+    }
+    if (headersSupplier != null) {
+      sb.append(", headersSupplier=set");
+    }
+    if (bearerToken != null) {
+      sb.append(", bearerToken=").append(Redaction.MASK);
+    }
+    if (basicAuthUser != null) {
+      sb.append(", basicAuth=").append(basicAuthUser).append(':').append(Redaction.MASK);
+    }
+    if (tls != TlsMaterial.none()) {
+      sb.append(", tls=").append(tls);
+    }
+    if (authority != null) {
+      sb.append(", authority=").append(authority);
+    }
+    if (retryPolicy.isEnabled()) {
+      sb.append(", retryPolicy=").append(retryPolicy);
+    }
+    if (providerName != null) {
+      sb.append(", provider=").append(providerName);
+    }
+    if (!typedOptions.isEmpty() || !textOptions.isEmpty()) {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      textOptions.forEach((k, v) -> shown.put(k, Redaction.isSecretName(k) ? Redaction.MASK : v));
+      typedOptions.forEach((k, v) -> shown.put(k, Redaction.isSecretName(k) ? Redaction.MASK : v));
+      sb.append(", options=").append(shown);
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Collects options; not thread-safe. Each setter validates its value and names it when wrong. */
+  public static final class Builder {
+    private String endpoint;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Supplier<Map<String, String>> headersSupplier;
+    private Supplier<String> bearerToken;
+    private String basicAuthUser;
+    private String basicAuthPassword;
+    private TlsMaterial tls = TlsMaterial.none();
+    private String authority;
+    private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private RetryPolicy retryPolicy = RetryPolicy.none();
+    private Executor executor;
+    private String providerName;
+    private String userAgent = "inferlink-java";
+    private final Map<String, Object> typedOptions = new LinkedHashMap<>();
+    private final Map<String, String> textOptions = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    private Builder(ClientOptions o) {
+      endpoint = o.endpoint;
+      connectTimeout = o.connectTimeout;
+      requestTimeout = o.requestTimeout;
+      headers.putAll(o.headers);
+      headersSupplier = o.headersSupplier;
+      bearerToken = o.bearerToken;
+      basicAuthUser = o.basicAuthUser;
+      basicAuthPassword = o.basicAuthPassword;
+      tls = o.tls;
+      authority = o.authority;
+      maxMessageSize = o.maxMessageSize;
+      retryPolicy = o.retryPolicy;
+      executor = o.executor;
+      providerName = o.providerName;
+      userAgent = o.userAgent;
+      typedOptions.putAll(o.typedOptions);
+      textOptions.putAll(o.textOptions);
+    }
+
+    /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /** Time allowed to open a connection; must be positive. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive("connectTimeout", timeout);
+      return this;
+    }
+
+    /** Time allowed for a whole call; must be positive. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive("requestTimeout", timeout);
+      return this;
+    }
+
+    /** Adds a fixed header; names and values are checked so they cannot inject other headers. */
+    public Builder header(String name, String value) {
+      HeaderChecks.check(name, value);
+      putHeader(headers, name, value);
+      return this;
+    }
+
+    /** Adds fixed headers. */
+    public Builder headers(Map<String, String> values) {
+      values.forEach(this::header);
+      return this;
+    }
+
+    /** Headers computed again for every call (rotating tokens); checked on every call. */
+    public Builder headersSupplier(Supplier<Map<String, String>> supplier) {
+      this.headersSupplier = supplier;
+      return this;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}; replaces basic credentials. */
+    public Builder bearerToken(String token) {
+      Objects.requireNonNull(token, "token");
+      HeaderChecks.check("Authorization", token);
+      this.bearerToken = () -> token;
+      this.basicAuthUser = null;
+      this.basicAuthPassword = null;
+      return this;
+    }
+
+    /** Sends a bearer token fetched again for every call (rotating tokens); replaces basic credentials. */
+    public Builder bearerToken(Supplier<String> tokenSupplier) {
+      this.bearerToken = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+      this.basicAuthUser = null;
+      this.basicAuthPassword = null;
+      return this;
+    }
+
+    /** Sends HTTP Basic credentials (also as gRPC metadata); replaces a bearer token. */
+    public Builder basicAuth(String user, String password) {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      if (user.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("basic-auth user must not contain ':'");
+      }
+      this.basicAuthUser = user;
+      this.basicAuthPassword = password;
+      this.bearerToken = null;
+      return this;
+    }
+
+    /** Trusts these PEM certificates instead of the system's. */
+    public Builder trustCertificatesPem(byte[] pem) {
+      this.tls = tls.withTrustCertificates(Objects.requireNonNull(pem, "pem"));
+      return this;
+    }
+
+    /** Trusts the PEM certificates in this file instead of the system's. */
+    public Builder trustCertificates(Path pemFile) {
+      return trustCertificatesPem(TlsMaterial.read(pemFile, "trusted certificates"));
+    }
+
+    /** Presents this client certificate chain and private key (PEM, PKCS#8) for mutual TLS. */
+    public Builder clientCertificatePem(byte[] chainPem, byte[] privateKeyPem) {
+      this.tls = tls.withClientCertificate(
+          Objects.requireNonNull(chainPem, "chainPem"), Objects.requireNonNull(privateKeyPem, "privateKeyPem"));
+      return this;
+    }
+
+    /** Presents the client certificate chain and private key in these PEM files. */
+    public Builder clientCertificate(Path chainPemFile, Path privateKeyPemFile) {
+      return clientCertificatePem(
+          TlsMaterial.read(chainPemFile, "client certificate"), TlsMaterial.read(privateKeyPemFile, "client key"));
+    }
+
+    /** Sets all TLS material at once. */
+    public Builder tls(TlsMaterial material) {
+      this.tls = Objects.requireNonNull(material, "material");
+      return this;
+    }
+
+    /**
+     * Sends this Host (REST) or {@code :authority} (gRPC) instead of the endpoint's, as Knative or
+     * Istio routing needs. TLS still verifies the certificate against this name.
+     */
+    public Builder authority(String authority) {
+      if (authority != null) {
+        if (authority.isEmpty() || !authority.matches("[A-Za-z0-9._~%!$&'()*+,;=:\\[\\]-]+")) {
+          throw new IllegalArgumentException("authority '" + authority + "' is not a valid host[:port]");
+        }
+      }
+      this.authority = authority;
+      return this;
+    }
+
+    /** The largest message accepted from a server, in bytes (at least 1 KiB). */
+    public Builder maxMessageSize(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes, got " + bytes);
+      }
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    /** Retries retryable failures by this policy. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Completes futures on this executor instead of transport threads. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /** Uses the provider of this name, whatever the priorities say. */
+    public Builder providerName(String name) {
+      this.providerName = name;
+      return this;
+    }
+
+    /** The User-Agent to send. */
+    public Builder userAgent(String userAgent) {
+      HeaderChecks.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Sets a protocol-specific option to a typed value. */
+    public <T> Builder option(ProtocolOption<T> option, T value) {
+      typedOptions.put(option.name(), option.type().cast(Objects.requireNonNull(value, "value")));
+      return this;
+    }
+
+    /** Sets a protocol-specific option from text, as configuration gives it; parsed when read. */
+    public Builder option(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      textOptions.put(name, value);
+      return this;
+    }
+
+    /** Builds the options. */
+    public ClientOptions build() {
+      return new ClientOptions(this);
+    }
+
+    private static Duration positive(String what, Duration d) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package io.inferlink;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The configuration keys that {@link ClientOptions#fromProperties} and
+ * {@link ClientOptions#fromEnvironment} read. Stateless and thread-safe.
+ *
+ * <table>
+ *   <caption>keys</caption>
+ *   <tr><th>property</th><th>environment</th><th>value</th></tr>
+ *   <tr><td>inferlink.endpoint</td><td>INFERLINK_ENDPOINT</td><td>endpoint string</td></tr>
+ *   <tr><td>inferlink.provider</td><td>INFERLINK_PROVIDER</td><td>provider name</td></tr>
+ *   <tr><td>inferlink.timeout</td><td>INFERLINK_TIMEOUT</td><td>duration: 30s, 500ms, 2m, PT30S, or milliseconds</td></tr>
+ *   <tr><td>inferlink.connect-timeout</td><td>INFERLINK_CONNECT_TIMEOUT</td><td>duration</td></tr>
+ *   <tr><td>inferlink.headers</td><td>INFERLINK_HEADERS</td><td>k=v,k2=v2 (values percent-decoded)</td></tr>
+ *   <tr><td>inferlink.bearer-token</td><td>INFERLINK_BEARER_TOKEN</td><td>token</td></tr>
+ *   <tr><td>inferlink.basic-auth</td><td>INFERLINK_BASIC_AUTH</td><td>user:password</td></tr>
+ *   <tr><td>inferlink.authority</td><td>INFERLINK_AUTHORITY</td><td>Host / :authority override</td></tr>
+ *   <tr><td>inferlink.max-message-size</td><td>INFERLINK_MAX_MESSAGE_SIZE</td><td>bytes, or with KiB/MiB/GiB</td></tr>
+ *   <tr><td>inferlink.tls.trust</td><td>INFERLINK_TLS_TRUST</td><td>PEM file of trusted certificates</td></tr>
+ *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
+ *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
+ *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
+ *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
+ * </table>
+ */
+public final class ConfigurationKeys {
+  /** Prefix of every property. */
+  public static final String PREFIX = "inferlink.";
+  /** Prefix of protocol options. */
+  public static final String OPTION_PREFIX = "inferlink.option.";
+
+  private static final String[] KEYS = {
+    "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
+    "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", "retry.max-attempts",
+  };
+
+  private ConfigurationKeys() {}
+
+  /** Maps {@code INFERLINK_FOO_BAR} to {@code inferlink.foo-bar} (and the TLS/retry/option forms). */
+  static Properties environmentToProperties(Map<String, String> env) {
+    Properties p = new Properties();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String k = e.getKey();
+      if (!k.startsWith("INFERLINK_")) {
+        continue;
+      }
+      String rest = k.substring("INFERLINK_".length()).toLowerCase(Locale.ROOT);
+      String key;
+      if (rest.startsWith("option_")) {
+        key = OPTION_PREFIX + rest.substring("option_".length()).replace('_', '-');
+      } else if (rest.startsWith("tls_")) {
+        key = PREFIX + "tls." + rest.substring(4).replace('_', '-');
+      } else if (rest.startsWith("retry_")) {
+        key = PREFIX + "retry." + rest.substring(6).replace('_', '-');
+      } else {
+        key = PREFIX + rest.replace('_', '-');
+      }
+      p.setProperty(key, e.getValue());
+    }
+    return p;
+  }
+
+  static ClientOptions.Builder fromProperties(Properties p) {
+    ClientOptions.Builder b = ClientOptions.builder();
+    for (String name : p.stringPropertyNames()) {
+      if (!name.startsWith(PREFIX)) {
+        continue;
+      }
+      String value = p.getProperty(name).trim();
+      String key = name.substring(PREFIX.length());
+      try {
+        apply(b, name, key, value);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new ProviderConfigurationException("configuration " + name + ": " + e.getMessage(), e);
+      }
+    }
+    String cert = p.getProperty(PREFIX + "tls.cert");
+    String key = p.getProperty(PREFIX + "tls.key");
+    if (cert != null || key != null) {
+      if (cert == null || key == null) {
+        throw new ProviderConfigurationException(
+            "configuration: " + PREFIX + "tls.cert and " + PREFIX + "tls.key must be given together");
+      }
+      try {
+        b.clientCertificate(Path.of(cert.trim()), Path.of(key.trim()));
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new ProviderConfigurationException(
+            "configuration " + PREFIX + "tls.cert / " + PREFIX + "tls.key: " + e.getMessage(), e);
+      }
+    }
+    return b;
+  }
+
+  private static void apply(ClientOptions.Builder b, String name, String key, String value) {
+    if (name.startsWith(OPTION_PREFIX)) {
+      b.option(name.substring(OPTION_PREFIX.length()), value);
+      return;
+    }
+    switch (key) {
+      case "endpoint": b.endpoint(value); break;
+      case "provider": b.providerName(value); break;
+      case "timeout": b.requestTimeout(parseDuration(value)); break;
+      case "connect-timeout": b.connectTimeout(parseDuration(value)); break;
+      case "headers": parseHeaders(b, value); break;
+      case "bearer-token": b.bearerToken(value); break;
+      case "basic-auth": {
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+          throw new IllegalArgumentException("expected user:password");
+        }
+        b.basicAuth(value.substring(0, colon), value.substring(colon + 1));
+        break;
+      }
+      case "authority": b.authority(value); break;
+      case "max-message-size": b.maxMessageSize(parseSize(value)); break;
+      case "tls.trust": b.trustCertificates(Path.of(value)); break;
+      case "tls.cert": case "tls.key": break; // a pair: read together in fromProperties
+      case "retry.max-attempts": {
+        int n = Integer.parseInt(value);
+        b.retryPolicy(n <= 1 ? RetryPolicy.none() : RetryPolicy.exponential(n));
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("unknown key; known keys are " + PREFIX + String.join(", " + PREFIX, KEYS)
+            + " and " + OPTION_PREFIX + "<name>");
+    }
+  }
+
+  /** Parses 30s, 500ms, 2m, 1h, 1d, an ISO-8601 duration (PT30S) or a plain number of milliseconds. */
+  public static Duration parseDuration(String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (s.startsWith("pt") || s.startsWith("p")) {
+        return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+      }
+      if (s.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+      }
+      if (s.endsWith("s")) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1).trim()) * 1000));
+      }
+      if (s.endsWith("m")) {
+        return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()) * 60);
+      }
+      if (s.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+      }
+      if (s.endsWith("d")) {
+        return Duration.ofDays(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+      }
+      return Duration.ofMillis(Long.parseLong(s));
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 30s, 500ms, 2m, PT30S)");
+    }
+  }
+
+  /** Parses a byte count: 1048576, 512KiB, 64MiB, 1GiB (KB/MB/GB are read as the binary units too). */
+  public static int parseSize(String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    long mult = 1;
+    for (String[] unit : new String[][] {{"kib", "1024"}, {"kb", "1024"}, {"k", "1024"},
+        {"mib", "1048576"}, {"mb", "1048576"}, {"m", "1048576"},
+        {"gib", "1073741824"}, {"gb", "1073741824"}, {"g", "1073741824"}, {"b", "1"}}) {
+      if (s.endsWith(unit[0])) {
+        mult = Long.parseLong(unit[1]);
+        s = s.substring(0, s.length() - unit[0].length());
+        break;
+      }
+    }
+    try {
+      long v = Math.multiplyExact(Long.parseLong(s), mult);
+      if (v < 0) {
+        throw new IllegalArgumentException("'" + text + "' is not a size: it is negative");
+      }
+      if (v > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("'" + text + "' is larger than 2 GiB");
+      }
+      return (int) v;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a size (examples: 65536, 64MiB)");
+    }
+  }
+
+  private static void parseHeaders(ClientOptions.Builder b, String value) {
+    int index = 0;
+    for (String part : value.split(",")) {
+      index++;
+      if (part.isBlank()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        // The entry may be a secret written with the wrong separator: never repeat it.
+        throw new IllegalArgumentException("entry " + index + " is not name=value");
+      }
+      String name = part.substring(0, eq).trim();
+      String v;
+      try {
+        // Percent-decoding only: a '+' in a value (base64 keys) is a plus sign, not a space.
+        v = URLDecoder.decode(part.substring(eq + 1).trim().replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("header '" + name + "' value has bad percent-encoding");
+      }
+      b.header(name, v);
+    }
+  }
+}

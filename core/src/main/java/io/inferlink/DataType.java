@@ -1,0 +1,90 @@
+package io.inferlink;
+
+import java.util.Locale;
+
+/**
+ * Element type of a {@link Tensor}: the thirteen types of the Open Inference Protocol.
+ *
+ * <p>Each constant carries its wire name and element size explicitly, so nothing depends on the
+ * declaration order ({@code ordinal()} is never used on the wire). Immutable and thread-safe.
+ */
+public enum DataType {
+  BOOL("BOOL", 1),
+  UINT8("UINT8", 1),
+  UINT16("UINT16", 2),
+  UINT32("UINT32", 4),
+  UINT64("UINT64", 8),
+  INT8("INT8", 1),
+  INT16("INT16", 2),
+  INT32("INT32", 4),
+  INT64("INT64", 8),
+  FP16("FP16", 2),
+  BF16("BF16", 2),
+  FP32("FP32", 4),
+  FP64("FP64", 8),
+  /** Variable-length byte strings; in a tensor buffer each element is a 4-byte little-endian length and its bytes. */
+  BYTES("BYTES", -1);
+
+  private final String wireName;
+  private final int byteSize;
+
+  DataType(String wireName, int byteSize) {
+    this.wireName = wireName;
+    this.byteSize = byteSize;
+  }
+
+  /** The Open Inference Protocol name of this type, e.g. {@code "FP32"}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** Bytes per element, or {@code -1} for {@link #BYTES}, whose elements have no fixed size. */
+  public int byteSize() {
+    return byteSize;
+  }
+
+  /** True for every type with a fixed element size (all but {@link #BYTES}). */
+  public boolean isFixedSize() {
+    return byteSize > 0;
+  }
+
+  /** True for FP16, BF16, FP32 and FP64. */
+  public boolean isFloatingPoint() {
+    return this == FP16 || this == BF16 || this == FP32 || this == FP64;
+  }
+
+  /** True for the signed and unsigned integer types (not BOOL). */
+  public boolean isInteger() {
+    switch (this) {
+      case UINT8: case UINT16: case UINT32: case UINT64:
+      case INT8: case INT16: case INT32: case INT64:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** True for UINT8, UINT16, UINT32 and UINT64. */
+  public boolean isUnsigned() {
+    return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
+  }
+
+  /**
+   * Looks a type up by its wire name, ignoring case ({@code "fp32"} and {@code "FP32"} both work).
+   *
+   * @throws IllegalArgumentException naming the known types when {@code name} is not one of them
+   */
+  public static DataType fromWireName(String name) {
+    if (name != null) {
+      String upper = name.trim().toUpperCase(Locale.ROOT);
+      for (DataType t : values()) {
+        if (t.wireName.equals(upper)) {
+          return t;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown data type '" + name + "'; expected one of BOOL, UINT8, UINT16, UINT32, UINT64, INT8,"
+            + " INT16, INT32, INT64, FP16, BF16, FP32, FP64, BYTES");
+  }
+}

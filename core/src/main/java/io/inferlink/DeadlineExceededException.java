@@ -1,0 +1,23 @@
+package io.inferlink;
+
+/**
+ * Thrown when the call did not finish within its deadline. Immutable and thread-safe.
+ */
+public class DeadlineExceededException extends InferenceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception from a failure description. */
+  public DeadlineExceededException(Details details) {
+    super(details);
+  }
+
+  /** Creates the exception with code {@link ErrorCode#DEADLINE_EXCEEDED} and a message of our own. */
+  public DeadlineExceededException(String message) {
+    super(new Details(ErrorCode.DEADLINE_EXCEEDED).message(message));
+  }
+
+  /** Creates the exception with code {@link ErrorCode#DEADLINE_EXCEEDED}, a message of our own and a cause. */
+  public DeadlineExceededException(String message, Throwable cause) {
+    super(new Details(ErrorCode.DEADLINE_EXCEEDED).message(message).cause(cause));
+  }
+}

@@ -1,0 +1,159 @@
+package io.inferlink;
+
+/**
+ * Base of every failure a call can end with: carries an {@link ErrorCode}, the protocol status the
+ * server answered with (if any), the provider's name and the server's own message.
+ *
+ * <p>Unchecked. Instances are immutable once thrown and safe to share between threads. Messages never
+ * contain credentials: backends pass server text through {@link io.inferlink.spi.Redaction} first.
+ * Use {@link io.inferlink.spi.Errors} to create the subclass that matches a code.
+ */
+public class InferenceException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Longest server message kept; servers sometimes echo whole payloads back. */
+  public static final int MAX_SERVER_MESSAGE_CHARS = 2048;
+
+  private final ErrorCode code;
+  private final int httpStatus;
+  private final int grpcStatus;
+  private final String provider;
+  private final String serverMessage;
+
+  /** Creates an exception from a {@link Details} description. */
+  public InferenceException(Details details) {
+    super(details.describe(), details.cause);
+    this.code = details.code;
+    this.httpStatus = details.httpStatus;
+    this.grpcStatus = details.grpcStatus;
+    this.provider = details.provider;
+    this.serverMessage = details.serverMessage;
+  }
+
+  /** Creates an exception with a code and a message of our own (no server status). */
+  public InferenceException(ErrorCode code, String message) {
+    this(new Details(code).message(message));
+  }
+
+  /** Creates an exception with a code, a message of our own and a cause. */
+  public InferenceException(ErrorCode code, String message, Throwable cause) {
+    this(new Details(code).message(message).cause(cause));
+  }
+
+  /** Why the call failed. */
+  public ErrorCode code() {
+    return code;
+  }
+
+  /** True when the same call may succeed if tried again later. */
+  public boolean isRetryable() {
+    return code.isRetryable();
+  }
+
+  /** The HTTP status the server answered with, or 0 when there was none (gRPC, or no answer). */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The gRPC status number the server answered with, or -1 when there was none. */
+  public int grpcStatus() {
+    return grpcStatus;
+  }
+
+  /** Name of the provider that made the call, or {@code null} when it is not known. */
+  public String provider() {
+    return provider;
+  }
+
+  /** What the server said about the failure (truncated, redacted), or {@code null}. */
+  public String serverMessage() {
+    return serverMessage;
+  }
+
+  /**
+   * Mutable description of a failure used to build an exception; not thread-safe.
+   * Only {@link #code} is required.
+   */
+  public static final class Details {
+    final ErrorCode code;
+    String message;
+    int httpStatus;
+    int grpcStatus = -1;
+    String provider;
+    String serverMessage;
+    Throwable cause;
+
+    /** Starts a description for the given code. */
+    public Details(ErrorCode code) {
+      this.code = java.util.Objects.requireNonNull(code, "code");
+    }
+
+    /** Our own explanation: what failed and, where we know it, what to do. */
+    public Details message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    /** The HTTP status received. */
+    public Details httpStatus(int status) {
+      this.httpStatus = status;
+      return this;
+    }
+
+    /** The gRPC status number received. */
+    public Details grpcStatus(int status) {
+      this.grpcStatus = status;
+      return this;
+    }
+
+    /** The provider's name. */
+    public Details provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /** The server's message; truncated to {@link #MAX_SERVER_MESSAGE_CHARS}. Redact before passing. */
+    public Details serverMessage(String serverMessage) {
+      this.serverMessage = truncate(serverMessage);
+      return this;
+    }
+
+    /** The underlying cause. */
+    public Details cause(Throwable cause) {
+      this.cause = cause;
+      return this;
+    }
+
+    /** The code this description is for. */
+    public ErrorCode code() {
+      return code;
+    }
+
+    String describe() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(message != null ? message : code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      if (serverMessage != null && !serverMessage.isEmpty()
+          && (message == null || !message.contains(serverMessage))) {
+        sb.append(": ").append(serverMessage);
+      }
+      sb.append(" [").append(code);
+      if (httpStatus > 0) {
+        sb.append(", HTTP ").append(httpStatus);
+      }
+      if (grpcStatus >= 0) {
+        sb.append(", gRPC ").append(ErrorCode.fromGrpcCode(grpcStatus));
+      }
+      if (provider != null) {
+        sb.append(", provider ").append(provider);
+      }
+      return sb.append(']').toString();
+    }
+
+    private static String truncate(String s) {
+      if (s == null || s.length() <= MAX_SERVER_MESSAGE_CHARS) {
+        return s;
+      }
+      return s.substring(0, MAX_SERVER_MESSAGE_CHARS) + "...(truncated, " + s.length() + " chars)";
+    }
+  }
+}

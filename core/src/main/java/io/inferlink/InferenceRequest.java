@@ -1,0 +1,200 @@
+package io.inferlink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One inference call: the model, named inputs (insertion order kept), the outputs wanted, and optional
+ * request id, parameters, signature name and per-call timeout. Immutable and thread-safe; build with
+ * {@link #builder(ModelRef)}.
+ */
+public final class InferenceRequest {
+  private final ModelRef model;
+  private final Map<String, Tensor> inputs;
+  private final List<String> requestedOutputs;
+  private final String id;
+  private final Map<String, Object> parameters;
+  private final String signatureName;
+  private final Duration timeout;
+
+  private InferenceRequest(Builder b) {
+    this.model = b.model;
+    this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(b.inputs));
+    this.requestedOutputs = List.copyOf(b.requestedOutputs);
+    this.id = b.id;
+    this.parameters = Parameters.freeze(b.parameters);
+    this.signatureName = b.signatureName;
+    this.timeout = b.timeout;
+  }
+
+  /** Starts a request for a model. */
+  public static Builder builder(ModelRef model) {
+    return new Builder(model);
+  }
+
+  /** Starts a request for the latest version of the named model. */
+  public static Builder builder(String modelName) {
+    return new Builder(ModelRef.of(modelName));
+  }
+
+  /** The model to call. */
+  public ModelRef model() {
+    return model;
+  }
+
+  /** The inputs by name, in the order they were added. */
+  public Map<String, Tensor> inputs() {
+    return inputs;
+  }
+
+  /** The outputs asked for; empty means all. */
+  public List<String> requestedOutputs() {
+    return requestedOutputs;
+  }
+
+  /** The request id, or {@code null}. */
+  public String id() {
+    return id;
+  }
+
+  /** The request parameters (String, Boolean, Long or Double values), in insertion order. */
+  public Map<String, Object> parameters() {
+    return parameters;
+  }
+
+  /** The signature to call (TF Serving), or {@code null} for the server's default. */
+  public String signatureName() {
+    return signatureName;
+  }
+
+  /** This call's timeout, or {@code null} to use the client's request timeout. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** A builder holding this request's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(model);
+    b.inputs.putAll(inputs);
+    b.requestedOutputs.addAll(requestedOutputs);
+    b.id = id;
+    b.parameters.putAll(parameters);
+    b.signatureName = signatureName;
+    b.timeout = timeout;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("InferenceRequest{model=").append(model).append(", inputs=[");
+    String sep = "";
+    for (Tensor t : inputs.values()) {
+      sb.append(sep).append(t.name()).append(':').append(t.dtype()).append(java.util.Arrays.toString(t.shape()));
+      sep = ", ";
+    }
+    sb.append(']');
+    if (!requestedOutputs.isEmpty()) {
+      sb.append(", outputs=").append(requestedOutputs);
+    }
+    if (id != null) {
+      sb.append(", id=").append(id);
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Collects the parts of a request; not thread-safe. */
+  public static final class Builder {
+    private final ModelRef model;
+    private final Map<String, Tensor> inputs = new LinkedHashMap<>();
+    private final List<String> requestedOutputs = new ArrayList<>();
+    private String id;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private String signatureName;
+    private Duration timeout;
+
+    private Builder(ModelRef model) {
+      this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** Adds an input under the tensor's own name; a second input with the same name is an error. */
+    public Builder input(Tensor tensor) {
+      Objects.requireNonNull(tensor, "tensor");
+      if (inputs.putIfAbsent(tensor.name(), tensor) != null) {
+        throw new IllegalArgumentException("input '" + tensor.name() + "' was added twice");
+      }
+      return this;
+    }
+
+    /** Adds several inputs, in order. */
+    public Builder inputs(Collection<Tensor> tensors) {
+      tensors.forEach(this::input);
+      return this;
+    }
+
+    /** Adds inputs, in order. */
+    public Builder inputs(Tensor... tensors) {
+      for (Tensor t : tensors) {
+        input(t);
+      }
+      return this;
+    }
+
+    /** Asks for these outputs only (in addition to any asked for before). */
+    public Builder requestOutputs(String... names) {
+      for (String n : names) {
+        Objects.requireNonNull(n, "output name");
+        if (n.isEmpty()) {
+          throw new IllegalArgumentException("output name must not be empty");
+        }
+        if (!requestedOutputs.contains(n)) {
+          requestedOutputs.add(n);
+        }
+      }
+      return this;
+    }
+
+    /** Sets the request id, echoed by protocols that have one. */
+    public Builder id(String id) {
+      if (id != null && id.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException("request id must not contain control characters");
+      }
+      this.id = id;
+      return this;
+    }
+
+    /** Adds a parameter: a String, Boolean, integer or floating-point value. */
+    public Builder parameter(String key, Object value) {
+      parameters.put(key, Parameters.checkValue(key, value));
+      return this;
+    }
+
+    /** Names the signature to call (TF Serving); null means the server's default. */
+    public Builder signatureName(String signatureName) {
+      this.signatureName = signatureName;
+      return this;
+    }
+
+    /** Sets this call's timeout, overriding the client's request timeout. */
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Builds the request; it must have at least one input. */
+    public InferenceRequest build() {
+      if (inputs.isEmpty()) {
+        throw new IllegalStateException("request for model '" + model + "' has no inputs");
+      }
+      return new InferenceRequest(this);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.inferlink;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A model's description as the server reports it: name, available versions, platform, and its inputs
+ * and outputs. TF Serving's {@code signature_def} maps onto it (one signature at a time). Immutable
+ * and thread-safe.
+ *
+ * @param name the model name
+ * @param versions the versions the server reports (may be empty)
+ * @param platform the server's platform string (e.g. {@code tensorflow_savedmodel}), or empty
+ * @param inputs the input tensors in the server's order
+ * @param outputs the output tensors in the server's order
+ */
+public record ModelMetadata(
+    String name, List<String> versions, String platform, List<TensorSpec> inputs, List<TensorSpec> outputs) {
+  /** Copies the lists; {@code platform} may be null and becomes empty. */
+  public ModelMetadata {
+    Objects.requireNonNull(name, "name");
+    versions = List.copyOf(versions);
+    platform = platform == null ? "" : platform;
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+  }
+
+  /** The input called {@code name}, if the model has one. */
+  public Optional<TensorSpec> input(String name) {
+    return inputs.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The output called {@code name}, if the model has one. */
+  public Optional<TensorSpec> output(String name) {
+    return outputs.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,23 @@
+package io.inferlink;
+
+/**
+ * Thrown when no provider could be chosen or configured for an endpoint (unknown scheme, ambiguous providers, bad options). Immutable and thread-safe.
+ */
+public class ProviderConfigurationException extends InferenceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception from a failure description. */
+  public ProviderConfigurationException(Details details) {
+    super(details);
+  }
+
+  /** Creates the exception with code {@link ErrorCode#FAILED_PRECONDITION} and a message of our own. */
+  public ProviderConfigurationException(String message) {
+    super(new Details(ErrorCode.FAILED_PRECONDITION).message(message));
+  }
+
+  /** Creates the exception with code {@link ErrorCode#FAILED_PRECONDITION}, a message of our own and a cause. */
+  public ProviderConfigurationException(String message, Throwable cause) {
+    super(new Details(ErrorCode.FAILED_PRECONDITION).message(message).cause(cause));
+  }
+}

@@ -1,0 +1,23 @@
+package io.inferlink;
+
+/**
+ * Thrown when the server is overloaded or the message is too large; retryable. Immutable and thread-safe.
+ */
+public class ResourceExhaustedException extends InferenceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception from a failure description. */
+  public ResourceExhaustedException(Details details) {
+    super(details);
+  }
+
+  /** Creates the exception with code {@link ErrorCode#RESOURCE_EXHAUSTED} and a message of our own. */
+  public ResourceExhaustedException(String message) {
+    super(new Details(ErrorCode.RESOURCE_EXHAUSTED).message(message));
+  }
+
+  /** Creates the exception with code {@link ErrorCode#RESOURCE_EXHAUSTED}, a message of our own and a cause. */
+  public ResourceExhaustedException(String message, Throwable cause) {
+    super(new Details(ErrorCode.RESOURCE_EXHAUSTED).message(message).cause(cause));
+  }
+}

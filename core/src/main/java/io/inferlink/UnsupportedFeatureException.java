@@ -1,0 +1,23 @@
+package io.inferlink;
+
+/**
+ * Thrown when the protocol, server or provider does not support what was asked (a dtype, labels, an operation). Immutable and thread-safe.
+ */
+public class UnsupportedFeatureException extends InferenceException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception from a failure description. */
+  public UnsupportedFeatureException(Details details) {
+    super(details);
+  }
+
+  /** Creates the exception with code {@link ErrorCode#UNIMPLEMENTED} and a message of our own. */
+  public UnsupportedFeatureException(String message) {
+    super(new Details(ErrorCode.UNIMPLEMENTED).message(message));
+  }
+
+  /** Creates the exception with code {@link ErrorCode#UNIMPLEMENTED}, a message of our own and a cause. */
+  public UnsupportedFeatureException(String message, Throwable cause) {
+    super(new Details(ErrorCode.UNIMPLEMENTED).message(message).cause(cause));
+  }
+}

@@ -1,0 +1,217 @@
+package io.inferlink.spi;
+
+import io.inferlink.ClientOptions;
+import io.inferlink.InferenceClient;
+import io.inferlink.ProviderConfigurationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Chooses the provider for an endpoint, deterministically. Thread-safe; instances are immutable.
+ *
+ * <p>Order of resolution for an endpoint's scheme:
+ * <ol>
+ *   <li>the provider named by {@link ClientOptions#providerName()} (an error if it is unknown, does
+ *       not serve the scheme, or is unavailable);
+ *   <li>the provider named by the system property {@value #PROVIDER_PROPERTY}, when it serves the
+ *       scheme (a name no provider has is an error, so a typo is not ignored);
+ *   <li>the available provider of highest {@link InferenceClientProvider#priority()}; two at the
+ *       same highest priority are an error naming both. If it refuses the endpoint, the next one is
+ *       tried; if all refuse, the error lists every reason.
+ * </ol>
+ * An unknown scheme's error lists the known schemes and names the artifact that provides it.
+ */
+public final class ProviderRegistry {
+  /** System property that names the provider to use. */
+  public static final String PROVIDER_PROPERTY = "inferlink.provider";
+
+  private final List<InferenceClientProvider> providers;
+
+  private ProviderRegistry(List<InferenceClientProvider> providers) {
+    this.providers = List.copyOf(providers);
+  }
+
+  /** The registry of the providers on the class path, loaded on first use. */
+  public static ProviderRegistry getDefault() {
+    return DefaultHolder.INSTANCE;
+  }
+
+  /** A registry of the providers that a class loader's {@link ServiceLoader} finds. */
+  public static ProviderRegistry load(ClassLoader classLoader) {
+    List<InferenceClientProvider> found = new ArrayList<>();
+    ServiceLoader<InferenceClientProvider> loader =
+        ServiceLoader.load(InferenceClientProvider.class, classLoader);
+    var it = loader.iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        found.add(it.next());
+      } catch (ServiceConfigurationError e) {
+        // A broken provider on the class path must not hide the working ones.
+        System.getLogger(ProviderRegistry.class.getName())
+            .log(System.Logger.Level.WARNING, "skipping a provider that failed to load: " + e.getMessage());
+      }
+    }
+    return new ProviderRegistry(found);
+  }
+
+  /** A registry of exactly these providers (tests, frameworks). */
+  public static ProviderRegistry of(Collection<? extends InferenceClientProvider> providers) {
+    return new ProviderRegistry(new ArrayList<>(providers));
+  }
+
+  /** The providers, in discovery order. */
+  public List<InferenceClientProvider> providers() {
+    return providers;
+  }
+
+  /** Every scheme some provider serves, sorted. */
+  public Set<String> schemes() {
+    Set<String> all = new TreeSet<>();
+    for (InferenceClientProvider p : providers) {
+      all.addAll(p.schemes());
+    }
+    return all;
+  }
+
+  /**
+   * Resolves and creates a client: see the class comment for the order. The endpoint's query
+   * parameters become text protocol options (options set in code win), and a retry policy wraps the
+   * client when enabled.
+   *
+   * @throws ProviderConfigurationException when no provider can be chosen or all refuse
+   */
+  public InferenceClient createClient(Endpoint endpoint, ClientOptions options) {
+    ClientOptions merged = options.withDefaultTextOptions(endpoint.queryOptions());
+    List<InferenceClientProvider> candidates = candidates(endpoint, options);
+    List<String> refusals = new ArrayList<>();
+    for (InferenceClientProvider p : candidates) {
+      try {
+        InferenceClient client = p.create(endpoint, merged);
+        return merged.retryPolicy().isEnabled() ? new RetryingInferenceClient(client, merged.retryPolicy()) : client;
+      } catch (ProviderConfigurationException e) {
+        if (candidates.size() == 1) {
+          throw e;
+        }
+        refusals.add(p.name() + ": " + e.getMessage());
+      }
+    }
+    throw new ProviderConfigurationException("every provider for " + endpoint + " refused it: "
+        + String.join("; ", refusals));
+  }
+
+  /** The provider that {@link #createClient} would try first. */
+  public InferenceClientProvider resolve(Endpoint endpoint, ClientOptions options) {
+    return candidates(endpoint, options).get(0);
+  }
+
+  private List<InferenceClientProvider> candidates(Endpoint endpoint, ClientOptions options) {
+    String scheme = endpoint.scheme();
+    if (options.providerName() != null) {
+      return List.of(named(options.providerName(), scheme, "option providerName"));
+    }
+    String property = System.getProperty(PROVIDER_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      InferenceClientProvider p = byName(property.trim());
+      if (p == null) {
+        throw new ProviderConfigurationException("system property " + PROVIDER_PROPERTY + " names provider '"
+            + property.trim() + "', which is not on the class path; providers: " + names());
+      }
+      if (p.schemes().contains(scheme)) {
+        return List.of(named(property.trim(), scheme, "system property " + PROVIDER_PROPERTY));
+      }
+    }
+    List<InferenceClientProvider> forScheme = new ArrayList<>();
+    List<String> unavailable = new ArrayList<>();
+    for (InferenceClientProvider p : providers) {
+      if (p.schemes().contains(scheme)) {
+        if (available(p)) {
+          forScheme.add(p);
+        } else {
+          unavailable.add(p.name());
+        }
+      }
+    }
+    if (forScheme.isEmpty()) {
+      throw unknownScheme(endpoint, unavailable);
+    }
+    forScheme.sort(Comparator.comparingInt(InferenceClientProvider::priority).reversed());
+    if (forScheme.size() > 1 && forScheme.get(0).priority() == forScheme.get(1).priority()) {
+      throw new ProviderConfigurationException("two providers serve scheme '" + scheme + "' with priority "
+          + forScheme.get(0).priority() + ": " + forScheme.get(0).name() + " (" + forScheme.get(0).getClass().getName()
+          + ") and " + forScheme.get(1).name() + " (" + forScheme.get(1).getClass().getName()
+          + "); choose one with ClientOptions.providerName or -D" + PROVIDER_PROPERTY + "=<name>");
+    }
+    return forScheme;
+  }
+
+  private InferenceClientProvider named(String name, String scheme, String source) {
+    InferenceClientProvider p = byName(name);
+    if (p == null) {
+      throw new ProviderConfigurationException(source + " names provider '" + name
+          + "', which is not on the class path; providers: " + names());
+    }
+    if (!p.schemes().contains(scheme)) {
+      throw new ProviderConfigurationException(source + " names provider '" + name + "', which serves "
+          + new TreeSet<>(p.schemes()) + ", not '" + scheme + "'");
+    }
+    if (!available(p)) {
+      throw new ProviderConfigurationException("provider '" + name + "' is not available here");
+    }
+    return p;
+  }
+
+  private InferenceClientProvider byName(String name) {
+    for (InferenceClientProvider p : providers) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private List<String> names() {
+    List<String> names = new ArrayList<>();
+    providers.forEach(p -> names.add(p.name()));
+    return names;
+  }
+
+  private static boolean available(InferenceClientProvider p) {
+    try {
+      return p.isAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private ProviderConfigurationException unknownScheme(Endpoint endpoint, List<String> unavailable) {
+    String scheme = endpoint.scheme();
+    StringBuilder sb = new StringBuilder("no provider for scheme '").append(scheme).append("'");
+    if (!unavailable.isEmpty()) {
+      sb.append(" is available (installed but unavailable: ").append(unavailable).append(")");
+    }
+    String artifact = KnownSchemes.artifactFor(scheme);
+    if (artifact != null && unavailable.isEmpty()) {
+      sb.append("; add the artifact io.inferlink:").append(artifact).append(" to the class path");
+    }
+    sb.append("; known schemes: ").append(schemes().isEmpty() ? "(none: no provider on the class path)" : schemes());
+    return new ProviderConfigurationException(sb.toString());
+  }
+
+  private static final class DefaultHolder {
+    static final ProviderRegistry INSTANCE = load(defaultClassLoader());
+
+    private static ClassLoader defaultClassLoader() {
+      ClassLoader cl = Thread.currentThread().getContextClassLoader();
+      return cl != null ? cl : ProviderRegistry.class.getClassLoader();
+    }
+  }
+}
