@@ -67,6 +67,50 @@ public final class Capabilities {
     }
   }
 
+  /**
+   * Refuses, before anything is sent, every part of a request this client cannot carry: element
+   * types, scalars, zero-size tensors, requested outputs, parameters, a signature name, and the
+   * model's version or label. A request id is never refused: protocols without one simply do not
+   * send it (see {@link Capability#REQUEST_ID}). Backends call this first in {@code inferAsync}.
+   *
+   * @throws UnsupportedFeatureException naming the first unsupported part
+   */
+  public void check(InferenceRequest request, String provider) {
+    check(request.model(), provider);
+    for (Tensor t : request.inputs().values()) {
+      require(t.dtype(), t.name(), provider);
+      if (t.rank() == 0) {
+        require(Capability.SCALAR_TENSORS, provider);
+      }
+      if (t.elementCount() == 0) {
+        require(Capability.ZERO_SIZE_TENSORS, provider);
+      }
+    }
+    if (!request.requestedOutputs().isEmpty()) {
+      require(Capability.REQUESTED_OUTPUTS, provider);
+    }
+    if (!request.parameters().isEmpty()) {
+      require(Capability.REQUEST_PARAMETERS, provider);
+    }
+    if (request.signatureName() != null) {
+      require(Capability.SIGNATURE_NAME, provider);
+    }
+  }
+
+  /**
+   * Refuses a model reference whose version or label this client cannot address.
+   *
+   * @throws UnsupportedFeatureException when a version or label is given but not supported
+   */
+  public void check(ModelRef model, String provider) {
+    if (model.hasVersion()) {
+      require(Capability.MODEL_VERSIONS, provider);
+    }
+    if (model.hasLabel()) {
+      require(Capability.VERSION_LABELS, provider);
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Capabilities

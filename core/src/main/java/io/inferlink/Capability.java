@@ -22,11 +22,14 @@ public enum Capability {
   VERSION_LABELS,
   /** A request may ask for a subset of the outputs. */
   REQUESTED_OUTPUTS,
-  /** A request may carry an id, echoed in the response. */
+  /**
+   * A request's id travels to the server and comes back in the response. Without it the id is
+   * tracing metadata the protocol has no room for: not sent, and the response's id is null.
+   */
   REQUEST_ID,
-  /** A request may carry parameters. */
+  /** A request may carry parameters; without it a request with parameters is refused. */
   REQUEST_PARAMETERS,
-  /** A request may name a signature (TF Serving). */
+  /** A request may name a signature (TF Serving); without it a request naming one is refused. */
   SIGNATURE_NAME,
   /** Tensors of rank 0 travel as such. */
   SCALAR_TENSORS,

@@ -162,6 +162,11 @@ public final class ClientOptions {
     headers.put(name, value);
   }
 
+  /** The supplier of per-call headers, or {@code null}; {@link #requestHeaders()} applies it. */
+  public Supplier<Map<String, String>> headersSupplier() {
+    return headersSupplier;
+  }
+
   /** The {@code Authorization} value from bearer or basic credentials, or {@code null}. */
   public String authorizationHeader() {
     if (bearerToken != null) {

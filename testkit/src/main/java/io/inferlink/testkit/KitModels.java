@@ -1,0 +1,136 @@
+package io.inferlink.testkit;
+
+import java.util.List;
+
+/**
+ * Names and contracts of the scripted models that every server under the compatibility kit hosts.
+ * The emulator implements them in Java; real servers (KServe, PyTriton, MLServer) implement the very
+ * same contracts in Python, so each one is stated here precisely enough to write it from this page
+ * alone. Constants only; immutable and thread-safe.
+ *
+ * <p>Failures are given as gRPC canonical codes; a REST server answers the HTTP status that
+ * {@link io.inferlink.spi.HttpStatusTable#toHttpStatus} gives for the code, with the message as its
+ * error text. Every model is ready in every version it has. Unknown models, versions and labels
+ * fail with NOT_FOUND and messages of these shapes: {@code "model 'x' not found"},
+ * {@code "model 'x' has no version 9"}, {@code "model 'x' has no label 'beta'"}.
+ */
+public final class KitModels {
+
+  /**
+   * Header whose value tells calls apart on the server side (see {@link ServerObserver}). The kit
+   * sends a fresh value per call it wants to look up; servers record every call's headers under it.
+   */
+  public static final String CALL_ID_HEADER = "x-inferlink-kit-call";
+
+  /**
+   * The signature every model answers to on protocols with signatures (TF Serving's default key);
+   * the kit sends it when the client has {@link io.inferlink.Capability#SIGNATURE_NAME}.
+   */
+  public static final String DEFAULT_SIGNATURE = "serving_default";
+
+  /**
+   * {@code identity}: any number of inputs, of any names, element types and shapes (scalars,
+   * zero-size tensors and BYTES included). The outputs are the inputs, in the same order, with the
+   * same names, types, shapes and identical bytes. Requested outputs select among them by name.
+   * Metadata (nominal, since the model takes anything): input {@code x} FP32 [-1], output {@code x}
+   * FP32 [-1]; one version, "1".
+   */
+  public static final String IDENTITY = "identity";
+  /** Name of the nominal input and output in the metadata of {@link #IDENTITY}. */
+  public static final String IDENTITY_TENSOR = "x";
+
+  /**
+   * {@code add_one}: input {@code x}, FP32, any shape, gives output {@code y}, FP32, same shape,
+   * {@code y[i] = x[i] + 1} computed in float32. No input {@code x}, an {@code x} of another type, or
+   * any other input fails with INVALID_ARGUMENT and a message naming the input and the problem
+   * (e.g. {@code "add_one: input 'x' must be FP32, got INT64"}). Metadata: input {@code x} FP32
+   * [-1, -1], output {@code y} FP32 [-1, -1]; one version, "1".
+   */
+  public static final String ADD_ONE = "add_one";
+  /** Input of {@link #ADD_ONE}. */
+  public static final String ADD_ONE_INPUT = "x";
+  /** Output of {@link #ADD_ONE}. */
+  public static final String ADD_ONE_OUTPUT = "y";
+
+  /**
+   * {@code classifier}: input {@code x}, FP32 [N, 4] (N may be 0), gives two outputs, in this order:
+   * {@code label}, BYTES [N], the UTF-8 name of the best class of each row, and {@code scores}, FP32
+   * [N, 3], the softmax of the row's logits. The logits are {@code W·x} with the weights of
+   * {@link #classifierWeights()}: setosa = x0 - x2, versicolor = x1, virginica = x2 + x3 - x1. The
+   * best class is the one with the highest logit; on a tie, the first in {@link #CLASSES}. The
+   * softmax is computed in float64 (subtracting the row's largest logit first) and rounded to
+   * float32; clients compare with a tolerance of 1e-5. Another type, rank or a second dimension
+   * other than 4 fails with INVALID_ARGUMENT. Metadata: input {@code x} FP32 [-1, 4], outputs
+   * {@code label} BYTES [-1] and {@code scores} FP32 [-1, 3]; one version, "1".
+   */
+  public static final String CLASSIFIER = "classifier";
+  /** Input of {@link #CLASSIFIER}. */
+  public static final String CLASSIFIER_INPUT = "x";
+  /** Label output of {@link #CLASSIFIER}. */
+  public static final String CLASSIFIER_LABEL = "label";
+  /** Score output of {@link #CLASSIFIER}. */
+  public static final String CLASSIFIER_SCORES = "scores";
+  /** The classes of {@link #CLASSIFIER}, in score order. */
+  public static final List<String> CLASSES = List.of("setosa", "versicolor", "virginica");
+
+  /**
+   * {@code fail}: input {@code code}, INT32 with exactly one element (any shape), holding a gRPC
+   * canonical code number. Codes 1 to 16 fail the call with that code and the message
+   * {@code "scripted failure: <CODE_NAME>"} (e.g. {@code "scripted failure: NOT_FOUND"}); numbers
+   * gRPC does not define fail with UNKNOWN ({@code "scripted failure: UNKNOWN"}); 0 (OK) succeeds and
+   * returns the input as output {@code code}. Another type or element count fails with
+   * INVALID_ARGUMENT. Metadata: input {@code code} INT32 [1], output {@code code} INT32 [1].
+   */
+  public static final String FAIL = "fail";
+  /** Input and output of {@link #FAIL}. */
+  public static final String FAIL_TENSOR = "code";
+  /** How the message of every failure of {@link #FAIL} starts. */
+  public static final String FAIL_MESSAGE_PREFIX = "scripted failure: ";
+
+  /**
+   * {@code sleep}: input {@code millis}, INT64 with exactly one element (any shape), 0 to
+   * {@value #MAX_SLEEP_MILLIS}. Waits that long, then returns the input unchanged as output
+   * {@code millis}. When the client cancels the call or its deadline passes first, the server stops
+   * waiting at once, records the call as cancelled and fails it with CANCELLED. A value outside the
+   * range, another type or element count fails with INVALID_ARGUMENT. Metadata: input and output
+   * {@code millis} INT64 [1].
+   */
+  public static final String SLEEP = "sleep";
+  /** Input and output of {@link #SLEEP}. */
+  public static final String SLEEP_TENSOR = "millis";
+  /** Longest wait {@link #SLEEP} accepts. */
+  public static final long MAX_SLEEP_MILLIS = 60_000;
+
+  /**
+   * {@code versioned}: versions "1" and "2" (the latest, used when a call names neither version nor
+   * label), labels {@code stable} → "1" and {@code canary} → "2". Input {@code x}, FP32, any shape,
+   * gives output {@code version}, INT64 [1], holding the number of the version that answered; the
+   * response names that version too. An unknown version or label fails with NOT_FOUND. Metadata of
+   * either version: input {@code x} FP32 [-1], output {@code version} INT64 [1], versions ["1", "2"].
+   */
+  public static final String VERSIONED = "versioned";
+  /** Input of {@link #VERSIONED}. */
+  public static final String VERSIONED_INPUT = "x";
+  /** Output of {@link #VERSIONED}. */
+  public static final String VERSIONED_OUTPUT = "version";
+  /** The versions of {@link #VERSIONED}, oldest first. */
+  public static final List<String> VERSIONS = List.of("1", "2");
+  /** Label of {@link #VERSIONED} that points at version "1". */
+  public static final String LABEL_STABLE = "stable";
+  /** Label of {@link #VERSIONED} that points at version "2". */
+  public static final String LABEL_CANARY = "canary";
+
+  private KitModels() {}
+
+  /**
+   * The weights of {@link #CLASSIFIER}: one row per class of {@link #CLASSES}, one column per input
+   * feature, no bias. A fresh copy on every call.
+   */
+  public static double[][] classifierWeights() {
+    return new double[][] {
+      {1, 0, -1, 0},
+      {0, 1, 0, 0},
+      {0, -1, 1, 1},
+    };
+  }
+}

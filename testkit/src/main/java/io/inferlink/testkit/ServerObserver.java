@@ -1,0 +1,29 @@
+package io.inferlink.testkit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's side of a call, as the compatibility kit needs to see it: which headers arrived and
+ * whether the server saw the call cancelled. Calls are told apart by the value of the
+ * {@link KitModels#CALL_ID_HEADER} header, which the kit sets to a fresh value per call.
+ *
+ * <p>Implementations must be thread-safe: the kit asks from the test thread while server threads
+ * record.
+ */
+public interface ServerObserver {
+
+  /**
+   * The headers (names lower-cased) of the call whose {@link KitModels#CALL_ID_HEADER} header had
+   * this value, waiting up to {@code wait} for that call to arrive; empty when it did not.
+   * {@link Duration#ZERO} asks without waiting.
+   */
+  Optional<Map<String, String>> headersOfCall(String callId, Duration wait);
+
+  /**
+   * Waits up to {@code wait} until the server has seen the call with this id cancelled by its client;
+   * true when it has.
+   */
+  boolean awaitCancelled(String callId, Duration wait);
+}

@@ -1,0 +1,35 @@
+package io.inferlink.testkit.emulator;
+
+import io.inferlink.DataType;
+import io.inferlink.ModelMetadata;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.KitModels;
+import java.util.List;
+
+/** {@link KitModels#ADD_ONE}: {@code y = x + 1} in float32. Stateless and thread-safe. */
+final class AddOneModel implements ScriptedModel {
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.ADD_ONE, List.of("1"),
+      List.of(ModelInputs.spec(KitModels.ADD_ONE_INPUT, DataType.FP32, -1, -1)),
+      List.of(ModelInputs.spec(KitModels.ADD_ONE_OUTPUT, DataType.FP32, -1, -1)));
+
+  @Override
+  public String name() {
+    return KitModels.ADD_ONE;
+  }
+
+  @Override
+  public ModelMetadata metadata(String version) {
+    return METADATA;
+  }
+
+  @Override
+  public List<Tensor> infer(ModelCall call) {
+    Tensor x = ModelInputs.require(call, KitModels.ADD_ONE_INPUT, DataType.FP32);
+    ModelInputs.onlyThese(call, KitModels.ADD_ONE_INPUT);
+    float[] values = x.toFloatArray();
+    for (int i = 0; i < values.length; i++) {
+      values[i] += 1f;
+    }
+    return List.of(Tensor.ofFloats(KitModels.ADD_ONE_OUTPUT, values, x.shape()));
+  }
+}

@@ -1,0 +1,73 @@
+package io.inferlink.testkit.emulator;
+
+import io.inferlink.DataType;
+import io.inferlink.ModelMetadata;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.KitModels;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link KitModels#CLASSIFIER}: softmax of a fixed linear function of four features, and the name of
+ * the best class. Stateless and thread-safe.
+ */
+final class ClassifierModel implements ScriptedModel {
+  private static final int FEATURES = 4;
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.CLASSIFIER, List.of("1"),
+      List.of(ModelInputs.spec(KitModels.CLASSIFIER_INPUT, DataType.FP32, -1, FEATURES)),
+      List.of(ModelInputs.spec(KitModels.CLASSIFIER_LABEL, DataType.BYTES, -1),
+          ModelInputs.spec(KitModels.CLASSIFIER_SCORES, DataType.FP32, -1, KitModels.CLASSES.size())));
+
+  private final double[][] weights = KitModels.classifierWeights();
+
+  @Override
+  public String name() {
+    return KitModels.CLASSIFIER;
+  }
+
+  @Override
+  public ModelMetadata metadata(String version) {
+    return METADATA;
+  }
+
+  @Override
+  public List<Tensor> infer(ModelCall call) {
+    Tensor x = ModelInputs.require(call, KitModels.CLASSIFIER_INPUT, DataType.FP32);
+    ModelInputs.onlyThese(call, KitModels.CLASSIFIER_INPUT);
+    long[] shape = x.shape();
+    if (shape.length != 2 || shape[1] != FEATURES) {
+      throw ScriptedFailure.invalidArgument(KitModels.CLASSIFIER + ": input '" + KitModels.CLASSIFIER_INPUT
+          + "' must have shape [N, 4], got " + Arrays.toString(shape));
+    }
+    int rows = (int) shape[0];
+    int classes = weights.length;
+    float[] features = x.toFloatArray();
+    String[] labels = new String[rows];
+    float[] scores = new float[rows * classes];
+    for (int r = 0; r < rows; r++) {
+      double[] logits = new double[classes];
+      int best = 0;
+      for (int k = 0; k < classes; k++) {
+        for (int j = 0; j < FEATURES; j++) {
+          logits[k] += weights[k][j] * features[r * FEATURES + j];
+        }
+        // Strictly greater: a tie keeps the earlier class, as the contract says.
+        if (logits[k] > logits[best]) {
+          best = k;
+        }
+      }
+      labels[r] = KitModels.CLASSES.get(best);
+      double sum = 0;
+      double[] exps = new double[classes];
+      for (int k = 0; k < classes; k++) {
+        exps[k] = Math.exp(logits[k] - logits[best]);
+        sum += exps[k];
+      }
+      for (int k = 0; k < classes; k++) {
+        scores[r * classes + k] = (float) (exps[k] / sum);
+      }
+    }
+    return List.of(Tensor.ofStrings(KitModels.CLASSIFIER_LABEL, labels, rows),
+        Tensor.ofFloats(KitModels.CLASSIFIER_SCORES, scores, rows, classes));
+  }
+}

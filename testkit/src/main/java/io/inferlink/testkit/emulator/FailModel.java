@@ -1,0 +1,39 @@
+package io.inferlink.testkit.emulator;
+
+import io.inferlink.DataType;
+import io.inferlink.ErrorCode;
+import io.inferlink.ModelMetadata;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.KitModels;
+import java.util.List;
+
+/** {@link KitModels#FAIL}: fails with the status code it is given. Stateless and thread-safe. */
+final class FailModel implements ScriptedModel {
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.FAIL, List.of("1"),
+      List.of(ModelInputs.spec(KitModels.FAIL_TENSOR, DataType.INT32, 1)),
+      List.of(ModelInputs.spec(KitModels.FAIL_TENSOR, DataType.INT32, 1)));
+
+  @Override
+  public String name() {
+    return KitModels.FAIL;
+  }
+
+  @Override
+  public ModelMetadata metadata(String version) {
+    return METADATA;
+  }
+
+  @Override
+  public List<Tensor> infer(ModelCall call) {
+    Tensor codeTensor = ModelInputs.require(call, KitModels.FAIL_TENSOR, DataType.INT32);
+    ModelInputs.onlyThese(call, KitModels.FAIL_TENSOR);
+    ModelInputs.singleElement(call, codeTensor);
+    int number = codeTensor.toIntArray()[0];
+    if (number == ErrorCode.OK.grpcCode()) {
+      return List.of(codeTensor);
+    }
+    // fromGrpcCode maps numbers gRPC does not define to UNKNOWN, as the contract says.
+    ErrorCode code = ErrorCode.fromGrpcCode(number);
+    throw new ScriptedFailure(code, KitModels.FAIL_MESSAGE_PREFIX + code.name());
+  }
+}

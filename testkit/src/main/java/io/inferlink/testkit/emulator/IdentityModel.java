@@ -1,0 +1,30 @@
+package io.inferlink.testkit.emulator;
+
+import io.inferlink.DataType;
+import io.inferlink.ModelMetadata;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.KitModels;
+import java.util.List;
+
+/** {@link KitModels#IDENTITY}: returns its inputs unchanged. Stateless and thread-safe. */
+final class IdentityModel implements ScriptedModel {
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.IDENTITY, List.of("1"),
+      List.of(ModelInputs.spec(KitModels.IDENTITY_TENSOR, DataType.FP32, -1)),
+      List.of(ModelInputs.spec(KitModels.IDENTITY_TENSOR, DataType.FP32, -1)));
+
+  @Override
+  public String name() {
+    return KitModels.IDENTITY;
+  }
+
+  @Override
+  public ModelMetadata metadata(String version) {
+    return METADATA;
+  }
+
+  @Override
+  public List<Tensor> infer(ModelCall call) {
+    // Tensors are immutable, so handing the inputs back is byte-identical by construction.
+    return List.copyOf(call.inputs().values());
+  }
+}

@@ -1,0 +1,39 @@
+package io.inferlink.testkit.emulator;
+
+import io.inferlink.DataType;
+import io.inferlink.ModelMetadata;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.KitModels;
+import java.time.Duration;
+import java.util.List;
+
+/** {@link KitModels#SLEEP}: waits, unless cancelled, then echoes its input. Stateless and thread-safe. */
+final class SleepModel implements ScriptedModel {
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.SLEEP, List.of("1"),
+      List.of(ModelInputs.spec(KitModels.SLEEP_TENSOR, DataType.INT64, 1)),
+      List.of(ModelInputs.spec(KitModels.SLEEP_TENSOR, DataType.INT64, 1)));
+
+  @Override
+  public String name() {
+    return KitModels.SLEEP;
+  }
+
+  @Override
+  public ModelMetadata metadata(String version) {
+    return METADATA;
+  }
+
+  @Override
+  public List<Tensor> infer(ModelCall call) {
+    Tensor millis = ModelInputs.require(call, KitModels.SLEEP_TENSOR, DataType.INT64);
+    ModelInputs.onlyThese(call, KitModels.SLEEP_TENSOR);
+    ModelInputs.singleElement(call, millis);
+    long wait = millis.toLongArray()[0];
+    if (wait < 0 || wait > KitModels.MAX_SLEEP_MILLIS) {
+      throw ScriptedFailure.invalidArgument(KitModels.SLEEP + ": input '" + KitModels.SLEEP_TENSOR
+          + "' must be between 0 and " + KitModels.MAX_SLEEP_MILLIS + ", got " + wait);
+    }
+    call.sleepUnlessCancelled(Duration.ofMillis(wait));
+    return List.of(millis);
+  }
+}

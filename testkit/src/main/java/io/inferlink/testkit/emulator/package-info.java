@@ -1,0 +1,19 @@
+/**
+ * The emulator's protocol-free core and its loopback plumbing. {@link
+ * io.inferlink.testkit.emulator.ModelScript} defines the models (the built-ins of {@link
+ * io.inferlink.testkit.KitModels} and any a test adds), {@link io.inferlink.testkit.emulator.ModelCall}
+ * is one call as a frontend hands it over, and {@link io.inferlink.testkit.emulator.ScriptedFailure}
+ * is how a model fails. Protocol frontends ({@link io.inferlink.testkit.emulator.ProtocolFrontend})
+ * translate their wire format to and from these and run on {@link
+ * io.inferlink.testkit.emulator.LoopbackServer}s bound to 127.0.0.1 only; an {@link
+ * io.inferlink.testkit.emulator.Emulator} runs one script behind several frontends and records what
+ * the server side saw in a {@link io.inferlink.testkit.emulator.CallRecorder}.
+ *
+ * <p>A frontend's job, in order: record the call's headers ({@link
+ * io.inferlink.testkit.emulator.CallRecorder#track}), resolve the model ({@link
+ * io.inferlink.testkit.emulator.ModelScript#resolve}), build a {@code ModelCall}, cancel it when the
+ * client goes away or its deadline passes, run {@link io.inferlink.testkit.emulator.ModelScript#infer},
+ * and map a {@code ScriptedFailure} to its protocol status (HTTP through {@link
+ * io.inferlink.spi.HttpStatusTable#toHttpStatus}, gRPC by {@link io.inferlink.ErrorCode#grpcCode()}).
+ */
+package io.inferlink.testkit.emulator;
