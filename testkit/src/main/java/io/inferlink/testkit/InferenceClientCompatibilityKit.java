@@ -201,9 +201,11 @@ public abstract class InferenceClientCompatibilityKit {
   Stream<DynamicTest> everyDataTypeRoundTripsByteIdenticallyOrIsRefused() {
     return Stream.of(DataType.values()).map(dtype -> client.capabilities().supports(dtype)
         ? dynamicTest(dtype + " round-trips through identity byte for byte",
-            () -> assertIdentityRoundTrip(dtype + " round trip", KitTensors.sample(dtype, "x")))
+            () -> assertIdentityRoundTrip(dtype + " round trip",
+                KitTensors.sample(dtype, KitModels.identityTensorName(dtype))))
         : dynamicTest(dtype + " is refused with UnsupportedFeatureException before sending",
-            () -> assertRefusedBeforeSending(dtype + " input", KitRequests.identity(KitTensors.sample(dtype, "x")))));
+            () -> assertRefusedBeforeSending(dtype + " input",
+                KitRequests.identity(KitTensors.sample(dtype, KitModels.identityTensorName(dtype))))));
   }
 
   // ------------------------------------------------------------------ 4 shapes
@@ -664,7 +666,8 @@ public abstract class InferenceClientCompatibilityKit {
 
   @Test
   void syncAndAsyncGiveTheSameAnswer() {
-    InferenceRequest request = KitRequests.identity(KitTensors.sample(DataType.FP32, "x"));
+    InferenceRequest request = KitRequests.identity(
+        KitTensors.sample(DataType.FP32, KitModels.identityTensorName(DataType.FP32)));
     InferenceResponse sync = client.infer(request);
     InferenceResponse async = await("async identity", client.inferAsync(request));
     assertEquals(async.outputs(), sync.outputs(), "outputs");

@@ -29,15 +29,48 @@ public final class KitModels {
   public static final String DEFAULT_SIGNATURE = "serving_default";
 
   /**
-   * {@code identity}: any number of inputs, of any names, element types and shapes (scalars,
-   * zero-size tensors and BYTES included). The outputs are the inputs, in the same order, with the
-   * same names, types, shapes and identical bytes. Requested outputs select among them by name.
-   * Metadata (nominal, since the model takes anything): input {@code x} FP32 [-1], output {@code x}
-   * FP32 [-1]; one version, "1".
+   * {@code identity}: any number of inputs, of any element types and shapes (scalars, zero-size
+   * tensors and BYTES included). The outputs are the inputs, in the same order, with the same names,
+   * types, shapes and identical bytes. Requested outputs select among them by name. One version, "1".
+   *
+   * <p>Its metadata declares every tensor name the kit sends, with the element type the kit sends
+   * under that name ({@link #IDENTITY_TENSORS}), so that protocols whose JSON loses element types
+   * (TF Serving REST) can type the answer from the metadata, as with a real model's signature. The
+   * shapes in the metadata are {@code [-1]}: nominal, since identity takes any rank.
    */
   public static final String IDENTITY = "identity";
-  /** Name of the nominal input and output in the metadata of {@link #IDENTITY}. */
+  /** Name of the FP32 tensor most kit calls to {@link #IDENTITY} send. */
   public static final String IDENTITY_TENSOR = "x";
+
+  /**
+   * Every tensor name the kit sends to {@link #IDENTITY}, with its element type: the per-type
+   * samples are named {@code x_<type>} (see {@link #identityTensorName}), plus the names of the
+   * multi-input, scalar, zero-size, rank-5 and large-tensor checks.
+   */
+  public static final java.util.Map<String, io.inferlink.DataType> IDENTITY_TENSORS = identityTensors();
+
+  /** The name under which the kit sends its sample of {@code dtype} to {@link #IDENTITY}, e.g. {@code x_fp32}. */
+  public static String identityTensorName(io.inferlink.DataType dtype) {
+    return "x_" + dtype.wireName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static java.util.Map<String, io.inferlink.DataType> identityTensors() {
+    java.util.Map<String, io.inferlink.DataType> m = new java.util.LinkedHashMap<>();
+    m.put(IDENTITY_TENSOR, io.inferlink.DataType.FP32);
+    for (io.inferlink.DataType t : io.inferlink.DataType.values()) {
+      m.put(identityTensorName(t), t);
+    }
+    m.put("a", io.inferlink.DataType.FP32);
+    m.put("b", io.inferlink.DataType.INT64);
+    m.put("c", io.inferlink.DataType.BYTES);
+    m.put("s", io.inferlink.DataType.FP32);
+    m.put("t", io.inferlink.DataType.BYTES);
+    m.put("z", io.inferlink.DataType.FP32);
+    m.put("e", io.inferlink.DataType.INT64);
+    m.put("r5", io.inferlink.DataType.FP32);
+    m.put("big", io.inferlink.DataType.FP32);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /**
    * {@code add_one}: input {@code x}, FP32, any shape, gives output {@code y}, FP32, same shape,

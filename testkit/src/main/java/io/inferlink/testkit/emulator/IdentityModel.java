@@ -8,9 +8,14 @@ import java.util.List;
 
 /** {@link KitModels#IDENTITY}: returns its inputs unchanged. Stateless and thread-safe. */
 final class IdentityModel implements ScriptedModel {
-  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.IDENTITY, List.of("1"),
-      List.of(ModelInputs.spec(KitModels.IDENTITY_TENSOR, DataType.FP32, -1)),
-      List.of(ModelInputs.spec(KitModels.IDENTITY_TENSOR, DataType.FP32, -1)));
+  private static final List<io.inferlink.TensorSpec> SPECS = specs();
+  private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.IDENTITY, List.of("1"), SPECS, SPECS);
+
+  private static List<io.inferlink.TensorSpec> specs() {
+    List<io.inferlink.TensorSpec> specs = new java.util.ArrayList<>();
+    KitModels.IDENTITY_TENSORS.forEach((name, dtype) -> specs.add(ModelInputs.spec(name, dtype, -1)));
+    return List.copyOf(specs);
+  }
 
   @Override
   public String name() {
