@@ -519,6 +519,13 @@ public final class ClientOptions {
       return this;
     }
 
+    /** Removes a protocol option, typed or text (a provider handing options on to another one). */
+    public Builder removeOption(String name) {
+      typedOptions.remove(name);
+      textOptions.remove(name);
+      return this;
+    }
+
     /** Builds the options. */
     public ClientOptions build() {
       return new ClientOptions(this);

@@ -29,6 +29,7 @@ import java.util.Properties;
  *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
  *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
  *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
+ *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
  *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
  * </table>
  */
@@ -41,6 +42,7 @@ public final class ConfigurationKeys {
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
     "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", "retry.max-attempts",
+    "paperspace-secret",
   };
 
   private ConfigurationKeys() {}
@@ -121,6 +123,8 @@ public final class ConfigurationKeys {
         break;
       }
       case "authority": b.authority(value); break;
+      // Named in Paperspace's own terms so deployments can pass the secret as they document it.
+      case "paperspace-secret": b.option("paperspace-secret", value); break;
       case "max-message-size": b.maxMessageSize(parseSize(value)); break;
       case "tls.trust": b.trustCertificates(Path.of(value)); break;
       case "tls.cert": case "tls.key": break; // a pair: read together in fromProperties

@@ -52,7 +52,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Runs a model and waits for the result. */
   default InferenceResponse infer(InferenceRequest request) {
-    return SyncCalls.await(inferAsync(request));
+    return io.inferlink.spi.Futures.await(inferAsync(request));
   }
 
   /** Fetches a model's inputs, outputs and versions. */
@@ -62,7 +62,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Fetches a model's metadata and waits for it. */
   default ModelMetadata modelMetadata(ModelRef model) {
-    return SyncCalls.await(modelMetadataAsync(model));
+    return io.inferlink.spi.Futures.await(modelMetadataAsync(model));
   }
 
   /**
@@ -75,7 +75,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether a model is ready and waits for the answer. */
   default boolean modelReady(ModelRef model) {
-    return SyncCalls.await(modelReadyAsync(model));
+    return io.inferlink.spi.Futures.await(modelReadyAsync(model));
   }
 
   /** Asks whether the server is alive. */
@@ -85,7 +85,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether the server is alive and waits for the answer. */
   default boolean serverLive() {
-    return SyncCalls.await(serverLiveAsync());
+    return io.inferlink.spi.Futures.await(serverLiveAsync());
   }
 
   /** Asks whether the server is ready for inference. */
@@ -95,7 +95,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether the server is ready and waits for the answer. */
   default boolean serverReady() {
-    return SyncCalls.await(serverReadyAsync());
+    return io.inferlink.spi.Futures.await(serverReadyAsync());
   }
 
   /** Fetches the server's name, version and extensions. */
@@ -105,7 +105,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Fetches the server's metadata and waits for it. */
   default ServerMetadata serverMetadata() {
-    return SyncCalls.await(serverMetadataAsync());
+    return io.inferlink.spi.Futures.await(serverMetadataAsync());
   }
 
   /** What this client can do: features and element types. */

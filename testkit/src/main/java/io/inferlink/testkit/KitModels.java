@@ -12,7 +12,10 @@ import java.util.List;
  * {@link io.inferlink.spi.HttpStatusTable#toHttpStatus} gives for the code, with the message as its
  * error text. Every model is ready in every version it has. Unknown models, versions and labels
  * fail with NOT_FOUND and messages of these shapes: {@code "model 'x' not found"},
- * {@code "model 'x' has no version 9"}, {@code "model 'x' has no label 'beta'"}.
+ * {@code "model 'x' has no version 9"}, {@code "model 'x' has no label 'beta'"}. A frontend that
+ * plays a real server answers these with that server's statuses and messages instead (the TF
+ * Serving frontend: 404 {@code "Servable not found for request: Latest(x)"}, and 400 for an unknown
+ * label, as TF Serving does).
  */
 public final class KitModels {
 
@@ -78,6 +81,16 @@ public final class KitModels {
    * any other input fails with INVALID_ARGUMENT and a message naming the input and the problem
    * (e.g. {@code "add_one: input 'x' must be FP32, got INT64"}). Metadata: input {@code x} FP32
    * [-1, -1], output {@code y} FP32 [-1, -1]; one version, "1".
+   *
+   * <p>Regression (TF Serving's Regress API, where a protocol has it): each example must have a float
+   * feature {@code x} with exactly one value (context features are merged into every example, the
+   * example's own feature winning); the result for the example is {@code x + 1} in float32. Any
+   * other feature kind or count fails with INVALID_ARGUMENT, e.g.
+   * {@code "add_one: feature 'x' must hold 1 float value(s), got int64s with 1 value(s)"}. Other
+   * models (but {@link #CLASSIFIER} for classification) do not classify or regress: TF Serving
+   * answers 400 {@code "Expected regression signature method_name to be tensorflow/serving/regress.
+   * Was: tensorflow/serving/predict"} (and {@code classification ... tensorflow/serving/classify} for
+   * classify).
    */
   public static final String ADD_ONE = "add_one";
   /** Input of {@link #ADD_ONE}. */
@@ -95,6 +108,12 @@ public final class KitModels {
    * float32; clients compare with a tolerance of 1e-5. Another type, rank or a second dimension
    * other than 4 fails with INVALID_ARGUMENT. Metadata: input {@code x} FP32 [-1, 4], outputs
    * {@code label} BYTES [-1] and {@code scores} FP32 [-1, 3]; one version, "1".
+   *
+   * <p>Classification (TF Serving's Classify API, where a protocol has it): each example must have a
+   * float feature {@code x} with exactly four values (context features are merged into every
+   * example, the example's own feature winning); the result for the example is the three classes of
+   * {@link #CLASSES}, in that order, each with its score computed exactly as above. Any other
+   * feature kind or count fails with INVALID_ARGUMENT naming the feature.
    */
   public static final String CLASSIFIER = "classifier";
   /** Input of {@link #CLASSIFIER}. */

@@ -22,6 +22,12 @@ public interface ServerObserver {
   Optional<Map<String, String>> headersOfCall(String callId, Duration wait);
 
   /**
+   * Waits up to {@code wait} until a model with this call id is running (an inference, as opposed
+   * to the metadata or status requests a client may send with the same headers); true when one is.
+   */
+  boolean awaitModelCall(String callId, Duration wait);
+
+  /**
    * Waits up to {@code wait} until the server has seen the call with this id cancelled by its client;
    * true when it has.
    */

@@ -6,7 +6,10 @@ import io.inferlink.Tensor;
 import io.inferlink.testkit.KitModels;
 import java.util.List;
 
-/** {@link KitModels#ADD_ONE}: {@code y = x + 1} in float32. Stateless and thread-safe. */
+/**
+ * {@link KitModels#ADD_ONE}: {@code y = x + 1} in float32; also regresses examples whose float
+ * feature {@code x} has one value. Stateless and thread-safe.
+ */
 final class AddOneModel implements ScriptedModel {
   private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.ADD_ONE, List.of("1"),
       List.of(ModelInputs.spec(KitModels.ADD_ONE_INPUT, DataType.FP32, -1, -1)),
@@ -31,5 +34,20 @@ final class AddOneModel implements ScriptedModel {
       values[i] += 1f;
     }
     return List.of(Tensor.ofFloats(KitModels.ADD_ONE_OUTPUT, values, x.shape()));
+  }
+
+  @Override
+  public boolean regresses() {
+    return true;
+  }
+
+  @Override
+  public float[] regress(ModelCall call, List<Example> examples) {
+    call.checkNotCancelled();
+    float[] values = new float[examples.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = examples.get(i).floats(KitModels.ADD_ONE, KitModels.ADD_ONE_INPUT, 1)[0] + 1f;
+    }
+    return values;
   }
 }

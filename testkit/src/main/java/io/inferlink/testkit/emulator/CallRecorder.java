@@ -71,7 +71,10 @@ public final class CallRecorder implements ServerObserver {
    */
   public void track(ModelCall call) {
     recordHeaders(call.headers());
-    call.callId().ifPresent(id -> call.onCancel(() -> recordCancelled(id)));
+    call.callId().ifPresent(id -> {
+      entry(id).started.complete(Boolean.TRUE);
+      call.onCancel(() -> recordCancelled(id));
+    });
   }
 
   /** How many calls were recorded since this recorder was made, with or without a call id. */
@@ -82,6 +85,11 @@ public final class CallRecorder implements ServerObserver {
   @Override
   public Optional<Map<String, String>> headersOfCall(String callId, Duration wait) {
     return Optional.ofNullable(await(entry(callId).headers, wait));
+  }
+
+  @Override
+  public boolean awaitModelCall(String callId, Duration wait) {
+    return await(entry(callId).started, wait) != null;
   }
 
   @Override
@@ -115,5 +123,6 @@ public final class CallRecorder implements ServerObserver {
   private static final class Entry {
     final CompletableFuture<Map<String, String>> headers = new CompletableFuture<>();
     final CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
+    final CompletableFuture<Boolean> started = new CompletableFuture<>();
   }
 }

@@ -4,12 +4,14 @@ import io.inferlink.DataType;
 import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.testkit.KitModels;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@link KitModels#CLASSIFIER}: softmax of a fixed linear function of four features, and the name of
- * the best class. Stateless and thread-safe.
+ * the best class; also classifies examples whose float feature {@code x} has four values. Stateless
+ * and thread-safe.
  */
 final class ClassifierModel implements ScriptedModel {
   private static final int FEATURES = 4;
@@ -45,29 +47,56 @@ final class ClassifierModel implements ScriptedModel {
     String[] labels = new String[rows];
     float[] scores = new float[rows * classes];
     for (int r = 0; r < rows; r++) {
-      double[] logits = new double[classes];
-      int best = 0;
-      for (int k = 0; k < classes; k++) {
-        for (int j = 0; j < FEATURES; j++) {
-          logits[k] += weights[k][j] * features[r * FEATURES + j];
-        }
-        // Strictly greater: a tie keeps the earlier class, as the contract says.
-        if (logits[k] > logits[best]) {
-          best = k;
-        }
-      }
-      labels[r] = KitModels.CLASSES.get(best);
-      double sum = 0;
-      double[] exps = new double[classes];
-      for (int k = 0; k < classes; k++) {
-        exps[k] = Math.exp(logits[k] - logits[best]);
-        sum += exps[k];
-      }
-      for (int k = 0; k < classes; k++) {
-        scores[r * classes + k] = (float) (exps[k] / sum);
-      }
+      labels[r] = KitModels.CLASSES.get(score(features, r * FEATURES, scores, r * classes));
     }
     return List.of(Tensor.ofStrings(KitModels.CLASSIFIER_LABEL, labels, rows),
         Tensor.ofFloats(KitModels.CLASSIFIER_SCORES, scores, rows, classes));
+  }
+
+  @Override
+  public boolean classifies() {
+    return true;
+  }
+
+  @Override
+  public List<List<ClassScore>> classify(ModelCall call, List<Example> examples) {
+    call.checkNotCancelled();
+    List<List<ClassScore>> results = new ArrayList<>();
+    float[] scores = new float[weights.length];
+    for (Example e : examples) {
+      score(e.floats(KitModels.CLASSIFIER, KitModels.CLASSIFIER_INPUT, FEATURES), 0, scores, 0);
+      List<ClassScore> classes = new ArrayList<>();
+      for (int k = 0; k < scores.length; k++) {
+        classes.add(new ClassScore(KitModels.CLASSES.get(k), scores[k]));
+      }
+      results.add(List.copyOf(classes));
+    }
+    return List.copyOf(results);
+  }
+
+  /** Writes one row's softmax scores at {@code to} and returns the index of the best class. */
+  private int score(float[] features, int from, float[] scores, int to) {
+    int classes = weights.length;
+    double[] logits = new double[classes];
+    int best = 0;
+    for (int k = 0; k < classes; k++) {
+      for (int j = 0; j < FEATURES; j++) {
+        logits[k] += weights[k][j] * features[from + j];
+      }
+      // Strictly greater: a tie keeps the earlier class, as the contract says.
+      if (logits[k] > logits[best]) {
+        best = k;
+      }
+    }
+    double sum = 0;
+    double[] exps = new double[classes];
+    for (int k = 0; k < classes; k++) {
+      exps[k] = Math.exp(logits[k] - logits[best]);
+      sum += exps[k];
+    }
+    for (int k = 0; k < classes; k++) {
+      scores[to + k] = (float) (exps[k] / sum);
+    }
+    return best;
   }
 }

@@ -1,13 +1,18 @@
 package io.inferlink.testkit.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One HTTP request as an {@link HttpRoute} sees it: method, raw (still percent-encoded) path and
  * query, headers with lower-cased names (repeated headers joined with ", "), and the whole body.
- * Immutable as long as nobody writes into {@link #body()}; safe to read from any thread.
+ * The request values are immutable as long as nobody writes into {@link #body()}; the
+ * client-gone signal is thread-safe: the server raises it from its connection thread while a route
+ * runs on another, so that a frontend can cancel the {@link ModelCall} it started.
  */
 public final class HttpCall {
   private final String method;
@@ -15,6 +20,8 @@ public final class HttpCall {
   private final String rawQuery;
   private final Map<String, String> headers;
   private final byte[] body;
+  private final List<Runnable> goneListeners = new ArrayList<>();
+  private boolean gone;
 
   /** A request; the header map is copied, the body is kept as given. */
   public HttpCall(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
@@ -58,5 +65,45 @@ public final class HttpCall {
   /** The body decoded as UTF-8. */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * True once the client closed its connection before the answer was written: nobody will read
+   * the answer, so a frontend should stop the work (see {@link #onClientGone}).
+   */
+  public boolean clientGone() {
+    synchronized (goneListeners) {
+      return gone;
+    }
+  }
+
+  /**
+   * Runs {@code listener} when the client goes away while the request is handled, or at once if it
+   * already has. Listeners run on the server's connection thread, so they must be quick (cancelling
+   * a {@link ModelCall} is).
+   */
+  public void onClientGone(Runnable listener) {
+    Objects.requireNonNull(listener, "listener");
+    synchronized (goneListeners) {
+      if (!gone) {
+        goneListeners.add(listener);
+        return;
+      }
+    }
+    listener.run();
+  }
+
+  /** Raised by the server when the connection closed under a running request; idempotent. */
+  void markClientGone() {
+    List<Runnable> toRun;
+    synchronized (goneListeners) {
+      if (gone) {
+        return;
+      }
+      gone = true;
+      toRun = List.copyOf(goneListeners);
+      goneListeners.clear();
+    }
+    toRun.forEach(Runnable::run);
   }
 }

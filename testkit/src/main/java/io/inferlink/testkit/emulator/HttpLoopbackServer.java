@@ -1,33 +1,35 @@
 package io.inferlink.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The base every HTTP frontend of the emulator runs on: the JDK's {@code com.sun.net.httpserver}
- * bound to 127.0.0.1 and an ephemeral port, routes chosen by longest path prefix, a cap on request
- * bodies, a bounded pool of daemon threads, and a maximum lifetime after which the server stops
- * itself (so a test that forgets to close it cannot leave it running). Thread-safe; build with
- * {@link #builder(String)}.
+ * The base every HTTP frontend of the emulator runs on: a small HTTP/1.1 server of our own on a
+ * {@link ServerSocket} bound to 127.0.0.1 and an ephemeral port, optionally TLS (mutual TLS too),
+ * routes chosen by longest path prefix, a cap on request bodies (413), a bounded pool of daemon
+ * threads, and a maximum lifetime after which the server stops itself (so a test that forgets to
+ * close it cannot leave it running). Unlike the JDK's server it watches each connection while a
+ * route runs, so a client that hangs up is seen at once ({@link HttpCall#clientGone()}).
+ * Thread-safe; build with {@link #builder(String)}.
  */
 public final class HttpLoopbackServer implements LoopbackServer {
   /** Lifetime unless told otherwise. */
@@ -36,6 +38,8 @@ public final class HttpLoopbackServer implements LoopbackServer {
   public static final int DEFAULT_MAX_REQUEST_BYTES = 256 * 1024 * 1024;
   /** Handler threads unless told otherwise. */
   public static final int DEFAULT_THREADS = 32;
+  /** Open connections at most; each holds a (mostly idle) connection thread. Further ones are closed at once. */
+  public static final int MAX_CONNECTIONS = 512;
 
   private static final InetAddress LOOPBACK = loopback();
 
@@ -45,9 +49,13 @@ public final class HttpLoopbackServer implements LoopbackServer {
   private final Duration maxLifetime;
   private final int maxRequestBytes;
   private final int threads;
+  private final HttpTls tls;
+  private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
 
-  private HttpServer server;
-  private ThreadPoolExecutor pool;
+  private ServerSocket listener;
+  private Thread acceptor;
+  private ThreadPoolExecutor handlerPool;
+  private ThreadPoolExecutor connectionPool;
   private ScheduledThreadPoolExecutor lifetimeTimer;
   private boolean closed;
 
@@ -58,6 +66,7 @@ public final class HttpLoopbackServer implements LoopbackServer {
     this.maxLifetime = b.maxLifetime;
     this.maxRequestBytes = b.maxRequestBytes;
     this.threads = b.threads;
+    this.tls = b.tls;
   }
 
   /** Starts configuring a server; {@code name} goes into its thread names. */
@@ -75,135 +84,150 @@ public final class HttpLoopbackServer implements LoopbackServer {
     if (closed) {
       throw new IllegalStateException("server '" + name + "' was closed");
     }
-    if (server != null) {
+    if (listener != null) {
       return this;
     }
-    ThreadPoolExecutor handlers = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(1024), DaemonThreads.named("inferlink-emulator-" + name),
-        // Saturated: the accepting thread answers itself, which slows clients down instead of failing them.
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    handlers.allowCoreThreadTimeOut(true);
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("inferlink-emulator-" + name + "-lifetime"));
-    timer.setRemoveOnCancelPolicy(true);
+    String prefix = "inferlink-emulator-" + name;
+    ServerSocket socket;
     try {
-      HttpServer created = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 128);
-      created.createContext("/", this::dispatch);
-      created.setExecutor(handlers);
-      // The JDK's dispatcher thread inherits the daemon flag of the thread that starts the server, so
-      // it is started from our daemon timer thread: a forgotten server must never hold the JVM open.
-      timer.submit(created::start).get();
-      server = created;
-    } catch (IOException | ExecutionException e) {
-      handlers.shutdownNow();
-      timer.shutdownNow();
-      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST,
-          e instanceof IOException ? (IOException) e : new IOException(e.getCause()));
-    } catch (InterruptedException e) {
-      handlers.shutdownNow();
-      timer.shutdownNow();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting server '" + name + "'", e);
+      socket = tls == null ? new ServerSocket() : tls.newServerSocket();
+      socket.bind(new InetSocketAddress(LOOPBACK, 0), 128);
+    } catch (IOException e) {
+      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST, e);
     }
-    pool = handlers;
-    lifetimeTimer = timer;
-    timer.schedule(this::close, maxLifetime.toMillis(), TimeUnit.MILLISECONDS);
+    handlerPool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
+        DaemonThreads.named(prefix),
+        // Saturated: the connection thread answers itself, which slows clients down instead of failing them.
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    handlerPool.allowCoreThreadTimeOut(true);
+    connectionPool = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        DaemonThreads.named(prefix + "-conn"));
+    lifetimeTimer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(prefix + "-lifetime"));
+    lifetimeTimer.setRemoveOnCancelPolicy(true);
+    lifetimeTimer.schedule(this::close, maxLifetime.toMillis(), TimeUnit.MILLISECONDS);
+    listener = socket;
+    acceptor = DaemonThreads.named(prefix + "-accept").newThread(() -> acceptLoop(socket));
+    acceptor.start();
     return this;
   }
 
   @Override
   public synchronized int port() {
-    if (server == null) {
+    if (listener == null) {
       throw new IllegalStateException("server '" + name + "' is not started");
     }
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   /** The address the server is bound to (always 127.0.0.1). */
   public synchronized InetSocketAddress address() {
-    if (server == null) {
+    if (listener == null) {
       throw new IllegalStateException("server '" + name + "' is not started");
     }
-    return server.getAddress();
+    return new InetSocketAddress(LOOPBACK, listener.getLocalPort());
+  }
+
+  /** True when the server speaks TLS (https). */
+  public boolean isTls() {
+    return tls != null;
   }
 
   @Override
   public synchronized boolean isRunning() {
-    return server != null && !closed;
+    return listener != null && !closed;
   }
 
   @Override
   public void close() {
-    HttpServer toStop;
-    ThreadPoolExecutor toShutDown;
-    ScheduledThreadPoolExecutor timer;
+    ServerSocket toClose;
+    Thread accepting;
+    ExecutorService[] pools;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      toStop = server;
-      toShutDown = pool;
-      timer = lifetimeTimer;
+      toClose = listener;
+      accepting = acceptor;
+      pools = new ExecutorService[] {handlerPool, connectionPool, lifetimeTimer};
     }
-    if (toStop != null) {
-      // stop(0) closes the listener and every connection and waits for the dispatcher thread to end.
-      toStop.stop(0);
+    if (toClose == null) {
+      return;
     }
-    if (toShutDown != null) {
-      // Interrupting handlers wakes sleeping models, which count an interrupt as a cancellation.
-      toShutDown.shutdownNow();
-      try {
-        toShutDown.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    closeQuietly(toClose);
+    // Interrupting handlers wakes sleeping models, which count an interrupt as a cancellation;
+    // closing the sockets ends the connection threads' reads.
+    for (ExecutorService pool : pools) {
+      pool.shutdownNow();
     }
-    if (timer != null) {
-      timer.shutdownNow();
-    }
-  }
-
-  private void dispatch(HttpExchange exchange) {
+    open.forEach(HttpConnection::close);
     try {
-      HttpReply reply;
-      try {
-        reply = answer(exchange);
-      } catch (ScriptedFailure f) {
-        reply = failureReply.apply(f);
-      } catch (IOException e) {
-        return; // the client went away; there is nobody to answer
-      } catch (Exception e) {
-        reply = HttpReply.text(500, "emulator error in '" + name + "': " + e);
+      for (ExecutorService pool : pools) {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
       }
-      send(exchange, reply);
-    } catch (IOException e) {
-      // The client went away while we answered; nothing more to do.
-    } finally {
-      exchange.close();
+      if (accepting != Thread.currentThread()) {
+        accepting.join(5_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  private HttpReply answer(HttpExchange exchange) throws Exception {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && parseLength(declared) > maxRequestBytes) {
-      return tooLarge();
+  // ------------------------------------------------------------------ used by HttpConnection
+
+  int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  ExecutorService handlers() {
+    return handlerPool;
+  }
+
+  void forget(HttpConnection connection) {
+    open.remove(connection);
+  }
+
+  /** Routes a request and turns whatever the route throws into an answer; never throws. */
+  HttpReply answer(HttpCall call) {
+    try {
+      HttpRoute route = routeFor(call.rawPath());
+      if (route == null) {
+        return HttpReply.text(404, "no route for " + call.rawPath() + " on '" + name + "'");
+      }
+      HttpReply reply = route.handle(call);
+      return reply != null ? reply : HttpReply.text(500, "route of '" + name + "' gave no answer");
+    } catch (ScriptedFailure f) {
+      return failureReply.apply(f);
+    } catch (Exception | LinkageError | AssertionError e) {
+      return HttpReply.text(500, "emulator error in '" + name + "': " + e);
     }
-    byte[] body = readCapped(exchange.getRequestBody());
-    if (body == null) {
-      return tooLarge();
+  }
+
+  private void acceptLoop(ServerSocket socket) {
+    while (!socket.isClosed()) {
+      Socket client;
+      try {
+        client = socket.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      HttpConnection connection = new HttpConnection(this, client);
+      open.add(connection);
+      try {
+        connectionPool.execute(connection);
+      } catch (RejectedExecutionException e) {
+        // Too many connections, or closing: dropping one is what an overloaded server does.
+        open.remove(connection);
+        connection.close();
+      }
+      if (isClosedNow()) {
+        open.forEach(HttpConnection::close);
+      }
     }
-    String path = exchange.getRequestURI().getRawPath();
-    HttpRoute route = routeFor(path);
-    if (route == null) {
-      return HttpReply.text(404, "no route for " + path + " on '" + name + "'");
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
-      headers.put(e.getKey().toLowerCase(Locale.ROOT), String.join(", ", e.getValue()));
-    }
-    return route.handle(new HttpCall(exchange.getRequestMethod(), path,
-        exchange.getRequestURI().getRawQuery(), headers, body));
+  }
+
+  private synchronized boolean isClosedNow() {
+    return closed;
   }
 
   private HttpRoute routeFor(String path) {
@@ -216,37 +240,11 @@ public final class HttpLoopbackServer implements LoopbackServer {
     return null;
   }
 
-  private HttpReply tooLarge() {
-    return HttpReply.text(413, "request body larger than " + maxRequestBytes + " bytes");
-  }
-
-  private byte[] readCapped(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(maxRequestBytes);
-    if (bytes.length == maxRequestBytes && in.read() >= 0) {
-      return null;
-    }
-    return bytes;
-  }
-
-  private static long parseLength(String value) {
+  private static void closeQuietly(ServerSocket socket) {
     try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1; // the JDK server rejects malformed lengths itself
-    }
-  }
-
-  private static void send(HttpExchange exchange, HttpReply reply) throws IOException {
-    reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-    if (reply.contentType() != null) {
-      exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-    }
-    boolean noBody = reply.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-    if (!noBody) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
-      }
+      socket.close();
+    } catch (IOException e) {
+      // already unusable
     }
   }
 
@@ -266,6 +264,7 @@ public final class HttpLoopbackServer implements LoopbackServer {
     private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int threads = DEFAULT_THREADS;
+    private HttpTls tls;
 
     private Builder(String name) {
       if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -315,6 +314,25 @@ public final class HttpLoopbackServer implements LoopbackServer {
         throw new IllegalArgumentException("threads must be positive, got " + count);
       }
       this.threads = count;
+      return this;
+    }
+
+    /**
+     * Serves TLS with this identity: a PEM certificate chain (server certificate first) and its PEM
+     * PKCS#8 private key (EC or RSA), e.g. from {@link io.inferlink.testkit.TestCertificates}.
+     *
+     * @throws IllegalArgumentException when the material cannot be read
+     */
+    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
+      return tls(certificateChainPem, privateKeyPem, null);
+    }
+
+    /**
+     * Serves mutual TLS: like {@link #tls(byte[], byte[])}, and clients must present a certificate
+     * that chains to one of the PEM certificates in {@code clientCaPem} ({@code null}: none asked for).
+     */
+    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
+      this.tls = HttpTls.fromPem(certificateChainPem, privateKeyPem, clientCaPem);
       return this;
     }
 

@@ -55,6 +55,36 @@ public interface ScriptedModel {
   List<Tensor> infer(ModelCall call);
 
   /**
+   * Whether the model answers {@link #classify} (TF Serving's Classify API); false unless
+   * overridden. Frontends refuse classification of other models in their protocol's words.
+   */
+  default boolean classifies() {
+    return false;
+  }
+
+  /**
+   * Classifies examples: one list of classes per example, in example order. {@code call} carries the
+   * resolved version, headers and cancellation (its inputs are empty). Fails with
+   * {@link ScriptedFailure}; only called when {@link #classifies()} is true.
+   */
+  default List<List<ClassScore>> classify(ModelCall call, List<Example> examples) {
+    throw ScriptedFailure.invalidArgument("model '" + name() + "' does not classify examples");
+  }
+
+  /** Whether the model answers {@link #regress} (TF Serving's Regress API); false unless overridden. */
+  default boolean regresses() {
+    return false;
+  }
+
+  /**
+   * Regresses examples: one value per example, in example order; otherwise like {@link #classify}.
+   * Only called when {@link #regresses()} is true.
+   */
+  default float[] regress(ModelCall call, List<Example> examples) {
+    throw ScriptedFailure.invalidArgument("model '" + name() + "' does not regress examples");
+  }
+
+  /**
    * A single-version ("1") model described by its input and output specs and computed by a
    * function, for tests that need a model of their own.
    */

@@ -14,6 +14,14 @@
  * io.inferlink.testkit.emulator.ModelScript#resolve}), build a {@code ModelCall}, cancel it when the
  * client goes away or its deadline passes, run {@link io.inferlink.testkit.emulator.ModelScript#infer},
  * and map a {@code ScriptedFailure} to its protocol status (HTTP through {@link
- * io.inferlink.spi.HttpStatusTable#toHttpStatus}, gRPC by {@link io.inferlink.ErrorCode#grpcCode()}).
+ * io.inferlink.spi.HttpStatusTable#toHttpStatus} unless the emulated server has its own table, gRPC
+ * by {@link io.inferlink.ErrorCode#grpcCode()}).
+ *
+ * <p>HTTP frontends run on {@link io.inferlink.testkit.emulator.HttpLoopbackServer}, a small
+ * HTTP/1.1 server of our own on a plain socket (optionally TLS or mutual TLS): unlike the JDK's, it
+ * sees a client hang up while a route runs, and tells the route through {@link
+ * io.inferlink.testkit.emulator.HttpCall#onClientGone}, which is how a frontend cancels its {@code
+ * ModelCall}. Models may also classify or regress {@link io.inferlink.testkit.emulator.Example}s
+ * ({@link io.inferlink.testkit.emulator.ScriptedModel#classify}), for protocols that have those APIs.
  */
 package io.inferlink.testkit.emulator;

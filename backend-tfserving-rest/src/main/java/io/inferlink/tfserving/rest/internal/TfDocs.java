@@ -1,0 +1,48 @@
+package io.inferlink.tfserving.rest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.transport.http.ByteChunks;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads the small JSON documents (metadata, status, classify/regress results) as trees. */
+final class TfDocs {
+  private static final ObjectMapper MAPPER = new ObjectMapper(TfJson.FACTORY);
+
+  private TfDocs() {}
+
+  static JsonNode parse(ByteChunks body, String what) {
+    try (InputStream in = body.newInputStream()) {
+      JsonNode node = MAPPER.readTree(in);
+      if (node == null || !node.isObject()) {
+        throw new MalformedResponseException("the " + what + " response is not a JSON object");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new MalformedResponseException("the " + what + " response is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new MalformedResponseException("cannot read the " + what + " response: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first of the given field names present: TF Serving writes snake_case, OVMS lowerCamelCase. */
+  static JsonNode field(JsonNode node, String... names) {
+    for (String n : names) {
+      JsonNode v = node.get(n);
+      if (v != null && !v.isNull()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** A required field, or a malformed-response error naming it. */
+  static JsonNode require(JsonNode node, String what, String... names) {
+    JsonNode v = field(node, names);
+    if (v == null) {
+      throw new MalformedResponseException(what + " has no \"" + names[0] + "\"");
+    }
+    return v;
+  }
+}

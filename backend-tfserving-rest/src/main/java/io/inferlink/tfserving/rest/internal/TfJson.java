@@ -1,0 +1,26 @@
+package io.inferlink.tfserving.rest.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+
+/**
+ * The JSON dialect TF Serving speaks: bare {@code NaN}, {@code Infinity} and {@code -Infinity} both
+ * ways (its parser and writer use them; strict JSON has no spelling for them), no length limits
+ * beyond the transport's own message cap.
+ */
+final class TfJson {
+  static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      // Big tensors are long arrays of numbers and long b64 strings; the transport caps the body.
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNestingDepth(64)
+          .maxNumberLength(1000)
+          .build())
+      .build();
+
+  private TfJson() {}
+}

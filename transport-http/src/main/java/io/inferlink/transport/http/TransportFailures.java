@@ -1,0 +1,97 @@
+package io.inferlink.transport.http;
+
+import io.inferlink.ErrorCode;
+import io.inferlink.InferenceException;
+import io.inferlink.spi.Errors;
+import io.inferlink.spi.Redaction;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.HttpException;
+
+/** Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted). */
+final class TransportFailures {
+  private final String target;
+  private final String provider;
+
+  TransportFailures(HttpTarget target, String provider) {
+    this.target = Redaction.redactText(target.toString());
+    this.provider = provider;
+  }
+
+  String provider() {
+    return provider;
+  }
+
+  InferenceException map(Throwable failure) {
+    Throwable t = Errors.unwrapFutureException(failure);
+    if (t instanceof InferenceException) {
+      return (InferenceException) t;
+    }
+    if (t instanceof BodyTooLargeException) {
+      BodyTooLargeException e = (BodyTooLargeException) t;
+      return create(ErrorCode.RESOURCE_EXHAUSTED, "response from " + target + " is larger than maxMessageSize ("
+          + e.limit + " bytes, got at least " + e.seen + "); raise ClientOptions.maxMessageSize", t);
+    }
+    if (t instanceof java.util.concurrent.CancellationException) {
+      return create(ErrorCode.CANCELLED, "the call to " + target + " was cancelled", t);
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof UnknownHostException) {
+        return cannotConnect("unknown host", t);
+      }
+      if (c instanceof ConnectTimeoutException) {
+        return cannotConnect("connect timed out", t);
+      }
+      if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
+        String why = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+        return cannotConnect(why.contains("refused") ? "connection refused" : describe(c), t);
+      }
+      if (c instanceof SSLException) {
+        String hint = String.valueOf(c.getMessage()).contains("PKIX")
+            ? " (is the server's CA among the trusted certificates? see ClientOptions.trustCertificates)" : "";
+        return create(ErrorCode.UNAVAILABLE, "TLS with " + target + " failed: " + describe(c) + hint, t);
+      }
+      if (c instanceof SocketTimeoutException) {
+        return create(ErrorCode.DEADLINE_EXCEEDED, "no data from " + target + ": " + describe(c), t);
+      }
+      if (c instanceof HttpException) {
+        return create(ErrorCode.INTERNAL, "malformed HTTP response from " + target + ": " + describe(c), t);
+      }
+    }
+    if (t instanceof java.io.IOException) {
+      return create(ErrorCode.UNAVAILABLE, "connection to " + target + " failed: " + describe(t), t);
+    }
+    return Errors.wrap(t, provider);
+  }
+
+  InferenceException deadline(java.time.Duration timeout) {
+    return create(ErrorCode.DEADLINE_EXCEEDED, "no complete response from " + target + " within "
+        + timeout.toMillis() + " ms", null);
+  }
+
+  InferenceException closed() {
+    return create(ErrorCode.CANCELLED, "the HTTP transport to " + target + " was closed during the call", null);
+  }
+
+  IllegalStateException alreadyClosed() {
+    return new IllegalStateException("the HTTP transport to " + target + " is closed");
+  }
+
+  private InferenceException cannotConnect(String why, Throwable cause) {
+    return create(ErrorCode.UNAVAILABLE, "cannot connect to " + target + ": " + why, cause);
+  }
+
+  private InferenceException create(ErrorCode code, String message, Throwable cause) {
+    return Errors.create(code, message, provider, cause);
+  }
+
+  private static String describe(Throwable t) {
+    String m = t.getMessage();
+    return Redaction.redactText(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+  }
+}

@@ -1,0 +1,113 @@
+package io.inferlink.transport.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferlink.InferenceException;
+import io.inferlink.InvalidRequestException;
+import io.inferlink.ModelNotFoundException;
+import io.inferlink.ServerException;
+import io.inferlink.UnavailableException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HttpErrorsTest {
+  private static HttpResult result(int status, String contentType, String body) {
+    return HttpResult.of(status, Map.of("Content-Type", List.of(contentType)),
+        ByteChunks.ofBytes(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void tfServingErrorFieldBecomesModelNotFound() {
+    HttpResult r = result(404, "application/json", "{ \"error\": \"Servable not found for request: Latest(x)\" }");
+    InferenceException e = HttpErrors.toException(r, "tfserving-rest");
+    assertInstanceOf(ModelNotFoundException.class, e);
+    assertEquals("Servable not found for request: Latest(x)", e.serverMessage());
+    assertEquals(404, e.httpStatus());
+    assertEquals("tfserving-rest", e.provider());
+    assertTrue(e.getMessage().contains("Servable not found for request: Latest(x)"), e.getMessage());
+  }
+
+  @Test
+  void libeventHtmlPageIsShownAsText() {
+    String html = "<HTML><HEAD>\n<TITLE>404 Not Found</TITLE>\n</HEAD><BODY>\n<H1>Not Found</H1>\n</BODY></HTML>\n";
+    HttpResult r = result(404, "text/html", html);
+    assertEquals(html.strip(), HttpErrors.serverMessage(r));
+    assertInstanceOf(ModelNotFoundException.class, HttpErrors.toException(r, "p"));
+  }
+
+  @Test
+  void detailFieldStringOrJson() {
+    assertEquals("Not Found", HttpErrors.serverMessage(result(404, "application/json", "{\"detail\":\"Not Found\"}")));
+    String validation = "{\"detail\":[{\"loc\":[\"body\",\"inputs\"],\"msg\":\"field required\"}]}";
+    assertEquals("[{\"loc\":[\"body\",\"inputs\"],\"msg\":\"field required\"}]",
+        HttpErrors.serverMessage(result(422, "application/json", validation)));
+    assertInstanceOf(InvalidRequestException.class, HttpErrors.toException(result(422, "application/json", validation), "p"));
+  }
+
+  @Test
+  void firstTopLevelFieldWinsAndNestedOnesAreSkipped() {
+    String body = "{\"outputs\":{\"error\":\"nested, not this\"},\"model\":\"m\",\"error\":\"this one\",\"detail\":\"not this\"}";
+    assertEquals("this one", HttpErrors.serverMessage(result(500, "application/json", body)));
+    assertEquals("x", HttpErrors.serverMessage(result(500, "application/json", "{\"error\":null,\"detail\":\"x\"}")));
+  }
+
+  @Test
+  void emptyBody503IsUnavailable() {
+    HttpResult r = result(503, "", "");
+    assertEquals("", HttpErrors.serverMessage(r));
+    InferenceException e = HttpErrors.toException(r, "p");
+    assertInstanceOf(UnavailableException.class, e);
+    assertTrue(e.isRetryable());
+  }
+
+  @Test
+  void truncatedOrOddJsonFallsBackToText() {
+    assertEquals("{\"error\": \"abc", HttpErrors.serverMessage(result(500, "application/json", "{\"error\": \"abc")));
+    assertEquals("{\"code\":3}", HttpErrors.serverMessage(result(400, "application/json", "  {\"code\":3}  ")));
+    assertEquals("[1,2]", HttpErrors.serverMessage(result(400, "application/json", "[1,2]")));
+    assertEquals("NaN", HttpErrors.serverMessage(result(400, "application/json", "{\"error\": NaN}")));
+    assertEquals("{\"message\":\"m\",\"code\":3}",
+        HttpErrors.serverMessage(result(400, "application/json", "{\"error\": {\"message\": \"m\", \"code\": 3}}")));
+    assertEquals("{", HttpErrors.serverMessage(result(400, "application/json", "{")));
+    String deep = "{\"a\":" + "[".repeat(10_000);
+    assertEquals(2048, HttpErrors.serverMessage(result(400, "application/json", deep)).length());
+    assertInstanceOf(ServerException.class, HttpErrors.toException(result(500, "application/json", "{\"error\": \"abc"), "p"));
+  }
+
+  @Test
+  void hugeErrorBodyIsTruncatedWithoutFailing() {
+    String huge = "{\"error\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+    String m = HttpErrors.serverMessage(result(500, "application/json", huge));
+    assertEquals(2048, m.length());
+    assertTrue(m.startsWith("xxxx") && m.endsWith("..."), m.substring(0, 10));
+    InferenceException e = HttpErrors.toException(result(500, "application/json", huge), "p");
+    assertTrue(e.getMessage().length() < 3000, "message of " + e.getMessage().length() + " chars");
+
+    String hugeText = "y".repeat(5 * 1024 * 1024);
+    assertEquals(2048, HttpErrors.serverMessage(result(502, "text/plain", hugeText)).length());
+  }
+
+  @Test
+  void bodySplitAcrossChunksIsParsed() {
+    byte[] b = "{\"error\":\"split across chunks\"}".getBytes(StandardCharsets.UTF_8);
+    List<ByteBuffer> chunks = new ArrayList<>();
+    for (byte x : b) {
+      chunks.add(ByteBuffer.wrap(new byte[] {x}));
+    }
+    HttpResult r = HttpResult.of(400, Map.of(), ByteChunks.of(chunks));
+    assertEquals("split across chunks", HttpErrors.serverMessage(r));
+  }
+
+  @Test
+  void credentialsInServerTextAreRedacted() {
+    InferenceException e = HttpErrors.toException(
+        result(401, "application/json", "{\"error\":\"bad header Authorization: Bearer abc.def.ghi\"}"), "p");
+    assertTrue(!e.getMessage().contains("abc.def.ghi"), e.getMessage());
+  }
+}
