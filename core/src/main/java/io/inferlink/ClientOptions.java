@@ -141,7 +141,7 @@ public final class ClientOptions {
       if (supplied != null) {
         for (Map.Entry<String, String> e : supplied.entrySet()) {
           try {
-            HeaderChecks.check(e.getKey(), e.getValue());
+            io.inferlink.spi.HeaderRules.check(e.getKey(), e.getValue());
           } catch (IllegalArgumentException ex) {
             throw new InvalidRequestException("supplied header rejected: " + ex.getMessage());
           }
@@ -175,7 +175,7 @@ public final class ClientOptions {
         return null;
       }
       try {
-        HeaderChecks.check("Authorization", token);
+        io.inferlink.spi.HeaderRules.check("Authorization", token);
       } catch (IllegalArgumentException e) {
         throw new InvalidRequestException("bearer token rejected: it contains characters not allowed in a header");
       }
@@ -379,7 +379,7 @@ public final class ClientOptions {
 
     /** Adds a fixed header; names and values are checked so they cannot inject other headers. */
     public Builder header(String name, String value) {
-      HeaderChecks.check(name, value);
+      io.inferlink.spi.HeaderRules.check(name, value);
       putHeader(headers, name, value);
       return this;
     }
@@ -399,7 +399,7 @@ public final class ClientOptions {
     /** Sends {@code Authorization: Bearer <token>}; replaces basic credentials. */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
-      HeaderChecks.check("Authorization", token);
+      io.inferlink.spi.HeaderRules.check("Authorization", token);
       this.bearerToken = () -> token;
       this.basicAuthUser = null;
       this.basicAuthPassword = null;
@@ -500,7 +500,7 @@ public final class ClientOptions {
 
     /** The User-Agent to send. */
     public Builder userAgent(String userAgent) {
-      HeaderChecks.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
+      io.inferlink.spi.HeaderRules.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
       this.userAgent = userAgent;
       return this;
     }

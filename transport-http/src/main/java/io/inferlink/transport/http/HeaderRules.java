@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a header may be: a token name, a value without control characters (the rules of
- * {@code ClientOptions}), and none of the names the transport itself owns.
+ * What a header may be on this transport: what core's {@link io.inferlink.spi.HeaderRules} allows,
+ * and none of the names the transport itself owns.
  */
 final class HeaderRules {
   private static final Set<String> TRANSPORT_OWNED = Set.of(
@@ -14,30 +14,9 @@ final class HeaderRules {
 
   private HeaderRules() {}
 
-  /** Checks name and value; the message never repeats the value, which may be a secret. */
+  /** Checks name and value with core's one rule; the message never repeats the value. */
   static void check(String name, String value) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("header name must not be empty");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!token) {
-        throw new IllegalArgumentException("header name '" + name.replaceAll("\\p{Cntrl}", "?")
-            + "' has a character not allowed in a header name");
-      }
-    }
-    if (value == null) {
-      throw new IllegalArgumentException("header '" + name + "' has no value");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
-        throw new IllegalArgumentException(
-            "header '" + name + "' value has a control or non-Latin-1 character at index " + i);
-      }
-    }
+    io.inferlink.spi.HeaderRules.check(name, value);
   }
 
   /** Null when the caller may set the header, else why not. */
