@@ -5,6 +5,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
+import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ public final class VendorSwitchDemo {
   /** Runs every row, prints the table to {@code out}, and returns how many rows failed. */
   public static int run(PrintStream out) {
     TestCertificates certificates = TestCertificates.create();
-    try (Emulator tfServing = Emulator.builder().frontend(new TfServingRestFrontend()).build().start();
+    try (Emulator tfServing = Emulator.builder().frontend(new TfServingRestFrontend())
+            .frontend(new TfServingGrpcFrontend()).build().start();
         Emulator gradient = Emulator.builder().frontend(TfServingRestFrontend.builder().tls(certificates)
             .basicAuth("paperspace", DEPLOYMENT_SECRET).build()).build().start()) {
       ClientOptions plain = ClientOptions.defaults();
@@ -38,6 +40,7 @@ public final class VendorSwitchDemo {
       List<DemoRow> rows = new ArrayList<>();
       rows.add(DemoRow.run("TF Serving REST, columnar", tfServing.endpoint("tfserving+http"), plain));
       rows.add(DemoRow.run("TF Serving REST, row", tfServing.endpoint("tfserving+http") + "?request-format=row", plain));
+      rows.add(DemoRow.run("TF Serving gRPC", tfServing.endpoint("tfserving+grpc"), plain));
       rows.add(DemoRow.run("Paperspace Gradient (TLS, Basic)", gradient.endpoint("paperspace+https"), protectedDeployment));
       DemoRow.print(rows, out);
       return (int) rows.stream().filter(r -> !r.ok()).count();

@@ -21,7 +21,11 @@
  * HTTP/1.1 server of our own on a plain socket (optionally TLS or mutual TLS): unlike the JDK's, it
  * sees a client hang up while a route runs, and tells the route through {@link
  * io.inferlink.testkit.emulator.HttpCall#onClientGone}, which is how a frontend cancels its {@code
- * ModelCall}. Models may also classify or regress {@link io.inferlink.testkit.emulator.Example}s
- * ({@link io.inferlink.testkit.emulator.ScriptedModel#classify}), for protocols that have those APIs.
+ * ModelCall}. gRPC frontends run on {@link io.inferlink.testkit.emulator.GrpcLoopbackServer}, a
+ * grpc-java Netty server with its own event loops and threads; {@link
+ * io.inferlink.testkit.emulator.GrpcCalls} gives a service the call's metadata and cancels a {@code
+ * ModelCall} when its gRPC call is cancelled, times out or the server shuts down. Models may also
+ * classify or regress {@link io.inferlink.testkit.emulator.Example}s ({@link
+ * io.inferlink.testkit.emulator.ScriptedModel#classify}), for protocols that have those APIs.
  */
 package io.inferlink.testkit.emulator;

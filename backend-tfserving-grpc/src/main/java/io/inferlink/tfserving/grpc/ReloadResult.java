@@ -1,0 +1,23 @@
+package io.inferlink.tfserving.grpc;
+
+import java.util.Objects;
+
+/**
+ * The server's verdict on a config reload: its status code name ({@code OK} on success) and message.
+ * Immutable and thread-safe.
+ *
+ * @param errorCode the TensorFlow status code name
+ * @param errorMessage the message, empty on success
+ */
+public record ReloadResult(String errorCode, String errorMessage) {
+  /** Null texts become defaults. */
+  public ReloadResult {
+    errorCode = Objects.requireNonNullElse(errorCode, "OK");
+    errorMessage = Objects.requireNonNullElse(errorMessage, "");
+  }
+
+  /** True when the server accepted the configuration. */
+  public boolean isOk() {
+    return errorCode.equals("OK");
+  }
+}

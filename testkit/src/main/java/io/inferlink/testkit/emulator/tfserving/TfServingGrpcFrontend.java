@@ -1,0 +1,168 @@
+package io.inferlink.testkit.emulator.tfserving;
+
+import io.inferlink.protos.internal.tensorflow.serving.ModelServerConfig;
+import io.inferlink.testkit.TestCertificates;
+import io.inferlink.testkit.emulator.FrontendContext;
+import io.inferlink.testkit.emulator.GrpcLoopbackServer;
+import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ProtocolFrontend;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The emulator's TensorFlow Serving gRPC API (PROTOCOLS.md §2): {@code PredictionService}
+ * (Predict, Classify, Regress, MultiInference, GetModelMetadata) and {@code ModelService}
+ * (GetModelStatus, HandleReloadConfigRequest) over the {@link io.inferlink.testkit.emulator.ModelScript},
+ * with TF's checks, messages and status codes. The script is the one the REST frontend serves, so a
+ * model answers alike on both. Inputs may come in {@code tensor_content} or typed fields; outputs
+ * always come in typed fields, as TF Serving's default serialisation writes them. A client that
+ * cancels, or whose deadline passes, cancels its model call. A reload is recorded
+ * ({@link #lastReloadConfig()}) and checked but changes nothing. Optional TLS and mutual TLS.
+ * Thread-safe; its only state is the last reload config.
+ *
+ * <pre>
+ * Emulator emulator = Emulator.builder().frontend(new TfServingGrpcFrontend()).build().start();
+ * String endpoint = emulator.endpoint("tfserving+grpc"); // tfserving+grpc://127.0.0.1:&lt;port&gt;
+ * </pre>
+ */
+public final class TfServingGrpcFrontend implements ProtocolFrontend {
+  /** The protocol name. */
+  public static final String PROTOCOL = "tfserving-grpc";
+  /** The scheme of the plaintext server. */
+  public static final String SCHEME = "tfserving+grpc";
+  /** The scheme of the TLS server. */
+  public static final String TLS_SCHEME = "tfserving+grpcs";
+
+  private final byte[] chainPem;
+  private final byte[] keyPem;
+  private final byte[] clientCaPem;
+  private final int maxInboundMessageBytes;
+  private final boolean reloadFailuresInBody;
+  private final AtomicReference<ModelServerConfig> lastReload = new AtomicReference<>();
+
+  /** Plaintext TF Serving gRPC. */
+  public TfServingGrpcFrontend() {
+    this(builder());
+  }
+
+  private TfServingGrpcFrontend(Builder b) {
+    this.chainPem = b.chainPem;
+    this.keyPem = b.keyPem;
+    this.clientCaPem = b.clientCaPem;
+    this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+    this.reloadFailuresInBody = b.reloadFailuresInBody;
+  }
+
+  /** Starts configuring a frontend (TLS, message cap, reload answers). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@value #PROTOCOL}. */
+  @Override
+  public String protocol() {
+    return PROTOCOL;
+  }
+
+  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
+  @Override
+  public Set<String> schemes() {
+    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
+  }
+
+  /** True when the server speaks TLS. */
+  public boolean isTls() {
+    return chainPem != null;
+  }
+
+  /**
+   * The {@code config} of the last {@code HandleReloadConfigRequest} any server of this frontend
+   * received (accepted or refused), exactly as it arrived; empty before the first.
+   */
+  public Optional<ModelServerConfig> lastReloadConfig() {
+    return Optional.ofNullable(lastReload.get());
+  }
+
+  @Override
+  public LoopbackServer create(FrontendContext context) {
+    TfsGrpcCalls calls = new TfsGrpcCalls(context);
+    GrpcLoopbackServer.Builder server = GrpcLoopbackServer.builder(PROTOCOL)
+        .maxLifetime(context.maxLifetime())
+        .maxInboundMessageBytes(maxInboundMessageBytes)
+        .recorder(context.recorder())
+        .service(new TfsPredictionService(calls).bindService())
+        .service(new TfsModelService(calls, lastReload::set, reloadFailuresInBody).bindService());
+    if (isTls()) {
+      server.tls(chainPem, keyPem, clientCaPem);
+    }
+    return server.build();
+  }
+
+  /** Configures a {@link TfServingGrpcFrontend}; not thread-safe. */
+  public static final class Builder {
+    private byte[] chainPem;
+    private byte[] keyPem;
+    private byte[] clientCaPem;
+    private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+    private boolean reloadFailuresInBody;
+
+    private Builder() {}
+
+    /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
+    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
+      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
+      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
+      this.clientCaPem = null;
+      return this;
+    }
+
+    /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
+    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
+      tls(certificateChainPem, privateKeyPem);
+      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      return this;
+    }
+
+    /** Serves TLS with the server certificate of {@code certificates}. */
+    public Builder tls(TestCertificates certificates) {
+      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
+    }
+
+    /** Serves TLS with the server certificate of {@code certificates} and requires its client certificate's CA. */
+    public Builder mutualTls(TestCertificates certificates) {
+      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
+          certificates.caCertificatePem());
+    }
+
+    /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
+    public Builder maxInboundMessageBytes(int bytes) {
+      GrpcLoopbackServer.builder("check").maxInboundMessageBytes(bytes); // validates
+      this.maxInboundMessageBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Answers a refused reload as an OK call whose {@code ReloadConfigResponse.status} holds the
+     * error, instead of TF Serving's gRPC error status; for clients that must cope with servers
+     * answering that way.
+     */
+    public Builder reloadFailuresInResponseBody() {
+      this.reloadFailuresInBody = true;
+      return this;
+    }
+
+    /**
+     * Builds the frontend.
+     *
+     * @throws IllegalArgumentException when the TLS material cannot be read
+     */
+    public TfServingGrpcFrontend build() {
+      if (chainPem != null) {
+        GrpcLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      }
+      return new TfServingGrpcFrontend(this);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.inferlink.transport.grpc;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.inferlink.ErrorCode;
+import io.inferlink.InferenceException;
+import io.inferlink.spi.Errors;
+import io.inferlink.spi.GrpcStatusTable;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Unary calls as {@link CompletableFuture}s: a deadline per call, cancelling the future cancels the
+ * RPC, and a failed RPC becomes the exception that core's gRPC status table chooses, carrying the
+ * server's status description. Stateless and thread-safe.
+ */
+public final class GrpcCalls {
+  private GrpcCalls() {}
+
+  /** Starts a unary call; never throws for server or transport failures (the future fails). */
+  public static <Q, R> CompletableFuture<R> unary(Channel channel, MethodDescriptor<Q, R> method, Q request,
+      Duration timeout, String provider) {
+    CompletableFuture<R> result = new CompletableFuture<>();
+    ListenableFuture<R> call;
+    try {
+      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      call = ClientCalls.futureUnaryCall(channel.newCall(method, options), request);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(toException(e, provider));
+      return result;
+    }
+    Futures.addCallback(call, new FutureCallback<R>() {
+      @Override
+      public void onSuccess(R value) {
+        result.complete(value);
+      }
+
+      @Override
+      public void onFailure(Throwable t) {
+        result.completeExceptionally(toException(t, provider));
+      }
+    }, MoreExecutors.directExecutor());
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        call.cancel(true); // cancels the RPC: the server sees CANCELLED
+      }
+    });
+    return result;
+  }
+
+  /** The Inferlink exception for a gRPC failure. */
+  public static InferenceException toException(Throwable t, String provider) {
+    if (t instanceof InferenceException) {
+      return (InferenceException) t;
+    }
+    Status status = t instanceof StatusRuntimeException ? ((StatusRuntimeException) t).getStatus() : Status.fromThrowable(t);
+    if (status.getCode() == Status.Code.UNKNOWN && status.getDescription() == null && !(t instanceof StatusRuntimeException)) {
+      return Errors.create(ErrorCode.UNKNOWN, "unexpected failure: " + t, provider, t);
+    }
+    String description = status.getDescription();
+    if (description == null && status.getCause() != null) {
+      description = status.getCause().getMessage();
+    }
+    return GrpcStatusTable.toException(status.getCode().value(), description, provider, t);
+  }
+}

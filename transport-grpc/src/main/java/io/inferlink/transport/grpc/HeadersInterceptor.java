@@ -1,0 +1,44 @@
+package io.inferlink.transport.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.inferlink.ClientOptions;
+import io.inferlink.InvalidRequestException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Adds the options' headers (fixed, supplied per call for rotating tokens, and credentials as
+ * {@code authorization}) to every call's metadata. gRPC metadata keys are lower-case ASCII; values
+ * were checked by core's header rule, so none can smuggle in another header.
+ */
+final class HeadersInterceptor implements ClientInterceptor {
+  private final ClientOptions options;
+
+  HeadersInterceptor(ClientOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions, Channel next) {
+    return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
+      @Override
+      public void start(Listener<R> listener, Metadata headers) {
+        Map<String, String> extra = options.requestHeaders();
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+          String name = e.getKey().toLowerCase(Locale.ROOT);
+          if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX) || name.startsWith(":")) {
+            throw new InvalidRequestException("header '" + e.getKey() + "' cannot be sent as gRPC metadata");
+          }
+          headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), e.getValue());
+        }
+        super.start(listener, headers);
+      }
+    };
+  }
+}
