@@ -8,7 +8,6 @@ import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
-import io.inferlink.ModelNotFoundException;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
@@ -103,16 +102,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
 
   @Override
   public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    CompletableFuture<List<ModelVersionStatus>> status = modelStatusAsync(model);
-    return Futures.cancelling(status.handle((list, error) -> {
-      if (error == null) {
-        return list.stream().anyMatch(ModelVersionStatus::isAvailable);
-      }
-      if (Errors.unwrapFutureException(error) instanceof ModelNotFoundException) {
-        return false;
-      }
-      throw Errors.wrap(error, provider);
-    }), status);
+    return io.inferlink.tfserving.TfReadiness.fromStatus(modelStatusAsync(model), provider);
   }
 
   @Override

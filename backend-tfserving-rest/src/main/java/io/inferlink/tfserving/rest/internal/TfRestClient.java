@@ -9,7 +9,6 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelMetadata;
-import io.inferlink.ModelNotFoundException;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
 import io.inferlink.spi.Errors;
@@ -159,17 +158,7 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
 
   @Override
   public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    CompletableFuture<List<ModelVersionStatus>> status = modelStatusAsync(model);
-    CompletableFuture<Boolean> ready = status.handle((list, error) -> {
-      if (error == null) {
-        return list.stream().anyMatch(ModelVersionStatus::isAvailable);
-      }
-      if (Errors.unwrapFutureException(error) instanceof ModelNotFoundException) {
-        return false;
-      }
-      throw Errors.wrap(error, provider);
-    });
-    return Futures.cancelling(ready, status);
+    return io.inferlink.tfserving.TfReadiness.fromStatus(modelStatusAsync(model), provider);
   }
 
   @Override
