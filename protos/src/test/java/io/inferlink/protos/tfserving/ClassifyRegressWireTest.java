@@ -1,14 +1,16 @@
 package io.inferlink.protos.tfserving;
 
-import static io.inferlink.protos.tfserving.Wire.assertBytes;
-import static io.inferlink.protos.tfserving.Wire.cat;
-import static io.inferlink.protos.tfserving.Wire.floatField;
-import static io.inferlink.protos.tfserving.Wire.lenField;
-import static io.inferlink.protos.tfserving.Wire.mapEntry;
-import static io.inferlink.protos.tfserving.Wire.packedFloats;
-import static io.inferlink.protos.tfserving.Wire.packedVarints;
-import static io.inferlink.protos.tfserving.Wire.stringField;
-import static io.inferlink.protos.tfserving.Wire.varintField;
+import io.inferlink.protos.wire.Wire;
+
+import static io.inferlink.protos.wire.Wire.assertBytes;
+import static io.inferlink.protos.wire.Wire.cat;
+import static io.inferlink.protos.wire.Wire.floatField;
+import static io.inferlink.protos.wire.Wire.lenField;
+import static io.inferlink.protos.wire.Wire.mapEntry;
+import static io.inferlink.protos.wire.Wire.packedFloats;
+import static io.inferlink.protos.wire.Wire.packedVarints;
+import static io.inferlink.protos.wire.Wire.stringField;
+import static io.inferlink.protos.wire.Wire.varintField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.ByteString;

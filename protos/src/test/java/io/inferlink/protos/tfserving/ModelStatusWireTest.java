@@ -1,11 +1,13 @@
 package io.inferlink.protos.tfserving;
 
-import static io.inferlink.protos.tfserving.Wire.assertBytes;
-import static io.inferlink.protos.tfserving.Wire.bytes;
-import static io.inferlink.protos.tfserving.Wire.cat;
-import static io.inferlink.protos.tfserving.Wire.lenField;
-import static io.inferlink.protos.tfserving.Wire.stringField;
-import static io.inferlink.protos.tfserving.Wire.varintField;
+import io.inferlink.protos.wire.Wire;
+
+import static io.inferlink.protos.wire.Wire.assertBytes;
+import static io.inferlink.protos.wire.Wire.bytes;
+import static io.inferlink.protos.wire.Wire.cat;
+import static io.inferlink.protos.wire.Wire.lenField;
+import static io.inferlink.protos.wire.Wire.stringField;
+import static io.inferlink.protos.wire.Wire.varintField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,14 +1,16 @@
 package io.inferlink.protos.tfserving;
 
-import static io.inferlink.protos.tfserving.Wire.assertBytes;
-import static io.inferlink.protos.tfserving.Wire.boolField;
-import static io.inferlink.protos.tfserving.Wire.cat;
-import static io.inferlink.protos.tfserving.Wire.lenField;
-import static io.inferlink.protos.tfserving.Wire.mapEntry;
-import static io.inferlink.protos.tfserving.Wire.packedFloats;
-import static io.inferlink.protos.tfserving.Wire.packedVarints;
-import static io.inferlink.protos.tfserving.Wire.stringField;
-import static io.inferlink.protos.tfserving.Wire.varintField;
+import io.inferlink.protos.wire.Wire;
+
+import static io.inferlink.protos.wire.Wire.assertBytes;
+import static io.inferlink.protos.wire.Wire.boolField;
+import static io.inferlink.protos.wire.Wire.cat;
+import static io.inferlink.protos.wire.Wire.lenField;
+import static io.inferlink.protos.wire.Wire.mapEntry;
+import static io.inferlink.protos.wire.Wire.packedFloats;
+import static io.inferlink.protos.wire.Wire.packedVarints;
+import static io.inferlink.protos.wire.Wire.stringField;
+import static io.inferlink.protos.wire.Wire.varintField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

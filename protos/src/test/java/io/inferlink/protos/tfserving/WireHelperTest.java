@@ -1,7 +1,9 @@
 package io.inferlink.protos.tfserving;
 
-import static io.inferlink.protos.tfserving.Wire.assertBytes;
-import static io.inferlink.protos.tfserving.Wire.bytes;
+import io.inferlink.protos.wire.Wire;
+
+import static io.inferlink.protos.wire.Wire.assertBytes;
+import static io.inferlink.protos.wire.Wire.bytes;
 
 import org.junit.jupiter.api.Test;
 
