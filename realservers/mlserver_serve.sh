@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Serve the kit models (mlserver_models/) with MLServer on 127.0.0.1, bounded in time.
+# Usage: ./mlserver_serve.sh [--http-port 18280] [--grpc-port 18281] [--metrics-port 18282] [--max-seconds 600]
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+HTTP=18280 GRPC=18281 METRICS=18282 MAX=600
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --http-port) HTTP="$2"; shift 2;; --grpc-port) GRPC="$2"; shift 2;;
+    --metrics-port) METRICS="$2"; shift 2;; --max-seconds) MAX="$2"; shift 2;;
+    *) echo "unknown argument $1" >&2; exit 2;;
+  esac
+done
+export MLSERVER_HOST=127.0.0.1 MLSERVER_HTTP_PORT="$HTTP" MLSERVER_GRPC_PORT="$GRPC" MLSERVER_METRICS_PORT="$METRICS"
+export MLSERVER_PARALLEL_WORKERS=0
+cd "$HERE/mlserver_models"
+# exec: the caller's PID is timeout's; SIGTERM to it is forwarded to mlserver.
+exec timeout --signal=TERM --kill-after=10 "$MAX" "$HERE/.venv-mlserver/bin/mlserver" start .

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Creates the virtualenvs for the real-server tests (idempotent; re-run to repair).
+#   .venv           kserve + nvidia-pytriton (bundles a CPU-capable tritonserver) + numpy + tritonclient[all]
+#   .venv-mlserver  mlserver + numpy
+# Two venvs because kserve>=0.17 and mlserver 1.7.1 cannot share one (starlette: kserve 0.21 needs
+# >=1.3.1, mlserver's fastapi pin needs <0.46; kserve 0.15/0.16 clash on protobuf instead).
+# Usage: ./setup.sh [--force]   (PYTHON=python3.11 to pick the interpreter)
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+PY="${PYTHON:-python3}"
+MAIN_PINS=("kserve==0.21.0" "nvidia-pytriton==0.7.0" "numpy==1.26.4" "tritonclient[all]==2.73.0")
+ML_PINS=("mlserver==1.7.1" "numpy==2.4.6")
+FORCE=0; [ "${1:-}" = "--force" ] && FORCE=1
+
+die() { echo "setup.sh: FAILED: $*" >&2; exit 1; }
+"$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' \
+  || die "need Python 3.11 (PyTriton 0.7.0 ships stubs for 3.8-3.13; pins tested with 3.11.7)"
+
+# make_venv DIR PINS... : (re)creates DIR unless it already holds exactly these pins
+make_venv() {
+  local dir="$1"; shift
+  local stamp="$dir/.inferlink-pins"
+  local want; want="$(printf '%s\n' "$@")"
+  if [ $FORCE = 0 ] && [ -x "$dir/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    echo "== $dir: up to date"; return 0
+  fi
+  echo "== $dir: installing $*"
+  local t0; t0=$(date +%s)
+  rm -rf "$dir"
+  "$PY" -m venv "$dir" || die "venv $dir"
+  "$dir/bin/pip" install -q --upgrade pip || die "pip upgrade in $dir"
+  "$dir/bin/pip" install -q "$@" || die "pip install $* in $dir"
+  echo "$want" > "$stamp"
+  echo "== $dir: installed in $(( $(date +%s) - t0 )) s"
+}
+
+T0=$(date +%s)
+make_venv "$HERE/.venv" "${MAIN_PINS[@]}"
+make_venv "$HERE/.venv-mlserver" "${ML_PINS[@]}"
+
+echo "== checking imports (each in its own process: kserve's and tritonclient's protos both"
+echo "   define package 'inference' and cannot be imported into one interpreter)"
+"$HERE/.venv/bin/python" -c 'import kserve, importlib.metadata as m; print("kserve", m.version("kserve"))' || die "import kserve"
+"$HERE/.venv/bin/python" -c 'import pytriton.triton, tritonclient.http, tritonclient.grpc, numpy, importlib.metadata as m; print("nvidia-pytriton", m.version("nvidia-pytriton"), "tritonclient", m.version("tritonclient"), "numpy", numpy.__version__)' || die "import pytriton/tritonclient"
+"$HERE/.venv-mlserver/bin/python" -c 'import mlserver, numpy; print("mlserver", mlserver.__version__, "numpy", numpy.__version__)' || die "import mlserver"
+TS="$("$HERE/.venv/bin/python" -c 'import pytriton, pathlib; print(pathlib.Path(pytriton.__file__).parent / "tritonserver/bin/tritonserver")')"
+# (--help exits non-zero; what matters is that the binary loads its libraries and prints usage)
+TS_OUT="$("$TS" --help 2>&1 || true)"
+case "$TS_OUT" in *"Usage: tritonserver"*) ;; *) die "bundled tritonserver does not run: $TS: ${TS_OUT:0:300}";; esac
+echo "tritonserver binary OK: $TS ($(du -h "$TS" | cut -f1))"
+echo "== sizes: $(du -sh "$HERE/.venv" | cut -f1) .venv, $(du -sh "$HERE/.venv-mlserver" | cut -f1) .venv-mlserver; total $(( $(date +%s) - T0 )) s"
