@@ -1,0 +1,144 @@
+package io.inferlink.kserve.internal;
+
+import io.inferlink.DataType;
+import io.inferlink.InferenceResponse;
+import io.inferlink.Tensor;
+import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.HttpResult;
+import java.io.IOException;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Decodes a V2 REST infer response: a JSON body, or a JSON header followed by binary outputs, which
+ * is recognised by {@code Inference-Header-Content-Length} alone (OVMS labels such bodies
+ * {@code application/json}). Binary outputs are views of the body, not copies, where a chunk holds
+ * them whole; JSON outputs are measured in one pass and filled into exact buffers in a second.
+ * Stateless and thread-safe.
+ */
+final class V2RestResponseReader {
+  private V2RestResponseReader() {}
+
+  /** Decodes a successful answer. */
+  static V2RestDecodedResponse read(HttpResult result) {
+    return read(result.body(), headerLength(result));
+  }
+
+  /** The {@code Inference-Header-Content-Length} value, if the answer has one. */
+  static OptionalLong headerLength(HttpResult result) {
+    return result.header(V2RestEncodedRequest.HEADER_LENGTH_HEADER).map(v -> {
+      try {
+        return OptionalLong.of(Long.parseLong(v.trim()));
+      } catch (NumberFormatException e) {
+        throw new V2RestMalformedException("Inference-Header-Content-Length is '" + v + "', not a length");
+      }
+    }).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Decodes a body whose JSON header is {@code headerLength} bytes long (the whole body when empty).
+   *
+   * @throws V2RestMalformedException when the body is not what the protocol says
+   */
+  static V2RestDecodedResponse read(ByteChunks body, OptionalLong headerLength) {
+    long jsonLength = headerLength.orElse(body.size());
+    if (jsonLength <= 0 || jsonLength > body.size() || jsonLength > Integer.MAX_VALUE) {
+      throw new V2RestMalformedException("JSON header length " + jsonLength + " does not fit a body of "
+          + body.size() + " bytes");
+    }
+    ByteChunks json = jsonLength == body.size() ? body : ByteChunks.of(List.of(body.slice(0, (int) jsonLength)));
+    V2RestResponseHeader h = parse(json, V2JsonTensorReader::measure);
+    Map<Integer, ByteBuffer> jsonBuffers = new LinkedHashMap<>();
+    Tensor[] tensors = new Tensor[h.outputs.size()];
+    long offset = jsonLength;
+    for (V2RestOutputHeader o : h.outputs) {
+      int elements = o.elementCount();
+      if (o.binarySize >= 0) {
+        if (o.hasData) {
+          throw new V2RestMalformedException(o.where() + " has both 'data' and binary_data_size");
+        }
+        if (o.binarySize > body.size() - offset) {
+          throw new V2RestMalformedException(o.where() + ": binary_data_size " + o.binarySize
+              + " runs past the end of the body (" + (body.size() - offset) + " bytes left)");
+        }
+        tensors[o.index] = wrap(o, body.slice(offset, (int) o.binarySize));
+        offset += o.binarySize;
+      } else if (o.hasData) {
+        jsonBuffers.put(o.index, ByteBuffer.allocate(jsonSize(o, elements)).order(ByteOrder.LITTLE_ENDIAN));
+      } else if (elements == 0) {
+        tensors[o.index] = wrap(o, ByteBuffer.allocate(0));
+      } else {
+        throw new V2RestMalformedException(o.where() + " has neither 'data' nor binary_data_size");
+      }
+    }
+    if (offset != body.size()) {
+      throw new V2RestMalformedException((body.size() - offset) + " bytes after the JSON header are not"
+          + " claimed by any output's binary_data_size");
+    }
+    if (!jsonBuffers.isEmpty()) {
+      parse(json, (o, p) -> {
+        ByteBuffer out = jsonBuffers.get(o.index);
+        try {
+          V2JsonTensorReader.fill(h.outputs.get(o.index), p, out);
+        } catch (BufferOverflowException e) {
+          throw new V2RestMalformedException(h.outputs.get(o.index).where() + ": 'data' does not fit its shape");
+        }
+      });
+      jsonBuffers.forEach((i, buf) -> tensors[i] = wrap(h.outputs.get(i), buf.flip()));
+    }
+    return build(h, tensors);
+  }
+
+  private static int jsonSize(V2RestOutputHeader o, int elements) {
+    if (o.dtype == DataType.FP16 || o.dtype == DataType.BF16) {
+      throw new V2RestMalformedException(o.where() + ": " + o.dtype.wireName() + " has no JSON form; it must come binary");
+    }
+    long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new V2RestMalformedException(o.where() + " is too large for one buffer");
+    }
+    return (int) size;
+  }
+
+  private static Tensor wrap(V2RestOutputHeader o, ByteBuffer data) {
+    try {
+      return Tensor.wrap(o.name, o.dtype, data, o.shape);
+    } catch (IllegalArgumentException e) {
+      throw new V2RestMalformedException(o.where() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static V2RestResponseHeader parse(ByteChunks json, V2RestHeaderParser.DataVisitor visitor) {
+    try {
+      return V2RestHeaderParser.parse(json.newInputStream(), visitor);
+    } catch (IOException e) { // Jackson's parse errors included
+      throw new V2RestMalformedException("the response is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static V2RestDecodedResponse build(V2RestResponseHeader h, Tensor[] tensors) {
+    InferenceResponse.Builder b = InferenceResponse.builder()
+        .modelName(h.modelName).modelVersion(h.modelVersion).id(h.id);
+    h.parameters.forEach(b::parameter);
+    Map<String, Map<String, Object>> outputParameters = new LinkedHashMap<>();
+    for (Tensor t : tensors) {
+      try {
+        b.output(t);
+      } catch (IllegalArgumentException e) {
+        throw new V2RestMalformedException("output '" + t.name() + "' appears twice");
+      }
+    }
+    for (V2RestOutputHeader o : h.outputs) {
+      if (!o.parameters.isEmpty()) {
+        outputParameters.put(o.name, Collections.unmodifiableMap(o.parameters));
+      }
+    }
+    return new V2RestDecodedResponse(b.build(), Collections.unmodifiableMap(outputParameters));
+  }
+}
