@@ -5,6 +5,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
+import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ public final class VendorSwitchDemo {
   public static int run(PrintStream out) {
     TestCertificates certificates = TestCertificates.create();
     try (Emulator tfServing = Emulator.builder().frontend(new TfServingRestFrontend())
-            .frontend(new TfServingGrpcFrontend()).build().start();
+            .frontend(new TfServingGrpcFrontend()).frontend(new OipGrpcFrontend()).build().start();
         Emulator gradient = Emulator.builder().frontend(TfServingRestFrontend.builder().tls(certificates)
             .basicAuth("paperspace", DEPLOYMENT_SECRET).build()).build().start()) {
       ClientOptions plain = ClientOptions.defaults();
@@ -41,6 +42,7 @@ public final class VendorSwitchDemo {
       rows.add(DemoRow.run("TF Serving REST, columnar", tfServing.endpoint("tfserving+http"), plain));
       rows.add(DemoRow.run("TF Serving REST, row", tfServing.endpoint("tfserving+http") + "?request-format=row", plain));
       rows.add(DemoRow.run("TF Serving gRPC", tfServing.endpoint("tfserving+grpc"), plain));
+      rows.add(DemoRow.run("Open Inference Protocol gRPC", tfServing.endpoint("kserve-v2+grpc"), plain));
       rows.add(DemoRow.run("Paperspace Gradient (TLS, Basic)", gradient.endpoint("paperspace+https"), protectedDeployment));
       DemoRow.print(rows, out);
       return (int) rows.stream().filter(r -> !r.ok()).count();

@@ -1,0 +1,143 @@
+package io.inferlink.testkit.emulator.oip;
+
+import io.inferlink.testkit.TestCertificates;
+import io.inferlink.testkit.emulator.FrontendContext;
+import io.inferlink.testkit.emulator.GrpcLoopbackServer;
+import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ProtocolFrontend;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The emulator's Open Inference Protocol gRPC API (PROTOCOLS.md §3.6): {@code inference.GRPCInferenceService}
+ * (ServerLive, ServerReady, ServerMetadata, ModelReady, ModelMetadata, ModelInfer) over the
+ * {@link io.inferlink.testkit.emulator.ModelScript}, as a KServe or Triton server answers it. Inputs may
+ * come in {@code raw_input_contents} (then for every input) or in typed {@code contents} (FP16 and
+ * BF16 only raw); outputs come raw when the request was raw or an output is FP16/BF16, typed
+ * otherwise, as KServe's Python server does. Errors are KServe's gRPC codes; a scripted failure keeps
+ * its code and message. A client that cancels, or whose deadline passes, cancels its model call.
+ * Repository load/unload and streaming are UNIMPLEMENTED. Optional TLS and mutual TLS. Immutable and
+ * thread-safe.
+ *
+ * <pre>
+ * Emulator emulator = Emulator.builder().frontend(new OipGrpcFrontend()).build().start();
+ * String endpoint = emulator.endpoint("kserve-v2+grpc"); // kserve-v2+grpc://127.0.0.1:&lt;port&gt;
+ * </pre>
+ */
+public final class OipGrpcFrontend implements ProtocolFrontend {
+  /** The protocol name. */
+  public static final String PROTOCOL = "kserve-v2-grpc";
+  /** The scheme of the plaintext server. */
+  public static final String SCHEME = "kserve-v2+grpc";
+  /** The scheme of the TLS server. */
+  public static final String TLS_SCHEME = "kserve-v2+grpcs";
+  /** The platform ModelMetadata reports for every model. */
+  public static final String PLATFORM = "inferlink-emulator";
+
+  private final byte[] chainPem;
+  private final byte[] keyPem;
+  private final byte[] clientCaPem;
+  private final int maxInboundMessageBytes;
+
+  /** Plaintext Open Inference Protocol gRPC. */
+  public OipGrpcFrontend() {
+    this(builder());
+  }
+
+  private OipGrpcFrontend(Builder b) {
+    this.chainPem = b.chainPem;
+    this.keyPem = b.keyPem;
+    this.clientCaPem = b.clientCaPem;
+    this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+  }
+
+  /** Starts configuring a frontend (TLS, message cap). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@value #PROTOCOL}. */
+  @Override
+  public String protocol() {
+    return PROTOCOL;
+  }
+
+  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
+  @Override
+  public Set<String> schemes() {
+    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
+  }
+
+  /** True when the server speaks TLS. */
+  public boolean isTls() {
+    return chainPem != null;
+  }
+
+  @Override
+  public LoopbackServer create(FrontendContext context) {
+    GrpcLoopbackServer.Builder server = GrpcLoopbackServer.builder(PROTOCOL)
+        .maxLifetime(context.maxLifetime())
+        .maxInboundMessageBytes(maxInboundMessageBytes)
+        .recorder(context.recorder())
+        .service(new OipInferenceService(context).bindService());
+    if (isTls()) {
+      server.tls(chainPem, keyPem, clientCaPem);
+    }
+    return server.build();
+  }
+
+  /** Configures an {@link OipGrpcFrontend}; not thread-safe. */
+  public static final class Builder {
+    private byte[] chainPem;
+    private byte[] keyPem;
+    private byte[] clientCaPem;
+    private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+
+    private Builder() {}
+
+    /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
+    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
+      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
+      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
+      this.clientCaPem = null;
+      return this;
+    }
+
+    /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
+    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
+      tls(certificateChainPem, privateKeyPem);
+      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      return this;
+    }
+
+    /** Serves TLS with the server certificate of {@code certificates}. */
+    public Builder tls(TestCertificates certificates) {
+      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
+    }
+
+    /** Serves TLS with the server certificate of {@code certificates} and requires its client certificate's CA. */
+    public Builder mutualTls(TestCertificates certificates) {
+      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
+          certificates.caCertificatePem());
+    }
+
+    /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
+    public Builder maxInboundMessageBytes(int bytes) {
+      GrpcLoopbackServer.builder("check").maxInboundMessageBytes(bytes); // validates
+      this.maxInboundMessageBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Builds the frontend.
+     *
+     * @throws IllegalArgumentException when the TLS material cannot be read
+     */
+    public OipGrpcFrontend build() {
+      if (chainPem != null) {
+        GrpcLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      }
+      return new OipGrpcFrontend(this);
+    }
+  }
+}
