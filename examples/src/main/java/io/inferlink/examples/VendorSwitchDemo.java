@@ -6,6 +6,7 @@ import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
 import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
+import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
 import java.io.PrintStream;
@@ -31,7 +32,8 @@ public final class VendorSwitchDemo {
   public static int run(PrintStream out) {
     TestCertificates certificates = TestCertificates.create();
     try (Emulator tfServing = Emulator.builder().frontend(new TfServingRestFrontend())
-            .frontend(new TfServingGrpcFrontend()).frontend(new OipGrpcFrontend()).build().start();
+            .frontend(new TfServingGrpcFrontend()).frontend(new OipGrpcFrontend()).frontend(new OipRestFrontend())
+            .build().start();
         Emulator gradient = Emulator.builder().frontend(TfServingRestFrontend.builder().tls(certificates)
             .basicAuth("paperspace", DEPLOYMENT_SECRET).build()).build().start()) {
       ClientOptions plain = ClientOptions.defaults();
@@ -42,6 +44,9 @@ public final class VendorSwitchDemo {
       rows.add(DemoRow.run("TF Serving REST, columnar", tfServing.endpoint("tfserving+http"), plain));
       rows.add(DemoRow.run("TF Serving REST, row", tfServing.endpoint("tfserving+http") + "?request-format=row", plain));
       rows.add(DemoRow.run("TF Serving gRPC", tfServing.endpoint("tfserving+grpc"), plain));
+      rows.add(DemoRow.run("Open Inference Protocol REST, JSON", tfServing.endpoint("kserve-v2+http"), plain));
+      rows.add(DemoRow.run("Open Inference Protocol REST, binary",
+          tfServing.endpoint("kserve-v2+http") + "?binary=always", plain));
       rows.add(DemoRow.run("Open Inference Protocol gRPC", tfServing.endpoint("kserve-v2+grpc"), plain));
       rows.add(DemoRow.run("Paperspace Gradient (TLS, Basic)", gradient.endpoint("paperspace+https"), protectedDeployment));
       DemoRow.print(rows, out);
@@ -67,7 +72,7 @@ public final class VendorSwitchDemo {
     }
 
     static void print(List<DemoRow> rows, PrintStream out) {
-      String format = "%-34s %-48s %-10s %-36s %10s%n";
+      String format = "%-38s %-52s %-10s %-36s %10s%n";
       out.printf(format, "protocol", "endpoint", "model", "outputs (label)", "latency");
       for (DemoRow r : rows) {
         out.printf(format, r.protocol, r.endpoint, "classifier", r.ok() ? r.outputs : "FAILED: " + r.error,

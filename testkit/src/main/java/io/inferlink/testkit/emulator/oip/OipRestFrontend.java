@@ -1,0 +1,144 @@
+package io.inferlink.testkit.emulator.oip;
+
+import io.inferlink.testkit.TestCertificates;
+import io.inferlink.testkit.emulator.FrontendContext;
+import io.inferlink.testkit.emulator.HttpLoopbackServer;
+import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ProtocolFrontend;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The emulator's Open Inference Protocol REST API (PROTOCOLS.md §3.2, §3.3, §3.5, §3.9): health,
+ * server and model metadata, model ready and infer under {@code /v2}, over the
+ * {@link io.inferlink.testkit.emulator.ModelScript}, as a Triton or KServe V2 server answers them.
+ * Requests are JSON, or use the binary tensor data extension ({@code Inference-Header-Content-Length});
+ * outputs come as JSON {@code data} unless asked for binary or without a strict-JSON form
+ * (FP16/BF16, NaN/Inf, non-UTF-8 BYTES). Errors are {@code {"error": msg}}: 400 invalid input, 404
+ * unknown model or version, a scripted failure with the shared status table's status. A client that
+ * hangs up cancels its model call. Optional TLS and mutual TLS. Immutable and thread-safe.
+ *
+ * <pre>
+ * Emulator emulator = Emulator.builder().frontend(new OipRestFrontend()).build().start();
+ * String endpoint = emulator.endpoint("kserve-v2+http"); // kserve-v2+http://127.0.0.1:&lt;port&gt;
+ * </pre>
+ */
+public final class OipRestFrontend implements ProtocolFrontend {
+  /** The protocol name. */
+  public static final String PROTOCOL = "kserve-v2-rest";
+  /** The scheme of the plaintext server. */
+  public static final String SCHEME = "kserve-v2+http";
+  /** The scheme of the TLS server. */
+  public static final String TLS_SCHEME = "kserve-v2+https";
+  /** The platform model metadata reports for every model. */
+  public static final String PLATFORM = "inferlink-emulator";
+  /** The one extension server metadata lists. */
+  public static final String BINARY_EXTENSION = "binary_tensor_data";
+
+  private final byte[] chainPem;
+  private final byte[] keyPem;
+  private final byte[] clientCaPem;
+  private final int maxRequestBytes;
+
+  /** Plaintext Open Inference Protocol REST. */
+  public OipRestFrontend() {
+    this(builder());
+  }
+
+  private OipRestFrontend(Builder b) {
+    this.chainPem = b.chainPem;
+    this.keyPem = b.keyPem;
+    this.clientCaPem = b.clientCaPem;
+    this.maxRequestBytes = b.maxRequestBytes;
+  }
+
+  /** Starts configuring a frontend (TLS, request cap). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@value #PROTOCOL}. */
+  @Override
+  public String protocol() {
+    return PROTOCOL;
+  }
+
+  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
+  @Override
+  public Set<String> schemes() {
+    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
+  }
+
+  /** True when the server speaks TLS. */
+  public boolean isTls() {
+    return chainPem != null;
+  }
+
+  @Override
+  public LoopbackServer create(FrontendContext context) {
+    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(PROTOCOL)
+        .maxLifetime(context.maxLifetime())
+        .maxRequestBytes(maxRequestBytes)
+        .failureReply(OipRestHandler::failure)
+        .route("/", new OipRestHandler(context));
+    if (isTls()) {
+      server.tls(chainPem, keyPem, clientCaPem);
+    }
+    return server.build();
+  }
+
+  /** Configures an {@link OipRestFrontend}; not thread-safe. */
+  public static final class Builder {
+    private byte[] chainPem;
+    private byte[] keyPem;
+    private byte[] clientCaPem;
+    private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
+
+    private Builder() {}
+
+    /** Serves https with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
+    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
+      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
+      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
+      this.clientCaPem = null;
+      return this;
+    }
+
+    /** Serves https and requires client certificates issued by a CA of {@code clientCaPem}. */
+    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
+      tls(certificateChainPem, privateKeyPem);
+      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      return this;
+    }
+
+    /** Serves https with the server certificate of {@code certificates}. */
+    public Builder tls(TestCertificates certificates) {
+      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
+    }
+
+    /** Serves https with the server certificate of {@code certificates} and requires its client certificate's CA. */
+    public Builder mutualTls(TestCertificates certificates) {
+      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
+          certificates.caCertificatePem());
+    }
+
+    /** The largest request body accepted (413 above); 256 MiB by default. */
+    public Builder maxRequestBytes(int bytes) {
+      HttpLoopbackServer.builder("check").maxRequestBytes(bytes); // validates
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Builds the frontend.
+     *
+     * @throws IllegalArgumentException when the TLS material cannot be read
+     */
+    public OipRestFrontend build() {
+      if (chainPem != null) {
+        HttpLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      }
+      return new OipRestFrontend(this);
+    }
+  }
+}

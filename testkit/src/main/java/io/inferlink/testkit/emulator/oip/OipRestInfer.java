@@ -1,0 +1,85 @@
+package io.inferlink.testkit.emulator.oip;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inferlink.Tensor;
+import io.inferlink.testkit.emulator.CallRecorder;
+import io.inferlink.testkit.emulator.FrontendContext;
+import io.inferlink.testkit.emulator.HttpCall;
+import io.inferlink.testkit.emulator.HttpReply;
+import io.inferlink.testkit.emulator.ModelCall;
+import io.inferlink.testkit.emulator.ModelScript;
+import io.inferlink.testkit.emulator.ResolvedModel;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST .../infer}: resolve the model version, read the request, run the call (tracked,
+ * cancelled when the client hangs up), and answer each output as JSON {@code data} or as a binary
+ * blob: binary when asked for ({@code binary_data} on the output, else {@code binary_data_output})
+ * or when the output has no strict-JSON form (FP16/BF16, NaN/Inf, non-UTF-8 BYTES). Stateless.
+ */
+final class OipRestInfer {
+  private final OipRestModels models;
+  private final ModelScript script;
+  private final CallRecorder recorder;
+
+  OipRestInfer(OipRestModels models, FrontendContext context) {
+    this.models = models;
+    this.script = context.script();
+    this.recorder = context.recorder();
+  }
+
+  HttpReply infer(HttpCall http, String model, String version) {
+    ResolvedModel target = models.resolve(model, version);
+    OipRestRequest request = OipRestRequest.read(http);
+    ModelCall call = ModelCall.builder(target).inputs(request.inputs()).requestedOutputs(request.outputs())
+        .requestId(request.id() == null ? "" : request.id()).parameters(request.parameters())
+        .headers(http.headers()).build();
+    recorder.track(call);
+    http.onClientGone(call::cancel);
+    List<Tensor> outputs = script.infer(call);
+    return answer(target, request, outputs);
+  }
+
+  private static HttpReply answer(ResolvedModel target, OipRestRequest request, List<Tensor> outputs) {
+    ObjectNode doc = OipRestJson.object();
+    doc.put("model_name", target.name());
+    doc.put("model_version", target.version());
+    if (request.id() != null) {
+      doc.put("id", request.id());
+    }
+    ArrayNode list = doc.putArray("outputs");
+    List<ByteBuffer> blobs = new ArrayList<>();
+    for (Tensor t : outputs) {
+      ObjectNode out = list.addObject();
+      out.put("name", t.name());
+      out.put("datatype", t.dtype().wireName());
+      ArrayNode shape = out.putArray("shape");
+      for (long d : t.shape()) {
+        shape.add(d);
+      }
+      if (request.asksBinary(t.name()) || OipRestTensors.needsBinary(t)) {
+        out.putObject("parameters").put("binary_data_size", t.byteSize());
+        blobs.add(t.data());
+      } else {
+        out.set("data", OipRestTensors.toJson(t));
+      }
+    }
+    byte[] header = OipRestJson.bytes(doc);
+    if (blobs.isEmpty()) {
+      return HttpReply.of(200, OipRestHandler.JSON, header);
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(header);
+    for (ByteBuffer b : blobs) {
+      byte[] bytes = new byte[b.remaining()];
+      b.get(bytes);
+      body.writeBytes(bytes);
+    }
+    return HttpReply.of(200, "application/octet-stream", body.toByteArray())
+        .withHeader("Inference-Header-Content-Length", String.valueOf(header.length));
+  }
+}

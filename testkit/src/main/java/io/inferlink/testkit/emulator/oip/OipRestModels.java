@@ -1,0 +1,72 @@
+package io.inferlink.testkit.emulator.oip;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inferlink.ModelMetadata;
+import io.inferlink.TensorSpec;
+import io.inferlink.testkit.emulator.ModelScript;
+import io.inferlink.testkit.emulator.ResolvedModel;
+import io.inferlink.testkit.emulator.ScriptedModel;
+import java.util.List;
+
+/**
+ * The script as the REST paths name it, with the same resolution and messages as the gRPC frontend:
+ * a version string, empty meaning the latest, no labels; unknown is 404. Immutable and thread-safe.
+ */
+final class OipRestModels {
+  private final ModelScript script;
+
+  OipRestModels(ModelScript script) {
+    this.script = script;
+  }
+
+  /** The model version; 404 {@code Model <n> not found} or {@code Model <n> with version <v> not found}. */
+  ResolvedModel resolve(String name, String version) {
+    ScriptedModel model = script.model(name).orElseThrow(() -> OipRestError.notFound("Model " + name + " not found"));
+    if (version.isEmpty()) {
+      return new ResolvedModel(model, model.latestVersion());
+    }
+    if (!model.versions().contains(version)) {
+      throw OipRestError.notFound("Model " + name + " with version " + version + " not found");
+    }
+    return new ResolvedModel(model, version);
+  }
+
+  /** The model ready document; 404 when unknown, 503 {@code Model <n> is not ready} when loaded but not ready. */
+  ObjectNode ready(String name, String version) {
+    ResolvedModel target = resolve(name, version);
+    if (!target.model().isReady(target.version())) {
+      throw new OipRestError(503, "Model " + name + (version.isEmpty() ? "" : " with version " + version) + " is not ready");
+    }
+    ObjectNode doc = OipRestJson.object();
+    doc.put("name", target.name());
+    doc.put("ready", true);
+    return doc;
+  }
+
+  /** Model metadata: name, every version, the emulator's platform, the resolved version's tensors. */
+  ObjectNode metadata(String name, String version) {
+    ResolvedModel target = resolve(name, version);
+    ModelMetadata metadata = target.model().metadata(target.version());
+    ObjectNode doc = OipRestJson.object();
+    doc.put("name", target.name());
+    ArrayNode versions = doc.putArray("versions");
+    target.model().versions().forEach(versions::add);
+    doc.put("platform", OipRestFrontend.PLATFORM);
+    tensors(doc.putArray("inputs"), metadata.inputs());
+    tensors(doc.putArray("outputs"), metadata.outputs());
+    return doc;
+  }
+
+  private static void tensors(ArrayNode into, List<TensorSpec> specs) {
+    for (TensorSpec spec : specs) {
+      ObjectNode t = into.addObject();
+      t.put("name", spec.name());
+      t.put("datatype", spec.dtype().wireName());
+      ArrayNode shape = t.putArray("shape");
+      for (long d : spec.shape()) {
+        shape.add(d);
+      }
+    }
+  }
+}
