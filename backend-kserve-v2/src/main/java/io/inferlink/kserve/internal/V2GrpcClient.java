@@ -155,24 +155,20 @@ final class V2GrpcClient implements InferenceClient {
   /** One unary call: a refusal or a malformed answer fails the future, as a server failure does. */
   private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    Q message;
-    try {
+    return GrpcCalls.call(channel, method, () -> {
       if (closed.get()) {
         throw new IllegalStateException(provider + " client is closed");
       }
-      message = request.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<R> rpc = GrpcCalls.unary(channel, method, message, timeout, provider);
-    return Futures.cancelling(rpc.thenApply(response -> {
+      return request.get();
+    }, timeout, provider, response -> {
       try {
         return read.apply(response);
       } catch (V2GrpcMalformedException e) {
         throw malformed(e);
       }
-    }), rpc);
+    });
   }
+
 
   private InferenceException malformed(V2GrpcMalformedException e) {
     return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)

@@ -57,6 +57,24 @@ public final class GrpcCalls {
     return result;
   }
 
+  /**
+   * A whole unary exchange as backends make it: builds the request (an exception there — a refusal
+   * before sending — fails the future, nothing is sent), calls with a deadline, and reads the answer
+   * (an exception there fails the future too). Cancelling the result cancels the RPC.
+   */
+  public static <Q, R, T> CompletableFuture<T> call(Channel channel, MethodDescriptor<Q, R> method,
+      java.util.function.Supplier<Q> request, Duration timeout, String provider,
+      java.util.function.Function<R, T> read) {
+    Q message;
+    try {
+      message = request.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<R> rpc = unary(channel, method, message, timeout, provider);
+    return io.inferlink.spi.Futures.cancelling(rpc.thenApply(read), rpc);
+  }
+
   /** The Inferlink exception for a gRPC failure. */
   public static InferenceException toException(Throwable t, String provider) {
     if (t instanceof InferenceException) {

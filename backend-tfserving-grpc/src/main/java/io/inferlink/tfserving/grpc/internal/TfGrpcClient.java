@@ -19,7 +19,6 @@ import io.inferlink.protos.internal.tensorflow.serving.PredictRequest;
 import io.inferlink.protos.internal.tensorflow.serving.PredictionServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.RegressionRequest;
 import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;
@@ -181,16 +180,12 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
    */
   private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    Q message;
-    try {
+    return GrpcCalls.call(channel, method, () -> {
       if (closed.get()) {
         throw new IllegalStateException(provider + " client is closed");
       }
-      message = request.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<R> rpc = GrpcCalls.unary(channel, method, message, timeout, provider);
-    return Futures.cancelling(rpc.thenApply(read), rpc);
+      return request.get();
+    }, timeout, provider, read);
   }
+
 }

@@ -4,8 +4,8 @@ import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.GrpcLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,9 +34,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   /** The platform ModelMetadata reports for every model. */
   public static final String PLATFORM = "inferlink-emulator";
 
-  private final byte[] chainPem;
-  private final byte[] keyPem;
-  private final byte[] clientCaPem;
+  private final ServerTls tls; // null: plaintext
   private final int maxInboundMessageBytes;
 
   /** Plaintext Open Inference Protocol gRPC. */
@@ -45,9 +43,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   }
 
   private OipGrpcFrontend(Builder b) {
-    this.chainPem = b.chainPem;
-    this.keyPem = b.keyPem;
-    this.clientCaPem = b.clientCaPem;
+    this.tls = b.tls;
     this.maxInboundMessageBytes = b.maxInboundMessageBytes;
   }
 
@@ -70,7 +66,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
 
   /** True when the server speaks TLS. */
   public boolean isTls() {
-    return chainPem != null;
+    return tls != null;
   }
 
   @Override
@@ -81,32 +77,27 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
         .recorder(context.recorder())
         .service(new OipInferenceService(context).bindService());
     if (isTls()) {
-      server.tls(chainPem, keyPem, clientCaPem);
+      tls.applyTo(server);
     }
     return server.build();
   }
 
   /** Configures an {@link OipGrpcFrontend}; not thread-safe. */
   public static final class Builder {
-    private byte[] chainPem;
-    private byte[] keyPem;
-    private byte[] clientCaPem;
+    private ServerTls tls;
     private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
 
     private Builder() {}
 
     /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
-      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
-      this.clientCaPem = null;
+      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
       return this;
     }
 
     /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
     public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      tls(certificateChainPem, privateKeyPem);
-      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
       return this;
     }
 
@@ -134,8 +125,8 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public OipGrpcFrontend build() {
-      if (chainPem != null) {
-        GrpcLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      if (tls != null) {
+        tls.applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new OipGrpcFrontend(this);
     }

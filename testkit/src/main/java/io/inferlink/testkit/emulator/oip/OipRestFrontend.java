@@ -4,8 +4,8 @@ import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,9 +35,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   /** The one extension server metadata lists. */
   public static final String BINARY_EXTENSION = "binary_tensor_data";
 
-  private final byte[] chainPem;
-  private final byte[] keyPem;
-  private final byte[] clientCaPem;
+  private final ServerTls tls; // null: plaintext
   private final int maxRequestBytes;
 
   /** Plaintext Open Inference Protocol REST. */
@@ -46,9 +44,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   }
 
   private OipRestFrontend(Builder b) {
-    this.chainPem = b.chainPem;
-    this.keyPem = b.keyPem;
-    this.clientCaPem = b.clientCaPem;
+    this.tls = b.tls;
     this.maxRequestBytes = b.maxRequestBytes;
   }
 
@@ -71,7 +67,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
 
   /** True when the server speaks TLS. */
   public boolean isTls() {
-    return chainPem != null;
+    return tls != null;
   }
 
   @Override
@@ -82,32 +78,27 @@ public final class OipRestFrontend implements ProtocolFrontend {
         .failureReply(OipRestHandler::failure)
         .route("/", new OipRestHandler(context));
     if (isTls()) {
-      server.tls(chainPem, keyPem, clientCaPem);
+      tls.applyTo(server);
     }
     return server.build();
   }
 
   /** Configures an {@link OipRestFrontend}; not thread-safe. */
   public static final class Builder {
-    private byte[] chainPem;
-    private byte[] keyPem;
-    private byte[] clientCaPem;
+    private ServerTls tls;
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
 
     /** Serves https with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
-      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
-      this.clientCaPem = null;
+      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
       return this;
     }
 
     /** Serves https and requires client certificates issued by a CA of {@code clientCaPem}. */
     public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      tls(certificateChainPem, privateKeyPem);
-      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
       return this;
     }
 
@@ -135,8 +126,8 @@ public final class OipRestFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public OipRestFrontend build() {
-      if (chainPem != null) {
-        HttpLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      if (tls != null) {
+        tls.applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new OipRestFrontend(this);
     }

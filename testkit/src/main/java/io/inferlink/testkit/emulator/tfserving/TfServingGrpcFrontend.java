@@ -5,8 +5,8 @@ import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.GrpcLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,9 +35,7 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   /** The scheme of the TLS server. */
   public static final String TLS_SCHEME = "tfserving+grpcs";
 
-  private final byte[] chainPem;
-  private final byte[] keyPem;
-  private final byte[] clientCaPem;
+  private final ServerTls tls; // null: plaintext
   private final int maxInboundMessageBytes;
   private final boolean reloadFailuresInBody;
   private final AtomicReference<ModelServerConfig> lastReload = new AtomicReference<>();
@@ -48,9 +46,7 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   private TfServingGrpcFrontend(Builder b) {
-    this.chainPem = b.chainPem;
-    this.keyPem = b.keyPem;
-    this.clientCaPem = b.clientCaPem;
+    this.tls = b.tls;
     this.maxInboundMessageBytes = b.maxInboundMessageBytes;
     this.reloadFailuresInBody = b.reloadFailuresInBody;
   }
@@ -74,7 +70,7 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
 
   /** True when the server speaks TLS. */
   public boolean isTls() {
-    return chainPem != null;
+    return tls != null;
   }
 
   /**
@@ -95,16 +91,14 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
         .service(new TfsPredictionService(calls).bindService())
         .service(new TfsModelService(calls, lastReload::set, reloadFailuresInBody).bindService());
     if (isTls()) {
-      server.tls(chainPem, keyPem, clientCaPem);
+      tls.applyTo(server);
     }
     return server.build();
   }
 
   /** Configures a {@link TfServingGrpcFrontend}; not thread-safe. */
   public static final class Builder {
-    private byte[] chainPem;
-    private byte[] keyPem;
-    private byte[] clientCaPem;
+    private ServerTls tls;
     private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
     private boolean reloadFailuresInBody;
 
@@ -112,16 +106,13 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
 
     /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
-      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
-      this.clientCaPem = null;
+      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
       return this;
     }
 
     /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
     public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      tls(certificateChainPem, privateKeyPem);
-      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
       return this;
     }
 
@@ -159,8 +150,8 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public TfServingGrpcFrontend build() {
-      if (chainPem != null) {
-        GrpcLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      if (tls != null) {
+        tls.applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new TfServingGrpcFrontend(this);
     }

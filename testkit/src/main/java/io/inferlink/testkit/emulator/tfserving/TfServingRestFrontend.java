@@ -5,6 +5,7 @@ import io.inferlink.testkit.emulator.Emulator;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   private final boolean paperspaceLegacy;
   private final String user;
   private final String password;
-  private final byte[] chainPem;
-  private final byte[] keyPem;
-  private final byte[] clientCaPem;
+  private final ServerTls tls; // null: plaintext
   private final int maxRequestBytes;
 
   /** Plain TF Serving over http: no TLS, no credentials. */
@@ -54,9 +53,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
     this.paperspaceLegacy = b.paperspaceLegacy;
     this.user = b.user;
     this.password = b.password;
-    this.chainPem = b.chainPem;
-    this.keyPem = b.keyPem;
-    this.clientCaPem = b.clientCaPem;
+    this.tls = b.tls;
     this.maxRequestBytes = b.maxRequestBytes;
   }
 
@@ -87,7 +84,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
 
   /** True when the server speaks TLS. */
   public boolean isTls() {
-    return chainPem != null;
+    return tls != null;
   }
 
   /**
@@ -116,7 +113,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
         .failureReply(TfsHandler::failure)
         .route("/", handler);
     if (isTls()) {
-      server.tls(chainPem, keyPem, clientCaPem);
+      tls.applyTo(server);
     }
     return server.build();
   }
@@ -127,9 +124,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
     private boolean paperspaceLegacy;
     private String user;
     private String password;
-    private byte[] chainPem;
-    private byte[] keyPem;
-    private byte[] clientCaPem;
+    private ServerTls tls;
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
@@ -144,16 +139,13 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
 
     /** Serves https with this PEM certificate chain and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.chainPem = Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone();
-      this.keyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone();
-      this.clientCaPem = null;
+      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
       return this;
     }
 
     /** Serves https and requires client certificates issued by a CA of {@code clientCaPem}. */
     public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      tls(certificateChainPem, privateKeyPem);
-      this.clientCaPem = Objects.requireNonNull(clientCaPem, "clientCaPem").clone();
+      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
       return this;
     }
 
@@ -198,8 +190,8 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public TfServingRestFrontend build() {
-      if (chainPem != null) {
-        HttpLoopbackServer.builder("check").tls(chainPem, keyPem, clientCaPem); // fails fast on bad PEM
+      if (tls != null) {
+        tls.applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new TfServingRestFrontend(this);
     }
