@@ -2,7 +2,7 @@
 """Serve the Inferlink kit models (testkit KitModels) with KServe's Python model server.
 
 Usage (from realservers/, after ./setup.sh):
-  .venv/bin/python kserve_models.py --http-port 18080 --grpc-port 18081 --max-seconds 300
+  "$VENV_MAIN"/bin/python  (see env.sh) kserve_models.py --http-port 18080 --grpc-port 18081 --max-seconds 300
 
 Binds 127.0.0.1 only (KServe hard-codes every-interface listeners; both are patched here, never left open) and stops
 itself after --max-seconds (SIGTERM to itself, hard exit 10 s later if that hangs).

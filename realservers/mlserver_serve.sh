@@ -3,6 +3,7 @@
 # Usage: ./mlserver_serve.sh [--http-port 18280] [--grpc-port 18281] [--metrics-port 18282] [--max-seconds 600]
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
+. "$HERE/env.sh"
 HTTP=18280 GRPC=18281 METRICS=18282 MAX=600
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -13,6 +14,8 @@ while [ $# -gt 0 ]; do
 done
 export MLSERVER_HOST=127.0.0.1 MLSERVER_HTTP_PORT="$HTTP" MLSERVER_GRPC_PORT="$GRPC" MLSERVER_METRICS_PORT="$METRICS"
 export MLSERVER_PARALLEL_WORKERS=0
+# gRPC refuses messages over 4 MiB by default; the kit sends 6 MiB (KServe and Triton take it as is)
+export MLSERVER_GRPC_MAX_MESSAGE_LENGTH=$((64 * 1024 * 1024))
 cd "$HERE/mlserver_models"
 # exec: the caller's PID is timeout's; SIGTERM to it is forwarded to mlserver.
-exec timeout --signal=TERM --kill-after=10 "$MAX" "$HERE/.venv-mlserver/bin/mlserver" start .
+exec timeout --signal=TERM --kill-after=10 "$MAX" "$VENV_ML/bin/mlserver" start .

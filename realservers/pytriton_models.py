@@ -2,7 +2,7 @@
 """Serve the Inferlink kit models with Triton through PyTriton (nvidia-pytriton), CPU only.
 
 Usage (from realservers/, after ./setup.sh):
-  .venv/bin/python pytriton_models.py --http-port 18000 --grpc-port 18001 --metrics-port 18002 --max-seconds 300
+  "$VENV_MAIN"/bin/python  (see env.sh) pytriton_models.py --http-port 18000 --grpc-port 18001 --metrics-port 18002 --max-seconds 300
 
 Binds 127.0.0.1 only; stops itself after --max-seconds. Do NOT import kserve in this process:
 tritonclient's and kserve's generated protos both define package `inference` and clash in the
@@ -11,7 +11,8 @@ default protobuf descriptor pool ("duplicate symbol 'inference.ServerLiveRequest
 Where Triton/PyTriton cannot meet the KitModels contracts (see README.md):
   * every input must be declared with a fixed rank (batching disabled here, so the declared
     shape is the full shape): identity is declared for the KitModels.IDENTITY_TENSORS names,
-    all optional, rank 1 ([-1]) except 's' (scalar not expressible -> [1]) and 'r5' (rank 5);
+    all optional, each with the rank the kit sends under that name (rank 1, rank 2 for the
+    two-dimensional samples, 'r5' rank 5; the scalars 's' and 't' are not expressible -> [1]);
     add_one accepts rank 2 only ([-1,-1], as its metadata says); BF16 is not available.
   * type/shape mismatches are rejected by Triton itself, with Triton's messages.
   * fail: PyTriton maps any exception to one status; arbitrary gRPC codes are impossible.
@@ -130,7 +131,10 @@ def main():
     global TRITON
     with Triton(config=cfg) as t:
         TRITON = t
-        shapes = {"s": (1,), "r5": (-1, -1, -1, -1, -1)}
+        # the rank the kit sends under each name (KitTensors.sample, the multi-input, zero-size and
+        # large checks); Triton needs one rank per declared input
+        rank2 = ("x_bool", "x_fp16", "x_fp32", "x_fp64", "x_bytes", "a", "z", "big")
+        shapes = {"s": (1,), "t": (1,), "r5": (-1, -1, -1, -1, -1), **{n: (-1, -1) for n in rank2}}
         ident = [Tensor(name=n, dtype=d, shape=shapes.get(n, (-1,)), optional=True)
                  for n, d in IDENTITY_TYPES.items()]
         t.bind("identity", per_request(identity), inputs=ident,

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Creates the virtualenvs for the real-server tests (idempotent; re-run to repair).
-#   .venv           kserve + nvidia-pytriton (bundles a CPU-capable tritonserver) + numpy + tritonclient[all]
-#   .venv-mlserver  mlserver + numpy
+#   $VENV_MAIN  kserve + nvidia-pytriton (bundles a CPU-capable tritonserver) + numpy + tritonclient[all]
+#   $VENV_ML    mlserver + numpy
+# (both under ~/.cache/inferlink by default, see env.sh, so that fresh clones reuse them)
 # Two venvs because kserve>=0.17 and mlserver 1.7.1 cannot share one (starlette: kserve 0.21 needs
 # >=1.3.1, mlserver's fastapi pin needs <0.46; kserve 0.15/0.16 clash on protobuf instead).
 # Usage: ./setup.sh [--force]   (PYTHON=python3.11 to pick the interpreter)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
+. "$HERE/env.sh"
+mkdir -p "$INFERLINK_CACHE"
 PY="${PYTHON:-python3}"
 MAIN_PINS=("kserve==0.21.0" "nvidia-pytriton==0.7.0" "numpy==1.26.4" "tritonclient[all]==2.73.0")
 ML_PINS=("mlserver==1.7.1" "numpy==2.4.6")
@@ -35,17 +38,17 @@ make_venv() {
 }
 
 T0=$(date +%s)
-make_venv "$HERE/.venv" "${MAIN_PINS[@]}"
-make_venv "$HERE/.venv-mlserver" "${ML_PINS[@]}"
+make_venv "$VENV_MAIN" "${MAIN_PINS[@]}"
+make_venv "$VENV_ML" "${ML_PINS[@]}"
 
 echo "== checking imports (each in its own process: kserve's and tritonclient's protos both"
 echo "   define package 'inference' and cannot be imported into one interpreter)"
-"$HERE/.venv/bin/python" -c 'import kserve, importlib.metadata as m; print("kserve", m.version("kserve"))' || die "import kserve"
-"$HERE/.venv/bin/python" -c 'import pytriton.triton, tritonclient.http, tritonclient.grpc, numpy, importlib.metadata as m; print("nvidia-pytriton", m.version("nvidia-pytriton"), "tritonclient", m.version("tritonclient"), "numpy", numpy.__version__)' || die "import pytriton/tritonclient"
-"$HERE/.venv-mlserver/bin/python" -c 'import mlserver, numpy; print("mlserver", mlserver.__version__, "numpy", numpy.__version__)' || die "import mlserver"
-TS="$("$HERE/.venv/bin/python" -c 'import pytriton, pathlib; print(pathlib.Path(pytriton.__file__).parent / "tritonserver/bin/tritonserver")')"
+"$VENV_MAIN/bin/python" -c 'import kserve, importlib.metadata as m; print("kserve", m.version("kserve"))' || die "import kserve"
+"$VENV_MAIN/bin/python" -c 'import pytriton.triton, tritonclient.http, tritonclient.grpc, numpy, importlib.metadata as m; print("nvidia-pytriton", m.version("nvidia-pytriton"), "tritonclient", m.version("tritonclient"), "numpy", numpy.__version__)' || die "import pytriton/tritonclient"
+"$VENV_ML/bin/python" -c 'import mlserver, numpy; print("mlserver", mlserver.__version__, "numpy", numpy.__version__)' || die "import mlserver"
+TS="$("$VENV_MAIN/bin/python" -c 'import pytriton, pathlib; print(pathlib.Path(pytriton.__file__).parent / "tritonserver/bin/tritonserver")')"
 # (--help exits non-zero; what matters is that the binary loads its libraries and prints usage)
 TS_OUT="$("$TS" --help 2>&1 || true)"
 case "$TS_OUT" in *"Usage: tritonserver"*) ;; *) die "bundled tritonserver does not run: $TS: ${TS_OUT:0:300}";; esac
 echo "tritonserver binary OK: $TS ($(du -h "$TS" | cut -f1))"
-echo "== sizes: $(du -sh "$HERE/.venv" | cut -f1) .venv, $(du -sh "$HERE/.venv-mlserver" | cut -f1) .venv-mlserver; total $(( $(date +%s) - T0 )) s"
+echo "== sizes: $(du -sh "$VENV_MAIN" | cut -f1) $VENV_MAIN, $(du -sh "$VENV_ML" | cut -f1) $VENV_ML; total $(( $(date +%s) - T0 )) s"

@@ -6,6 +6,7 @@
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 cd "$HERE"
+. "$HERE/env.sh"
 SERVERS=("$@"); [ ${#SERVERS[@]} -eq 0 ] && SERVERS=(kserve pytriton mlserver)
 LOGDIR="$(mktemp -d /tmp/inferlink-smoke.XXXXXX)"
 MAX_LIFE=180      # every server stops by itself after this many seconds anyway
@@ -63,13 +64,13 @@ V2_WANT='"data":[2.0,3.0,4.0,5.5]'
 for s in "${SERVERS[@]}"; do
   case "$s" in
     kserve)
-      start kserve 18080 .venv/bin/python kserve_models.py --http-port 18080 --grpc-port 18081 --max-seconds $MAX_LIFE
+      start kserve 18080 "$VENV_MAIN/bin/python" kserve_models.py --http-port 18080 --grpc-port 18081 --max-seconds $MAX_LIFE
       if [ -n "${PIDS[kserve]:-}" ] && wait_ready kserve http://127.0.0.1:18080/v2/models/add_one/ready; then
         check "kserve V2 add_one" http://127.0.0.1:18080/v2/models/add_one/infer "$V2_REQ" "$V2_WANT"
         check "kserve V1 add_one" http://127.0.0.1:18080/v1/models/add_one:predict '{"instances":[[1,2],[3,4.5]]}' '{"predictions":[[2.0,3.0],[4.0,5.5]]}'
       else FAILED=1; fi;;
     pytriton)
-      start pytriton 18000 .venv/bin/python pytriton_models.py --http-port 18000 --grpc-port 18001 --metrics-port 18002 --max-seconds $MAX_LIFE
+      start pytriton 18000 "$VENV_MAIN/bin/python" pytriton_models.py --http-port 18000 --grpc-port 18001 --metrics-port 18002 --max-seconds $MAX_LIFE
       # the last model bound is 'versioned': once it is ready, all are
       if [ -n "${PIDS[pytriton]:-}" ] && wait_ready pytriton http://127.0.0.1:18000/v2/models/versioned/ready; then
         check "pytriton V2 add_one" http://127.0.0.1:18000/v2/models/add_one/infer "$V2_REQ" "$V2_WANT"

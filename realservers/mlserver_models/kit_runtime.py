@@ -69,7 +69,9 @@ class Classifier(Kit):
         if len(x):
             e = np.exp(logits - logits.max(axis=1, keepdims=True))
             sm = e / e.sum(axis=1, keepdims=True)
-            labels = [self.CLASSES[i] for i in np.argmax(logits, axis=1)]
+            # bytes, not str: MLServer's gRPC encoder of typed bytes_contents takes only bytes
+            # ("expected bytes, str found"); its REST side writes either as a JSON string
+            labels = [self.CLASSES[i].encode() for i in np.argmax(logits, axis=1)]
         else:
             sm, labels = np.zeros((0, 3)), []
         return self.respond(req, [ResponseOutput(name="label", shape=[len(labels)], datatype="BYTES", data=labels),

@@ -34,5 +34,17 @@ public enum Capability {
   /** Tensors of rank 0 travel as such. */
   SCALAR_TENSORS,
   /** Tensors with a zero dimension travel as such. */
-  ZERO_SIZE_TENSORS
+  ZERO_SIZE_TENSORS,
+  /**
+   * The server's model repository can be listed and models loaded and unloaded, through a
+   * protocol-specific extension reached with {@link InferenceClient#unwrap(Class)} (for the Open
+   * Inference Protocol: {@code io.inferlink.kserve.ModelRepository}).
+   */
+  MODEL_REPOSITORY,
+  /**
+   * Outputs carry the model's tensor names. Without it a protocol may name outputs after itself
+   * (KServe V1 answers a single-output model with bare {@code predictions}); such an answer holds one
+   * output, which callers take by position.
+   */
+  OUTPUT_NAMES
 }

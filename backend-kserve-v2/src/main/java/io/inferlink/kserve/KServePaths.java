@@ -8,7 +8,8 @@ import java.util.Objects;
  * The request paths of KServe's data planes, generated the way KServe's own {@code PredictPath} and
  * {@code ExplainPath} helpers do ({@code /v1/models/<m>:predict}, {@code /v2/models/<m>/infer},
  * {@code /v1/models/<m>:explain}, and no path for the gRPC protocols), plus the V2 paths those helpers
- * lack (versions, readiness, metadata, health). Every REST call of this backend builds its path here.
+ * lack (versions, readiness, metadata, health, the model repository). Every REST call of this backend
+ * builds its path here.
  *
  * <p>Unlike KServe's helpers, names and versions are percent-encoded as one path segment, so a name
  * such as {@code ../admin} or {@code a/b:explain} cannot reach another path; for ordinary names
@@ -125,5 +126,29 @@ public final class KServePaths {
   /** V2 server metadata path, {@code /v2}. */
   public static String v2ServerMetadata() {
     return "/v2";
+  }
+
+  /** V2 list of models, {@code /v2/models}: KServe's Python server answers a GET here with the names it holds. */
+  public static String v2Models() {
+    return "/v2/models";
+  }
+
+  /** The model repository index, {@code /v2/repository/index} (a POST; Triton's extension). */
+  public static String v2RepositoryIndex() {
+    return "/v2/repository/index";
+  }
+
+  /** Load (or reload) a model, {@code /v2/repository/models/<m>/load} (a POST; Triton and KServe alike). */
+  public static String v2RepositoryLoad(String model) {
+    return v2RepositoryModel(model) + "/load";
+  }
+
+  /** Unload a model, {@code /v2/repository/models/<m>/unload} (a POST; Triton and KServe alike). */
+  public static String v2RepositoryUnload(String model) {
+    return v2RepositoryModel(model) + "/unload";
+  }
+
+  private static String v2RepositoryModel(String model) {
+    return "/v2/repository/models/" + UrlPaths.segment(ModelRef.of(model).name());
   }
 }

@@ -52,5 +52,16 @@ class KServePathsTest {
     assertEquals("/v2/models/..%2Fadmin/infer", KServePaths.predictPath("../admin", KServePaths.Protocol.V2));
     assertEquals("/v2/models/m%3Fx%3D1%23f/versions/1%2F..%2F2/infer", KServePaths.v2Infer(ModelRef.of("m?x=1#f", "1/../2")));
     assertEquals("/v2/models/caf%C3%A9/infer", KServePaths.v2Infer(ModelRef.of("café")));
+    assertEquals("/v2/repository/models/..%2Fadmin/load", KServePaths.v2RepositoryLoad("../admin"));
+    assertEquals("/v2/repository/models/a%2Fb%2Funload/unload", KServePaths.v2RepositoryUnload("a/b/unload"));
+  }
+
+  @Test
+  void repositoryPathsOfTritonsExtensionAndKServesServer() {
+    assertEquals("/v2/repository/index", KServePaths.v2RepositoryIndex());
+    assertEquals("/v2/repository/models/resnet/load", KServePaths.v2RepositoryLoad("resnet"));
+    assertEquals("/v2/repository/models/resnet/unload", KServePaths.v2RepositoryUnload("resnet"));
+    assertEquals("/v2/models", KServePaths.v2Models());
+    assertThrows(IllegalArgumentException.class, () -> KServePaths.v2RepositoryLoad(""));
   }
 }

@@ -5,6 +5,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
+import io.inferlink.testkit.emulator.kservev1.KServeV1RestFrontend;
 import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
 import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
@@ -33,6 +34,7 @@ public final class VendorSwitchDemo {
     TestCertificates certificates = TestCertificates.create();
     try (Emulator tfServing = Emulator.builder().frontend(new TfServingRestFrontend())
             .frontend(new TfServingGrpcFrontend()).frontend(new OipGrpcFrontend()).frontend(new OipRestFrontend())
+            .frontend(new KServeV1RestFrontend())
             .build().start();
         Emulator gradient = Emulator.builder().frontend(TfServingRestFrontend.builder().tls(certificates)
             .basicAuth("paperspace", DEPLOYMENT_SECRET).build()).build().start()) {
@@ -44,6 +46,7 @@ public final class VendorSwitchDemo {
       rows.add(DemoRow.run("TF Serving REST, columnar", tfServing.endpoint("tfserving+http"), plain));
       rows.add(DemoRow.run("TF Serving REST, row", tfServing.endpoint("tfserving+http") + "?request-format=row", plain));
       rows.add(DemoRow.run("TF Serving gRPC", tfServing.endpoint("tfserving+grpc"), plain));
+      rows.add(DemoRow.run("KServe V1 REST", tfServing.endpoint("kserve-v1+http"), plain));
       rows.add(DemoRow.run("Open Inference Protocol REST, JSON", tfServing.endpoint("kserve-v2+http"), plain));
       rows.add(DemoRow.run("Open Inference Protocol REST, binary",
           tfServing.endpoint("kserve-v2+http") + "?binary=always", plain));

@@ -132,6 +132,14 @@ public abstract class InferenceClientCompatibilityKit {
     return observer().isPresent();
   }
 
+  /**
+   * What the server cannot do of the {@link KitModels} contracts ({@link ServerGaps#none()} for the
+   * emulator). Each gap turns the matching check from "answers correctly" into "fails cleanly".
+   */
+  protected ServerGaps serverGaps() {
+    return ServerGaps.none();
+  }
+
   // ------------------------------------------------------------------ lifecycle of each test
 
   @BeforeEach
@@ -199,7 +207,13 @@ public abstract class InferenceClientCompatibilityKit {
 
   @TestFactory
   Stream<DynamicTest> everyDataTypeRoundTripsByteIdenticallyOrIsRefused() {
-    return Stream.of(DataType.values()).map(dtype -> client.capabilities().supports(dtype)
+    return Stream.of(DataType.values()).map(dtype -> client.capabilities().supports(dtype) && !serverGaps().carries(dtype)
+        ? dynamicTest(dtype + " is not carried by the server, which refuses it cleanly",
+            () -> assertServerRefuses(dtype + " input", KitRequests.identity(KitTensors.sample(dtype, KitModels.identityTensorName(dtype)))))
+        : client.capabilities().supports(dtype) && serverGaps().noNonFiniteFloats() && isWideFloat(dtype)
+        ? dynamicTest(dtype + " round-trips its finite values; NaN and infinities, which the server cannot carry, fail cleanly",
+            () -> assertNonFiniteGap(dtype))
+        : client.capabilities().supports(dtype)
         ? dynamicTest(dtype + " round-trips through identity byte for byte",
             () -> assertIdentityRoundTrip(dtype + " round trip",
                 KitTensors.sample(dtype, KitModels.identityTensorName(dtype))))
@@ -215,7 +229,9 @@ public abstract class InferenceClientCompatibilityKit {
     Tensor scalar = Tensor.ofFloats("s", new float[] {-2.75f});
     Tensor scalarText = Tensor.ofStrings("t", new String[] {"scalar ✓"});
     assertEquals(0, scalar.rank());
-    if (client.capabilities().supports(Capability.SCALAR_TENSORS)) {
+    if (client.capabilities().supports(Capability.SCALAR_TENSORS) && serverGaps().noScalars()) {
+      assertServerRefuses("scalar input", KitRequests.identity(scalar));
+    } else if (client.capabilities().supports(Capability.SCALAR_TENSORS)) {
       assertIdentityRoundTrip("scalars", scalar, scalarText);
     } else {
       assertRefusedBeforeSending("scalar input", KitRequests.identity(scalar));
@@ -226,7 +242,9 @@ public abstract class InferenceClientCompatibilityKit {
   void zeroSizeTensorsRoundTripWhenSupportedOrAreRefused() {
     Tensor empty2d = Tensor.ofFloats("z", new float[0], 2, 0);
     Tensor empty1d = Tensor.ofLongs("e", new long[0], 0);
-    if (client.capabilities().supports(Capability.ZERO_SIZE_TENSORS)) {
+    if (client.capabilities().supports(Capability.ZERO_SIZE_TENSORS) && serverGaps().noZeroSize()) {
+      assertServerRefuses("zero-size input", KitRequests.identity(empty2d, empty1d));
+    } else if (client.capabilities().supports(Capability.ZERO_SIZE_TENSORS)) {
       assertIdentityRoundTrip("zero-size tensors", empty2d, empty1d);
     } else {
       assertRefusedBeforeSending("zero-size input", KitRequests.identity(empty2d));
@@ -243,7 +261,7 @@ public abstract class InferenceClientCompatibilityKit {
     Tensor big = KitTensors.large("big", 6);
     assertTrue(big.byteSize() >= 6 * 1024 * 1024);
     InferenceResponse response = await("6 MiB identity", client.inferAsync(KitRequests.identity(big)), Duration.ofSeconds(90));
-    assertSameTensor("6 MiB identity", big, response.outputs().get("big"));
+    assertSameTensor("6 MiB identity", big, outputFor(client, response, "big"));
   }
 
   // ------------------------------------------------------------------ 5 several inputs and outputs
@@ -289,7 +307,7 @@ public abstract class InferenceClientCompatibilityKit {
       return;
     }
     assertSameTensor("identity with parameters", KitRequests.small("x"),
-        await("identity with parameters", client.inferAsync(request)).outputs().get("x"));
+        outputFor(client, await("identity with parameters", client.inferAsync(request)), "x"));
   }
 
   @Test
@@ -301,7 +319,7 @@ public abstract class InferenceClientCompatibilityKit {
       return;
     }
     assertSameTensor("identity with a signature name", KitRequests.small("x"),
-        await("identity with a signature name", client.inferAsync(request)).outputs().get("x"));
+        outputFor(client, await("identity with a signature name", client.inferAsync(request)), "x"));
   }
 
   // ------------------------------------------------------------------ 6 real computation
@@ -310,7 +328,8 @@ public abstract class InferenceClientCompatibilityKit {
   void addOneAddsOneToEveryElement() {
     float[] x = {0f, -1.5f, 1e6f, 0.25f, -0f, 3f};
     InferenceResponse response = await("add_one", client.inferAsync(KitRequests.addOne(Tensor.ofFloats("x", x, 2, 3))));
-    Tensor y = response.output(KitModels.ADD_ONE_OUTPUT);
+    Tensor y = outputFor(client, response, KitModels.ADD_ONE_OUTPUT);
+    assertNotNull(y, "add_one gave no output y: " + response.outputs().keySet());
     assertEquals(DataType.FP32, y.dtype());
     assertArrayEquals(new long[] {2, 3}, y.shape());
     float[] expected = new float[x.length];
@@ -356,6 +375,23 @@ public abstract class InferenceClientCompatibilityKit {
     ModelRef one = ModelRef.of(KitModels.VERSIONED, "1");
     if (!client.capabilities().supports(Capability.MODEL_VERSIONS)) {
       assertRefusedBeforeSending("a model version", KitRequests.versioned(one));
+      return;
+    }
+    if (serverGaps().singleVersion()) {
+      // The server has only "2": an explicit version is refused cleanly, or ignored and answered by "2".
+      for (String version : List.of("1", "2", "9")) {
+        ModelRef ref = ModelRef.of(KitModels.VERSIONED, version);
+        InferenceResponse answer;
+        try {
+          answer = client.inferAsync(KitRequests.versioned(ref)).get(1, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertCleanServerFailure(ref.toString(), Errors.unwrapFutureException(e));
+          continue;
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+          throw new AssertionError(ref + ": no answer", e);
+        }
+        assertEquals(2L, answer.output(KitModels.VERSIONED_OUTPUT).getLong(0), ref + " was answered by a version the server does not have");
+      }
       return;
     }
     assertVersionAnswered(one, "1");
@@ -416,8 +452,12 @@ public abstract class InferenceClientCompatibilityKit {
     }
     assertTrue(await("add_one ready", client.modelReadyAsync(addOne)), "add_one should be ready");
     assertTrue(client.modelReady(addOne), "add_one should be ready (sync)");
-    assertFalse(await("unknown model ready", client.modelReadyAsync(ModelRef.of(KitRequests.UNKNOWN_MODEL))),
-        "an unknown model is not ready");
+    ModelRef unknown = ModelRef.of(KitRequests.UNKNOWN_MODEL);
+    if (serverGaps().unknownModelReadyFails()) {
+      assertCleanServerFailure("unknown model ready", failureOf("unknown model ready", () -> client.modelReadyAsync(unknown)));
+      return;
+    }
+    assertFalse(await("unknown model ready", client.modelReadyAsync(unknown)), "an unknown model is not ready");
   }
 
   @Test
@@ -484,8 +524,10 @@ public abstract class InferenceClientCompatibilityKit {
             ErrorCode.PERMISSION_DENIED, ErrorCode.FAILED_PRECONDITION, ErrorCode.RESOURCE_EXHAUSTED,
             ErrorCode.UNIMPLEMENTED, ErrorCode.INTERNAL, ErrorCode.UNAVAILABLE, ErrorCode.DEADLINE_EXCEEDED)
         .map(code -> {
-          Class<? extends InferenceException> expected = Errors.create(new InferenceException.Details(code)).getClass();
-          return dynamicTest(code + " raises " + expected.getSimpleName(), () -> assertScriptedFailure(code, expected));
+          ErrorCode seen = serverGaps().failureCode(code);
+          Class<? extends InferenceException> expected = Errors.create(new InferenceException.Details(seen)).getClass();
+          return dynamicTest(code + (seen == code ? "" : " (arrives as " + seen + ")") + " raises " + expected.getSimpleName(),
+              () -> assertScriptedFailure(code, seen, expected));
         });
   }
 
@@ -564,7 +606,7 @@ public abstract class InferenceClientCompatibilityKit {
       await(calls + " concurrent calls", CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])),
           Duration.ofSeconds(60));
       for (int i = 0; i < calls; i++) {
-        assertSameTensor("concurrent call " + i, inputs.get(i), futures.get(i).join().outputs().get("x"));
+        assertSameTensor("concurrent call " + i, inputs.get(i), outputFor(client, futures.get(i).join(), "x"));
       }
     } finally {
       submitters.shutdownNow();
@@ -668,8 +710,9 @@ public abstract class InferenceClientCompatibilityKit {
 
   @Test
   void syncAndAsyncGiveTheSameAnswer() {
-    InferenceRequest request = KitRequests.identity(
-        KitTensors.sample(DataType.FP32, KitModels.identityTensorName(DataType.FP32)));
+    String name = KitModels.identityTensorName(DataType.FP32);
+    InferenceRequest request = KitRequests.identity(serverGaps().noNonFiniteFloats()
+        ? KitTensors.finiteSample(DataType.FP32, name) : KitTensors.sample(DataType.FP32, name));
     InferenceResponse sync = client.infer(request);
     InferenceResponse async = await("async identity", client.inferAsync(request));
     assertEquals(async.outputs(), sync.outputs(), "outputs");
@@ -696,28 +739,84 @@ public abstract class InferenceClientCompatibilityKit {
     InferenceResponse response = await(what, c.inferAsync(KitRequests.identity(inputs)));
     assertEquals(inputs.length, response.outputs().size(), what + ": outputs " + response.outputs().keySet());
     for (Tensor input : inputs) {
-      assertSameTensor(what, input, response.outputs().get(input.name()));
+      assertSameTensor(what, input, outputFor(c, response, input.name()));
     }
   }
 
   private void assertVersionAnswered(ModelRef ref, String version) {
     InferenceResponse response = await(ref.toString(), client.inferAsync(KitRequests.versioned(ref)));
-    Tensor answered = response.output(KitModels.VERSIONED_OUTPUT);
+    Tensor answered = outputFor(client, response, KitModels.VERSIONED_OUTPUT);
+    assertNotNull(answered, ref + " gave no output " + KitModels.VERSIONED_OUTPUT + ": " + response.outputs().keySet());
     assertEquals(Long.parseLong(version), answered.getLong(0), ref + " was answered by another version");
     if (response.modelVersion() != null) {
       assertEquals(version, response.modelVersion(), ref + ": the response names another version");
     }
   }
 
-  private void assertScriptedFailure(ErrorCode code, Class<? extends InferenceException> expected) {
-    InferenceRequest request = KitRequests.fail(code.grpcCode());
+  private void assertScriptedFailure(ErrorCode code, ErrorCode seen, Class<? extends InferenceException> expected) {
+    InferenceRequest request = failRequest(code.grpcCode());
     Throwable failure = failureOf("fail with " + code, () -> client.inferAsync(request));
     InferenceException e = assertFailure("fail with " + code, InferenceException.class, failure);
     assertEquals(expected, e.getClass(), "exception for " + code + ": " + e);
-    assertEquals(code.isRetryable(), e.isRetryable(), "isRetryable() for " + code);
+    assertEquals(seen.isRetryable(), e.isRetryable(), "isRetryable() for " + code);
     assertNotNull(e.serverMessage(), "the server's message is lost: " + e);
     assertTrue(e.serverMessage().contains("scripted failure"), "server message for " + code + ": " + e.serverMessage());
     assertEquals(expected, assertThrows(InferenceException.class, () -> client.infer(request)).getClass(), "sync " + code);
+  }
+
+  /**
+   * The output answering for {@code name}. With {@link Capability#OUTPUT_NAMES} it is looked up by
+   * name, nothing else; without it (KServe V1 calls a lone output {@code predictions}) a lone output
+   * of another name is taken by position and renamed, so the comparisons that follow still apply.
+   */
+  private static Tensor outputFor(InferenceClient c, InferenceResponse response, String name) {
+    if (!c.capabilities().supports(Capability.OUTPUT_NAMES) && response.outputs().size() == 1
+        && !response.outputs().containsKey(name)) {
+      return response.firstOutput().withName(name);
+    }
+    return response.outputs().get(name);
+  }
+
+  /**
+   * The {@code fail} request; its code goes as INT64 when the client cannot carry INT32 (JSON
+   * protocols without types, like KServe V1, send integers as such and the server types them by the
+   * model's INT32 input).
+   */
+  private InferenceRequest failRequest(int grpcCode) {
+    if (client.capabilities().supports(DataType.INT32)) {
+      return KitRequests.fail(grpcCode);
+    }
+    return InferenceRequest.builder(KitModels.FAIL)
+        .input(Tensor.ofLongs(KitModels.FAIL_TENSOR, new long[] {grpcCode}, 1)).build();
+  }
+
+  private static boolean isWideFloat(DataType dtype) {
+    return dtype == DataType.FP32 || dtype == DataType.FP64;
+  }
+
+  private void assertNonFiniteGap(DataType dtype) {
+    String name = KitModels.identityTensorName(dtype);
+    assertIdentityRoundTrip(dtype + " finite values", KitTensors.finiteSample(dtype, name));
+    InferenceRequest full = KitRequests.identity(KitTensors.sample(dtype, name));
+    Throwable failure = failureOf(dtype + " with NaN and infinities", () -> client.inferAsync(full));
+    if (!(failure instanceof UnsupportedFeatureException)) {
+      assertCleanServerFailure(dtype + " with NaN and infinities", failure);
+    }
+  }
+
+  /** A request the server cannot take (a {@link ServerGaps gap}) fails cleanly on the server's side. */
+  private void assertServerRefuses(String what, InferenceRequest request) {
+    assertCleanServerFailure(what, failureOf(what, () -> client.inferAsync(request)));
+    assertCleanServerFailure(what + " (sync)", assertThrows(InferenceException.class, () -> client.infer(request)));
+  }
+
+  /** A typed failure that carries the server's own message: not a transport error, not a client refusal. */
+  private static void assertCleanServerFailure(String what, Throwable failure) {
+    InferenceException e = assertFailure(what, InferenceException.class, failure);
+    assertFalse(e instanceof io.inferlink.UnavailableException || e instanceof DeadlineExceededException,
+        what + ": the server should answer with an error, not drop the call: " + e);
+    assertNotNull(e.serverMessage(), what + ": the server's message is lost: " + e);
+    assertFalse(e.serverMessage().isBlank(), what + ": the server's message is empty: " + e);
   }
 
   private void assertRefusedBeforeSending(String what, InferenceRequest request) {

@@ -58,6 +58,34 @@ public final class KitTensors {
     }
   }
 
+  /**
+   * The finite values of {@link #sample} as a rank-1 tensor, for servers that cannot carry NaN or
+   * infinities; other types give the sample itself.
+   */
+  public static Tensor finiteSample(DataType dtype, String name) {
+    Tensor full = sample(dtype, name);
+    if (dtype == DataType.FP32) {
+      float[] finite = finiteFloats(full.toFloatArray());
+      return Tensor.ofFloats(name, finite, finite.length);
+    }
+    if (dtype == DataType.FP64) {
+      double[] finite = java.util.Arrays.stream(full.toDoubleArray()).filter(Double::isFinite).toArray();
+      return Tensor.ofDoubles(name, finite, finite.length);
+    }
+    return full;
+  }
+
+  private static float[] finiteFloats(float[] values) {
+    float[] out = new float[values.length];
+    int n = 0;
+    for (float v : values) {
+      if (Float.isFinite(v)) {
+        out[n++] = v;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   /** A rank-5 FP32 tensor [2, 1, 3, 2, 2] of distinct values, so a transposed or reshaped answer shows. */
   public static Tensor rank5(String name) {
     float[] values = new float[24];

@@ -17,6 +17,7 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.kserve.KServeOptions;
+import io.inferlink.kserve.ModelRepository;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
 import io.inferlink.protos.internal.inference.ModelMetadataRequest;
 import io.inferlink.protos.internal.inference.ModelMetadataResponse;
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  * An {@link InferenceClient} for the Open Inference Protocol over gRPC (KServe V2, Triton, MLServer,
  * OVMS): health, server and model metadata, readiness and inference. Inputs go as
  * {@code raw_input_contents} straight from the tensor buffers unless {@code contents=typed}; outputs
- * are read from raw or typed contents. Thread-safe.
+ * are read from raw or typed contents. The model repository extension is reached with
+ * {@code unwrap(ModelRepository.class)}, in the form the {@code repository} option names. Thread-safe.
  */
 final class V2GrpcClient implements InferenceClient {
   private final String provider;
@@ -48,6 +50,7 @@ final class V2GrpcClient implements InferenceClient {
   private final ClientOptions options;
   private final Capabilities capabilities;
   private final V2GrpcContentMode mode;
+  private final ModelRepository repository;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   V2GrpcClient(String provider, ManagedChannel channel, ClientOptions options, Capabilities capabilities) {
@@ -57,6 +60,7 @@ final class V2GrpcClient implements InferenceClient {
     this.capabilities = capabilities;
     this.mode = options.get(KServeOptions.CONTENTS) == KServeOptions.Contents.TYPED
         ? V2GrpcContentMode.TYPED : V2GrpcContentMode.RAW;
+    this.repository = new V2GrpcRepository(this, options.get(KServeOptions.REPOSITORY), options.requestTimeout());
   }
 
   @Override
@@ -121,6 +125,15 @@ final class V2GrpcClient implements InferenceClient {
     return provider;
   }
 
+  /** Adds {@link ModelRepository} to what the client itself is. */
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(repository)) {
+      return type.cast(repository);
+    }
+    return InferenceClient.super.unwrap(type);
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -153,7 +166,7 @@ final class V2GrpcClient implements InferenceClient {
   }
 
   /** One unary call: a refusal or a malformed answer fails the future, as a server failure does. */
-  private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
+  <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
     return GrpcCalls.call(channel, method, () -> {
       if (closed.get()) {

@@ -23,12 +23,14 @@ public final class V2GrpcProvider implements InferenceClientProvider {
   /**
    * What the Open Inference Protocol over gRPC carries: every element type (raw contents), scalars
    * and zero-size tensors, versions (no labels, no signatures), requested outputs, request ids and
-   * parameters, server health and metadata.
+   * parameters, server health and metadata, and the model repository extension (KServe's form has no
+   * index over gRPC; load and unload work in both forms).
    */
   static final Capabilities CAPABILITIES = Capabilities.of(EnumSet.of(Capability.SERVER_LIVE, Capability.SERVER_READY,
       Capability.SERVER_METADATA, Capability.MODEL_READY, Capability.MODEL_METADATA, Capability.MODEL_VERSIONS,
       Capability.REQUESTED_OUTPUTS, Capability.REQUEST_ID, Capability.REQUEST_PARAMETERS, Capability.SCALAR_TENSORS,
-      Capability.ZERO_SIZE_TENSORS), EnumSet.allOf(DataType.class));
+      Capability.ZERO_SIZE_TENSORS, Capability.OUTPUT_NAMES, Capability.MODEL_REPOSITORY), EnumSet.allOf(DataType.class));
+  private static final Set<String> OPTIONS = Set.of(KServeOptions.CONTENTS.name(), KServeOptions.REPOSITORY.name());
 
   @Override
   public String name() {
@@ -43,12 +45,14 @@ public final class V2GrpcProvider implements InferenceClientProvider {
   @Override
   public InferenceClient create(Endpoint endpoint, ClientOptions options) {
     Set<String> unknown = new TreeSet<>(options.optionNames());
-    unknown.remove(KServeOptions.CONTENTS.name());
+    unknown.removeAll(OPTIONS);
     if (!unknown.isEmpty()) {
       throw new ProviderConfigurationException(NAME + " does not know the option(s) " + unknown
-          + "; it knows [" + KServeOptions.CONTENTS.name() + "]");
+          + "; it knows " + new TreeSet<>(OPTIONS));
     }
-    options.get(KServeOptions.CONTENTS); // a bad value fails here, not on the first call
+    // Bad values fail here, not on the first call.
+    options.get(KServeOptions.CONTENTS);
+    options.get(KServeOptions.REPOSITORY);
     return new V2GrpcClient(NAME, GrpcChannels.create(endpoint, DEFAULT_PORT, options), options, CAPABILITIES);
   }
 }

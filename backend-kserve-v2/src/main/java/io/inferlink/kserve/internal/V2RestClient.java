@@ -10,7 +10,9 @@ import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
 import io.inferlink.ModelRef;
 import io.inferlink.ServerMetadata;
+import io.inferlink.kserve.KServeOptions;
 import io.inferlink.kserve.KServePaths;
+import io.inferlink.kserve.ModelRepository;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Futures;
 import io.inferlink.transport.http.HttpErrors;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
  * An {@link InferenceClient} for the Open Inference Protocol over REST (KServe V2, Triton, MLServer,
  * OVMS), with the binary tensor data extension chosen per tensor by the {@code binary} option.
  * Health and readiness are true on 200 and false on any other answer (servers differ: 4xx, 404, 503);
- * a connection failure is still an error. Thread-safe.
+ * a connection failure is still an error. The model repository extension is reached with
+ * {@code unwrap(ModelRepository.class)}, in the form the {@code repository} option names. Thread-safe.
  */
 final class V2RestClient implements InferenceClient {
   private static final String JSON = "application/json";
@@ -36,6 +39,7 @@ final class V2RestClient implements InferenceClient {
   private final ClientOptions options;
   private final Capabilities capabilities;
   private final V2RestBinaryPolicy binary;
+  private final ModelRepository repository;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   V2RestClient(String provider, HttpTransport transport, ClientOptions options, Capabilities capabilities,
@@ -45,6 +49,7 @@ final class V2RestClient implements InferenceClient {
     this.options = options;
     this.capabilities = capabilities;
     this.binary = binary;
+    this.repository = new V2RestRepository(this, options.get(KServeOptions.REPOSITORY));
   }
 
   @Override
@@ -102,6 +107,15 @@ final class V2RestClient implements InferenceClient {
     return provider;
   }
 
+  /** Adds {@link ModelRepository} to what the client itself is. */
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(repository)) {
+      return type.cast(repository);
+    }
+    return InferenceClient.super.unwrap(type);
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -114,7 +128,7 @@ final class V2RestClient implements InferenceClient {
    * turns a non-2xx answer into the shared HTTP error when {@code failOnError}, and a malformed
    * answer into a ServerException.
    */
-  private <T> CompletableFuture<T> exchange(Supplier<HttpRequestSpec> request, Function<HttpResult, T> read,
+  <T> CompletableFuture<T> exchange(Supplier<HttpRequestSpec> request, Function<HttpResult, T> read,
       boolean failOnError) {
     HttpRequestSpec spec;
     try {

@@ -62,10 +62,19 @@ final class V2RestDocs {
   }
 
   private static JsonNode parse(ByteChunks body, String what) {
+    JsonNode doc = tree(body, what);
+    if (!doc.isObject()) {
+      throw new V2RestMalformedException("the " + what + " answer is not a JSON object");
+    }
+    return doc;
+  }
+
+  /** Any JSON document (the repository index is an array); an empty body is malformed. */
+  static JsonNode tree(ByteChunks body, String what) {
     try (InputStream in = body.newInputStream()) {
       JsonNode doc = MAPPER.readTree(in);
-      if (doc == null || !doc.isObject()) {
-        throw new V2RestMalformedException("the " + what + " answer is not a JSON object");
+      if (doc == null || doc.isMissingNode()) {
+        throw new V2RestMalformedException("the " + what + " answer is empty");
       }
       return doc;
     } catch (com.fasterxml.jackson.core.JacksonException e) {

@@ -20,7 +20,8 @@ public final class V2RestProvider implements InferenceClientProvider {
   /** The provider's name. */
   public static final String NAME = "kserve-v2-rest";
   static final int DEFAULT_PORT = 8080;
-  private static final Set<String> OPTIONS = Set.of(KServeOptions.BINARY.name(), KServeOptions.BINARY_THRESHOLD.name());
+  private static final Set<String> OPTIONS = Set.of(KServeOptions.BINARY.name(), KServeOptions.BINARY_THRESHOLD.name(),
+      KServeOptions.REPOSITORY.name());
 
   @Override
   public String name() {
@@ -41,6 +42,7 @@ public final class V2RestProvider implements InferenceClientProvider {
           + new TreeSet<>(OPTIONS));
     }
     V2RestBinaryPolicy policy = policy(options);
+    options.get(KServeOptions.REPOSITORY); // a bad value fails here, not on the first call
     HttpTransport transport = HttpTransport.create(HttpTarget.of(endpoint, DEFAULT_PORT), options, NAME);
     return new V2RestClient(NAME, transport, options, capabilities(policy), policy);
   }
@@ -69,7 +71,7 @@ public final class V2RestProvider implements InferenceClientProvider {
     }
     return Capabilities.of(EnumSet.of(Capability.SERVER_LIVE, Capability.SERVER_READY, Capability.SERVER_METADATA,
         Capability.MODEL_READY, Capability.MODEL_METADATA, Capability.MODEL_VERSIONS, Capability.REQUESTED_OUTPUTS,
-        Capability.REQUEST_ID, Capability.REQUEST_PARAMETERS, Capability.SCALAR_TENSORS, Capability.ZERO_SIZE_TENSORS),
-        types);
+        Capability.REQUEST_ID, Capability.REQUEST_PARAMETERS, Capability.SCALAR_TENSORS, Capability.ZERO_SIZE_TENSORS,
+        Capability.OUTPUT_NAMES, Capability.MODEL_REPOSITORY), types);
   }
 }

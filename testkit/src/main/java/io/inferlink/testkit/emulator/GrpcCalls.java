@@ -50,18 +50,35 @@ public final class GrpcCalls {
     return () -> context.removeListener(listener);
   }
 
-  /** Records each call's metadata on arrival and keeps it in the call's {@link Context}. */
+  /** The pseudo-header under which the call's authority is recorded, as HTTP/1.1 calls record {@code host}. */
+  public static final String AUTHORITY = ":authority";
+
+  /**
+   * Records each call's metadata on arrival and keeps it in the call's {@link Context}, with the
+   * HTTP/2 {@code :authority} the client sent (grpc-java keeps it out of the metadata) as
+   * {@value #AUTHORITY}, so that a test can see an authority override arrive.
+   */
   static ServerInterceptor recordingHeaders(CallRecorder recorder) {
     Objects.requireNonNull(recorder, "recorder");
     return new ServerInterceptor() {
       @Override
       public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata metadata,
           ServerCallHandler<Q, A> next) {
-        Map<String, String> headers = toHeaders(metadata);
+        Map<String, String> headers = withAuthority(toHeaders(metadata), call.getAuthority());
         recorder.recordHeaders(headers);
         return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, metadata, next);
       }
     };
+  }
+
+  private static Map<String, String> withAuthority(Map<String, String> headers, String authority) {
+    if (authority == null) {
+      return headers;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(AUTHORITY, authority);
+    out.putAll(headers);
+    return Collections.unmodifiableMap(out);
   }
 
   /** Text entries as they are, binary ({@code -bin}) ones in base64; repeated names joined with ", ". */

@@ -35,7 +35,7 @@ public final class InMemoryProvider implements InferenceClientProvider {
   static final Capabilities FULL = Capabilities.of(
       EnumSet.complementOf(EnumSet.of(Capability.SIGNATURE_NAME)), EnumSet.allOf(DataType.class));
   static final Capabilities LIMITED = Capabilities.of(
-      EnumSet.noneOf(Capability.class),
+      EnumSet.of(Capability.OUTPUT_NAMES),
       EnumSet.complementOf(EnumSet.of(DataType.FP16, DataType.BF16, DataType.UINT64)));
 
   private static final Map<String, Emulator> SERVERS = new ConcurrentHashMap<>();

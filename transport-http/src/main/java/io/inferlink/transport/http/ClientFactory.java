@@ -67,7 +67,7 @@ final class ClientFactory {
         .setThreadFactory(threads)
         .setDefaultRequestConfig(BASE_REQUEST_CONFIG)
         .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), ExchangeCancelHook.NAME, new ExchangeCancelHook())
-        .disableAutomaticRetries()
+        .setRetryStrategy(new StaleConnectionRetry())
         .disableRedirectHandling()
         .disableCookieManagement()
         .disableAuthCaching()

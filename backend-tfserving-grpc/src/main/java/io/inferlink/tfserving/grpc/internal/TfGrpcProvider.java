@@ -25,7 +25,8 @@ public final class TfGrpcProvider implements InferenceClientProvider {
    */
   static final Capabilities CAPABILITIES = Capabilities.of(EnumSet.of(Capability.MODEL_METADATA,
       Capability.MODEL_READY, Capability.MODEL_VERSIONS, Capability.VERSION_LABELS, Capability.REQUESTED_OUTPUTS,
-      Capability.SIGNATURE_NAME, Capability.SCALAR_TENSORS, Capability.ZERO_SIZE_TENSORS), EnumSet.allOf(DataType.class));
+      Capability.SIGNATURE_NAME, Capability.SCALAR_TENSORS, Capability.ZERO_SIZE_TENSORS, Capability.OUTPUT_NAMES),
+      EnumSet.allOf(DataType.class));
 
   @Override
   public String name() {

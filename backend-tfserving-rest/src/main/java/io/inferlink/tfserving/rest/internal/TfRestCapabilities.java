@@ -16,7 +16,7 @@ final class TfRestCapabilities {
 
   static Capabilities of(RequestFormat format, boolean labels) {
     EnumSet<Capability> features = EnumSet.of(Capability.MODEL_METADATA, Capability.MODEL_READY,
-        Capability.MODEL_VERSIONS, Capability.REQUESTED_OUTPUTS, Capability.SIGNATURE_NAME);
+        Capability.MODEL_VERSIONS, Capability.REQUESTED_OUTPUTS, Capability.SIGNATURE_NAME, Capability.OUTPUT_NAMES);
     if (labels) {
       features.add(Capability.VERSION_LABELS);
     }

@@ -16,8 +16,9 @@ import java.util.Set;
  * BF16 only raw); outputs come raw when the request was raw or an output is FP16/BF16, typed
  * otherwise, as KServe's Python server does. Errors are KServe's gRPC codes; a scripted failure keeps
  * its code and message. A client that cancels, or whose deadline passes, cancels its model call.
- * Repository load/unload and streaming are UNIMPLEMENTED. Optional TLS and mutual TLS. Immutable and
- * thread-safe.
+ * Streaming is UNIMPLEMENTED, and so are the repository calls unless the builder is given an
+ * {@link OipModelRepository}: then RepositoryModelLoad/Unload (and Triton's RepositoryIndex) are served
+ * in its form. Optional TLS and mutual TLS. Thread-safe (its only state is the repository's).
  *
  * <pre>
  * Emulator emulator = Emulator.builder().frontend(new OipGrpcFrontend()).build().start();
@@ -36,6 +37,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
 
   private final ServerTls tls; // null: plaintext
   private final int maxInboundMessageBytes;
+  private final OipModelRepository repository; // null: repository calls UNIMPLEMENTED
 
   /** Plaintext Open Inference Protocol gRPC. */
   public OipGrpcFrontend() {
@@ -45,9 +47,10 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   private OipGrpcFrontend(Builder b) {
     this.tls = b.tls;
     this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+    this.repository = b.repository;
   }
 
-  /** Starts configuring a frontend (TLS, message cap). */
+  /** Starts configuring a frontend (TLS, message cap, model repository). */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,7 +78,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
         .maxLifetime(context.maxLifetime())
         .maxInboundMessageBytes(maxInboundMessageBytes)
         .recorder(context.recorder())
-        .service(new OipInferenceService(context).bindService());
+        .service(OipGrpcRepository.bind(new OipInferenceService(context, repository), repository, context.script()));
     if (isTls()) {
       tls.applyTo(server);
     }
@@ -86,8 +89,18 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   public static final class Builder {
     private ServerTls tls;
     private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+    private OipModelRepository repository;
 
     private Builder() {}
+
+    /**
+     * Serves the repository calls in the repository's form, loading and unloading in it (without this
+     * call they are UNIMPLEMENTED, as on a server without the extension).
+     */
+    public Builder repository(OipModelRepository repository) {
+      this.repository = java.util.Objects.requireNonNull(repository, "repository");
+      return this;
+    }
 
     /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {

@@ -18,18 +18,22 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.testkit.emulator.FrontendContext;
 
 /**
- * {@code inference.GRPCInferenceService} over the script; repository load/unload and streaming keep
- * the generated UNIMPLEMENTED. Thread-safe (stateless between calls).
+ * {@code inference.GRPCInferenceService} over the script; streaming keeps the generated UNIMPLEMENTED,
+ * and so do the repository calls, which {@link OipGrpcRepository} replaces when there is a repository.
+ * Thread-safe (its only state is the repository's).
  */
 final class OipInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final ServerMetadata server;
   private final OipModels models;
   private final OipInfer infer;
 
-  OipInferenceService(FrontendContext context) {
+  private final OipModelRepository repository; // null: none
+
+  OipInferenceService(FrontendContext context, OipModelRepository repository) {
     this.server = context.server();
-    this.models = new OipModels(context.script());
+    this.models = new OipModels(context.script(), repository);
     this.infer = new OipInfer(models, context);
+    this.repository = repository;
   }
 
   @Override
@@ -44,8 +48,14 @@ final class OipInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceSe
 
   @Override
   public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> observer) {
-    OipStatus.answer(observer, () -> ServerMetadataResponse.newBuilder()
-        .setName(server.name()).setVersion(server.version()).addAllExtensions(server.extensions()).build());
+    OipStatus.answer(observer, () -> {
+      ServerMetadataResponse.Builder b = ServerMetadataResponse.newBuilder()
+          .setName(server.name()).setVersion(server.version()).addAllExtensions(server.extensions());
+      if (repository != null) {
+        b.addExtensions(repository.extensionName());
+      }
+      return b.build();
+    });
   }
 
   @Override

@@ -10,18 +10,27 @@ import io.inferlink.testkit.emulator.ScriptedModel;
 
 /**
  * The script as the Open Inference Protocol names it: a model name and a version string, empty
- * meaning the latest (no labels). Immutable and thread-safe.
+ * meaning the latest (no labels); a model the repository unloaded is not ready and not found.
+ * Thread-safe.
  */
 final class OipModels {
   private final ModelScript script;
+  private final OipModelRepository repository; // null: every model is loaded
 
-  OipModels(ModelScript script) {
+  OipModels(ModelScript script, OipModelRepository repository) {
     this.script = script;
+    this.repository = repository;
   }
 
-  /** The model version; NOT_FOUND {@code Model <n> not found} or {@code Model <n> with version <v> not found}. */
+  /**
+   * The model version; NOT_FOUND {@code Model <n> not found}, {@code Model <n> with version <v> not
+   * found}, or the repository's answer for an unloaded model.
+   */
   ResolvedModel resolve(String name, String version) {
     ScriptedModel model = script.model(name).orElseThrow(() -> OipStatus.notFound("Model " + name + " not found"));
+    if (repository != null && !repository.isLoaded(name)) {
+      throw repository.notLoaded(name);
+    }
     if (version.isEmpty()) {
       return new ResolvedModel(model, model.latestVersion());
     }
@@ -34,7 +43,7 @@ final class OipModels {
   /** Whether the version exists and is ready; an unknown model or version is simply not ready. */
   boolean isReady(String name, String version) {
     ScriptedModel model = script.model(name).orElse(null);
-    if (model == null) {
+    if (model == null || (repository != null && !repository.isLoaded(name))) {
       return false;
     }
     String v = version.isEmpty() ? model.latestVersion() : version;

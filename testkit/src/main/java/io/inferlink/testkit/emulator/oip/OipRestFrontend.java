@@ -16,7 +16,9 @@ import java.util.Set;
  * outputs come as JSON {@code data} unless asked for binary or without a strict-JSON form
  * (FP16/BF16, NaN/Inf, non-UTF-8 BYTES). Errors are {@code {"error": msg}}: 400 invalid input, 404
  * unknown model or version, a scripted failure with the shared status table's status. A client that
- * hangs up cancels its model call. Optional TLS and mutual TLS. Immutable and thread-safe.
+ * hangs up cancels its model call. Optional TLS and mutual TLS, and optionally the model repository
+ * extension in Triton's or KServe's form ({@link OipModelRepository}). Thread-safe (its only state is
+ * the repository's).
  *
  * <pre>
  * Emulator emulator = Emulator.builder().frontend(new OipRestFrontend()).build().start();
@@ -37,6 +39,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
 
   private final ServerTls tls; // null: plaintext
   private final int maxRequestBytes;
+  private final OipModelRepository repository; // null: no repository extension
 
   /** Plaintext Open Inference Protocol REST. */
   public OipRestFrontend() {
@@ -46,9 +49,10 @@ public final class OipRestFrontend implements ProtocolFrontend {
   private OipRestFrontend(Builder b) {
     this.tls = b.tls;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.repository = b.repository;
   }
 
-  /** Starts configuring a frontend (TLS, request cap). */
+  /** Starts configuring a frontend (TLS, request cap, model repository). */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,7 +80,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
         .maxLifetime(context.maxLifetime())
         .maxRequestBytes(maxRequestBytes)
         .failureReply(OipRestHandler::failure)
-        .route("/", new OipRestHandler(context));
+        .route("/", new OipRestHandler(context, repository));
     if (isTls()) {
       tls.applyTo(server);
     }
@@ -87,8 +91,18 @@ public final class OipRestFrontend implements ProtocolFrontend {
   public static final class Builder {
     private ServerTls tls;
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
+    private OipModelRepository repository;
 
     private Builder() {}
+
+    /**
+     * Serves the model repository extension in the repository's form, loading and unloading in it
+     * (without this call there is none: its paths are 404, as on a server without the extension).
+     */
+    public Builder repository(OipModelRepository repository) {
+      this.repository = java.util.Objects.requireNonNull(repository, "repository");
+      return this;
+    }
 
     /** Serves https with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
     public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {

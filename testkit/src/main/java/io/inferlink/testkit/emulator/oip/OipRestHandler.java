@@ -21,12 +21,16 @@ final class OipRestHandler implements HttpRoute {
 
   private final OipRestModels models;
   private final OipRestInfer infer;
+  private final OipRestRepository repositoryRoutes;
+  private final OipModelRepository repository; // null: no repository extension
   private final CallRecorder recorder;
   private final ServerMetadata server;
 
-  OipRestHandler(FrontendContext context) {
-    this.models = new OipRestModels(context.script());
+  OipRestHandler(FrontendContext context, OipModelRepository repository) {
+    this.models = new OipRestModels(context.script(), repository);
     this.infer = new OipRestInfer(models, context);
+    this.repositoryRoutes = new OipRestRepository(repository, context.script());
+    this.repository = repository;
     this.recorder = context.recorder();
     this.server = context.server();
   }
@@ -36,7 +40,7 @@ final class OipRestHandler implements HttpRoute {
     recorder.recordHeaders(http.headers());
     try {
       OipRestPath path = OipRestPath.parse(http.rawPath());
-      if (path == null) {
+      if (path == null || (path.isRepository() && !repositoryRoutes.serves(path))) {
         return error(404, "Not Found: " + http.rawPath());
       }
       if (!path.method().equals(http.method())) {
@@ -53,6 +57,8 @@ final class OipRestHandler implements HttpRoute {
           return ok(models.ready(path.model(), path.version()));
         case MODEL_METADATA:
           return ok(models.metadata(path.model(), path.version()));
+        case MODEL_LIST: case REPOSITORY_INDEX: case REPOSITORY_LOAD: case REPOSITORY_UNLOAD:
+          return repositoryRoutes.answer(path, http);
         default:
           return infer.infer(http, path.model(), path.version());
       }
@@ -88,6 +94,9 @@ final class OipRestHandler implements HttpRoute {
     doc.put("version", server.version());
     ArrayNode extensions = doc.putArray("extensions");
     extensions.add(OipRestFrontend.BINARY_EXTENSION);
+    if (repository != null) {
+      extensions.add(repository.extensionName());
+    }
     return doc;
   }
 }

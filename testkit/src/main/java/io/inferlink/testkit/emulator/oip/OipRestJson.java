@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
@@ -29,21 +30,30 @@ final class OipRestJson {
     return MAPPER.createObjectNode();
   }
 
+  static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
   /** The JSON object in {@code length} bytes of {@code body}; 400 when it is not one. */
   static ObjectNode parseObject(byte[] body, int length) {
+    return parseObject(body, length, "inference request");
+  }
+
+  /** As {@link #parseObject(byte[], int)}, naming {@code what} the body is in the 400's message. */
+  static ObjectNode parseObject(byte[] body, int length, String what) {
     if (length == 0) {
-      throw OipRestError.invalid("the inference request JSON is empty");
+      throw OipRestError.invalid("the " + what + " JSON is empty");
     }
     JsonNode doc;
     try {
       doc = MAPPER.readTree(body, 0, length);
     } catch (JsonProcessingException e) {
-      throw OipRestError.invalid("invalid inference request JSON: " + e.getOriginalMessage());
+      throw OipRestError.invalid("invalid " + what + " JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw OipRestError.invalid("invalid inference request JSON: " + e.getMessage());
+      throw OipRestError.invalid("invalid " + what + " JSON: " + e.getMessage());
     }
     if (doc == null || !doc.isObject()) {
-      throw OipRestError.invalid("the inference request must be a JSON object");
+      throw OipRestError.invalid("the " + what + " must be a JSON object");
     }
     return (ObjectNode) doc;
   }

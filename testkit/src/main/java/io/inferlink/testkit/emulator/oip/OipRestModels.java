@@ -11,18 +11,27 @@ import java.util.List;
 
 /**
  * The script as the REST paths name it, with the same resolution and messages as the gRPC frontend:
- * a version string, empty meaning the latest, no labels; unknown is 404. Immutable and thread-safe.
+ * a version string, empty meaning the latest, no labels; unknown is 404, and so is a model the
+ * repository unloaded. Thread-safe.
  */
 final class OipRestModels {
   private final ModelScript script;
+  private final OipModelRepository repository; // null: every model is loaded
 
-  OipRestModels(ModelScript script) {
+  OipRestModels(ModelScript script, OipModelRepository repository) {
     this.script = script;
+    this.repository = repository;
   }
 
-  /** The model version; 404 {@code Model <n> not found} or {@code Model <n> with version <v> not found}. */
+  /**
+   * The model version; 404 {@code Model <n> not found}, {@code Model <n> with version <v> not found},
+   * or the repository's answer for an unloaded model.
+   */
   ResolvedModel resolve(String name, String version) {
     ScriptedModel model = script.model(name).orElseThrow(() -> OipRestError.notFound("Model " + name + " not found"));
+    if (repository != null && !repository.isLoaded(name)) {
+      throw repository.notLoaded(name);
+    }
     if (version.isEmpty()) {
       return new ResolvedModel(model, model.latestVersion());
     }

@@ -4,16 +4,20 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A V2 REST path (PROTOCOLS.md §3.2): {@code /v2}, {@code /v2/health/live|ready}, and
- * {@code /v2/models/{m}[/versions/{v}][/ready|/infer]} with percent-decoded names; {@code null} for
- * anything else. Immutable.
+ * A V2 REST path (PROTOCOLS.md §3.2): {@code /v2}, {@code /v2/health/live|ready},
+ * {@code /v2/models/{m}[/versions/{v}][/ready|/infer]}, and the repository paths {@code /v2/models},
+ * {@code /v2/repository/index} and {@code /v2/repository/models/{m}/load|unload}, with percent-decoded
+ * names; {@code null} for anything else. Immutable.
  *
  * @param kind what the path asks for
  * @param model the model name, or empty
  * @param version the version, empty for the latest
  */
 record OipRestPath(Kind kind, String model, String version) {
-  enum Kind { SERVER_METADATA, LIVE, READY, MODEL_METADATA, MODEL_READY, INFER }
+  enum Kind {
+    SERVER_METADATA, LIVE, READY, MODEL_METADATA, MODEL_READY, INFER,
+    MODEL_LIST, REPOSITORY_INDEX, REPOSITORY_LOAD, REPOSITORY_UNLOAD
+  }
 
   static OipRestPath parse(String rawPath) {
     String path = rawPath.endsWith("/") && rawPath.length() > 1 ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
@@ -25,6 +29,12 @@ record OipRestPath(Kind kind, String model, String version) {
     }
     if (path.equals("/v2/health/ready")) {
       return new OipRestPath(Kind.READY, "", "");
+    }
+    if (path.equals("/v2/models")) {
+      return new OipRestPath(Kind.MODEL_LIST, "", "");
+    }
+    if (path.startsWith("/v2/repository/")) {
+      return repository(path.substring("/v2/repository/".length()));
     }
     if (!path.startsWith("/v2/models/")) {
       return null;
@@ -55,9 +65,34 @@ record OipRestPath(Kind kind, String model, String version) {
     return null;
   }
 
-  /** The verb the path answers: POST for infer, GET otherwise. */
+  private static OipRestPath repository(String rest) {
+    if (rest.equals("index")) {
+      return new OipRestPath(Kind.REPOSITORY_INDEX, "", "");
+    }
+    String[] s = rest.split("/", -1);
+    if (s.length != 3 || !s[0].equals("models") || decode(s[1]).isEmpty()) {
+      return null;
+    }
+    if (s[2].equals("load")) {
+      return new OipRestPath(Kind.REPOSITORY_LOAD, decode(s[1]), "");
+    }
+    return s[2].equals("unload") ? new OipRestPath(Kind.REPOSITORY_UNLOAD, decode(s[1]), "") : null;
+  }
+
+  /** The verb the path answers: POST for infer and the repository calls, GET otherwise. */
   String method() {
-    return kind == Kind.INFER ? "POST" : "GET";
+    switch (kind) {
+      case INFER: case REPOSITORY_INDEX: case REPOSITORY_LOAD: case REPOSITORY_UNLOAD:
+        return "POST";
+      default:
+        return "GET";
+    }
+  }
+
+  /** Whether the path belongs to the model repository extension. */
+  boolean isRepository() {
+    return kind == Kind.MODEL_LIST || kind == Kind.REPOSITORY_INDEX || kind == Kind.REPOSITORY_LOAD
+        || kind == Kind.REPOSITORY_UNLOAD;
   }
 
   private static String decode(String segment) {

@@ -1,0 +1,131 @@
+package io.inferlink.kserve.real;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real servers of {@code realservers/} (KServe, Triton through PyTriton, MLServer) for the
+ * integration tests. When {@code INFERLINK_PEERS} names a state folder written by
+ * {@code peers.sh start} (what {@code .ci/run} does), those running servers are used and left alone.
+ * Otherwise the first test to ask starts them with {@code peers.sh start} into a temporary folder
+ * and a JVM shutdown hook stops them by PID; they also stop by themselves after 20 minutes. A
+ * server that does not start fails the test with the script's output, never skips it.
+ */
+final class RealPeers {
+  private static final long START_TIMEOUT_MINUTES = 10; // includes creating the virtualenvs once
+  private static RealPeers instance;
+  private static RuntimeException startFailure; // kept: one failed start fails every later test at once
+
+  private final Properties properties;
+
+  private RealPeers(Properties properties) {
+    this.properties = properties;
+  }
+
+  /** The running peers, started on first use. */
+  static synchronized RealPeers get() {
+    if (startFailure != null) {
+      throw new IllegalStateException("the real servers did not start (see the first failure)", startFailure);
+    }
+    if (instance == null) {
+      try {
+        instance = start();
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
+    }
+    return instance;
+  }
+
+  /** {@code scheme://127.0.0.1:<port>} of {@code server}'s HTTP or gRPC listener. */
+  String endpoint(String server, String scheme) {
+    String key = server + (scheme.contains("grpc") ? ".grpc" : ".http");
+    String port = properties.getProperty(key);
+    if (port == null) {
+      throw new IllegalStateException("peers.properties has no " + key + ": " + properties);
+    }
+    return scheme + "://127.0.0.1:" + port;
+  }
+
+  private static RealPeers start() {
+    String given = System.getenv("INFERLINK_PEERS");
+    if (given != null && !given.isBlank()) {
+      return new RealPeers(load(Paths.get(given, "peers.properties")));
+    }
+    Path script = findScript();
+    try {
+      Path state = Files.createTempDirectory("inferlink-peers");
+      Path output = state.resolve("peers-start.out");
+      Process start = new ProcessBuilder(List.of("bash", script.toString(), "start", "--state", state.toString(),
+          "--max-seconds", "1200"))
+          .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      if (!start.waitFor(START_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        start.destroyForcibly();
+        stop(script, state);
+        throw new IllegalStateException("peers.sh start did not finish in " + START_TIMEOUT_MINUTES + " min:\n" + tail(output));
+      }
+      if (start.exitValue() != 0) {
+        throw new IllegalStateException("peers.sh start failed (exit " + start.exitValue() + "):\n" + tail(output));
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(script, state), "inferlink-peers-stop"));
+      return new RealPeers(load(state.resolve("peers.properties")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + script, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the peers", e);
+    }
+  }
+
+  private static void stop(Path script, Path state) {
+    try {
+      Process stop = new ProcessBuilder("bash", script.toString(), "stop", "--state", state.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!stop.waitFor(60, TimeUnit.SECONDS)) {
+        stop.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // the servers still end by themselves at --max-seconds
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Path findScript() {
+    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("realservers/peers.sh");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("realservers/peers.sh not found above " + Paths.get("").toAbsolutePath());
+  }
+
+  private static Properties load(Path file) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + " (written by realservers/peers.sh start)", e);
+    }
+    return p;
+  }
+
+  private static String tail(Path output) {
+    try {
+      List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+}
