@@ -45,6 +45,7 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpResult> {
   @Override
   public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
       FutureCallback<HttpResult> resultCallback) throws IOException {
+    StaleConnectionRetry.markAnswered(context);
     status = response.getCode();
     headers = new LinkedHashMap<>();
     for (Header h : response.getHeaders()) {

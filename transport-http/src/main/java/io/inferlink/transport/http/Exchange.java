@@ -54,6 +54,11 @@ final class Exchange implements FutureCallback<HttpResult> {
     return hardCancel;
   }
 
+  /** Whether the call has ended: answered, failed, timed out, cancelled or closed. */
+  boolean isSettled() {
+    return settled.get();
+  }
+
   /** Links the deadline timer; cancelled when the call ends. */
   void deadline(ScheduledFuture<?> timer) {
     this.timer = timer;

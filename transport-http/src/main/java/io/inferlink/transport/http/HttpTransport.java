@@ -129,6 +129,7 @@ public final class HttpTransport implements AutoCloseable {
         .build());
     Exchange exchange = new Exchange(failures, options.executor(), inFlight::remove);
     ExchangeCancelHook.attach(context, exchange.onExchange());
+    StaleConnectionRetry.attach(context, exchange::isSettled);
     inFlight.add(exchange);
     if (closed.get()) {
       exchange.abort();
