@@ -30,7 +30,7 @@ final class V1Docs {
       throw new V1MalformedException("the model list has no 'models'");
     }
     List<String> names = new ArrayList<>();
-    try (JsonParser p = V1Json.FACTORY.createParser(list)) {
+    try (JsonParser p = KServeJson.FACTORY.createParser(list)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new V1MalformedException("'models' is not a list: " + list);
       }
@@ -72,7 +72,7 @@ final class V1Docs {
   /** Each top-level field of a JSON object as compact JSON text, in order. */
   static Map<String, String> fields(ByteChunks body, String what) {
     Map<String, String> fields = new LinkedHashMap<>();
-    try (JsonParser p = V1Json.FACTORY.createParser(body.newInputStream())) {
+    try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new V1MalformedException("the " + what + " answer is not a JSON object");
       }
@@ -83,7 +83,7 @@ final class V1Docs {
         String name = p.currentName();
         p.nextToken();
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = V1Json.FACTORY.createGenerator(text)) {
+        try (JsonGenerator g = KServeJson.FACTORY.createGenerator(text)) {
           g.copyCurrentStructure(p);
         }
         fields.put(name, text.toString());

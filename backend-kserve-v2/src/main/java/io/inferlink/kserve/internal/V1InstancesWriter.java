@@ -44,7 +44,7 @@ final class V1InstancesWriter {
       cursors.add(new Cursor(t));
     }
     ChunkedOutput out = new ChunkedOutput(4096);
-    try (JsonGenerator g = V1Json.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = KServeJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart(INSTANCES);
       for (long r = 0; r < rows; r++) {

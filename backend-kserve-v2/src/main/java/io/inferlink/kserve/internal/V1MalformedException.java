@@ -5,11 +5,11 @@ package io.inferlink.kserve.internal;
  * kinds of values, object rows with different keys, bad JSON); the client turns it into a
  * ServerException saying so. Immutable.
  */
-final class V1MalformedException extends RuntimeException {
+final class V1MalformedException extends MalformedAnswerException {
   private static final long serialVersionUID = 1L;
 
   V1MalformedException(String message) {
-    super(message);
+    super(message, null);
   }
 
   V1MalformedException(String message, Throwable cause) {

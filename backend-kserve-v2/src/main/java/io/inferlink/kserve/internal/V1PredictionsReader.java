@@ -45,7 +45,7 @@ final class V1PredictionsReader {
   }
 
   private static void walk(ByteChunks body, Map<String, V1Column> columns, boolean measuring) {
-    try (JsonParser p = V1Json.FACTORY.createParser(body.newInputStream())) {
+    try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new V1MalformedException("the answer is not a JSON object");
       }

@@ -3,24 +3,19 @@ package io.inferlink.kserve.internal;
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
-import io.inferlink.ErrorCode;
 import io.inferlink.InferenceClient;
-import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelRef;
 import io.inferlink.kserve.KServeExplanation;
 import io.inferlink.kserve.KServePaths;
 import io.inferlink.kserve.KServeV1;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
 import io.inferlink.transport.http.HttpTransport;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,16 +31,15 @@ final class V1RestClient implements InferenceClient, KServeV1 {
   private static final String JSON = "application/json";
 
   private final String provider;
-  private final HttpTransport transport;
   private final ClientOptions options;
   private final Capabilities capabilities;
   private final DataType floatType;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final RestExchange exchange;
 
   V1RestClient(String provider, HttpTransport transport, ClientOptions options, Capabilities capabilities,
       DataType floatType) {
     this.provider = provider;
-    this.transport = transport;
+    this.exchange = new RestExchange(transport, provider, "a KServe V1 response");
     this.options = options;
     this.capabilities = capabilities;
     this.floatType = floatType;
@@ -111,9 +105,7 @@ final class V1RestClient implements InferenceClient, KServeV1 {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      transport.close();
-    }
+    exchange.close();
   }
 
   /** A predict or explain POST: checked against the capabilities and encoded before anything is sent. */
@@ -123,34 +115,9 @@ final class V1RestClient implements InferenceClient, KServeV1 {
         .timeout(options.timeoutFor(request)).build();
   }
 
-  /**
-   * One HTTP exchange: builds the request (a refusal fails the future before anything is sent),
-   * turns a non-2xx answer into the shared HTTP error when {@code failOnError}, and an answer without
-   * tensor form into a ServerException.
-   */
+  /** One exchange through the shared {@link RestExchange}. */
   private <T> CompletableFuture<T> exchange(Supplier<HttpRequestSpec> request, Function<HttpResult, T> read,
       boolean failOnError) {
-    HttpRequestSpec spec;
-    try {
-      if (closed.get()) {
-        throw new IllegalStateException(provider + " client is closed");
-      }
-      spec = request.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<HttpResult> call = transport.send(spec);
-    return Futures.cancelling(call.thenApply(http -> {
-      if (failOnError && !http.isSuccess()) {
-        throw HttpErrors.toException(http, provider);
-      }
-      try {
-        return read.apply(http);
-      } catch (V1MalformedException e) {
-        throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-            .message("the server's answer is not a KServe V1 response: " + e.getMessage())
-            .httpStatus(http.status()).provider(provider).cause(e));
-      }
-    }), call);
+    return exchange.send(request, read, failOnError);
   }
 }

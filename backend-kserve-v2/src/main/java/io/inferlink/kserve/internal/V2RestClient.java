@@ -2,9 +2,7 @@ package io.inferlink.kserve.internal;
 
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
-import io.inferlink.ErrorCode;
 import io.inferlink.InferenceClient;
-import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
@@ -13,14 +11,10 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.kserve.KServeOptions;
 import io.inferlink.kserve.KServePaths;
 import io.inferlink.kserve.ModelRepository;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
-import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
 import io.inferlink.transport.http.HttpTransport;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,17 +29,16 @@ final class V2RestClient implements InferenceClient {
   private static final String JSON = "application/json";
 
   private final String provider;
-  private final HttpTransport transport;
   private final ClientOptions options;
   private final Capabilities capabilities;
   private final V2RestBinaryPolicy binary;
   private final ModelRepository repository;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final RestExchange exchange;
 
   V2RestClient(String provider, HttpTransport transport, ClientOptions options, Capabilities capabilities,
       V2RestBinaryPolicy binary) {
     this.provider = provider;
-    this.transport = transport;
+    this.exchange = new RestExchange(transport, provider, "an Open Inference Protocol response");
     this.options = options;
     this.capabilities = capabilities;
     this.binary = binary;
@@ -118,39 +111,12 @@ final class V2RestClient implements InferenceClient {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      transport.close();
-    }
+    exchange.close();
   }
 
-  /**
-   * One HTTP exchange: builds the request (a refusal fails the future before anything is sent),
-   * turns a non-2xx answer into the shared HTTP error when {@code failOnError}, and a malformed
-   * answer into a ServerException.
-   */
+  /** One exchange through the shared {@link RestExchange}. */
   <T> CompletableFuture<T> exchange(Supplier<HttpRequestSpec> request, Function<HttpResult, T> read,
       boolean failOnError) {
-    HttpRequestSpec spec;
-    try {
-      if (closed.get()) {
-        throw new IllegalStateException(provider + " client is closed");
-      }
-      spec = request.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<HttpResult> call = transport.send(spec);
-    return Futures.cancelling(call.thenApply(http -> {
-      if (failOnError && !http.isSuccess()) {
-        throw HttpErrors.toException(http, provider);
-      }
-      try {
-        return read.apply(http);
-      } catch (V2RestMalformedException e) {
-        throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-            .message("the server's answer is not an Open Inference Protocol response: " + e.getMessage())
-            .httpStatus(http.status()).provider(provider).cause(e));
-      }
-    }), call);
+    return exchange.send(request, read, failOnError);
   }
 }

@@ -23,7 +23,7 @@ final class V2RestHeaderParser {
   /** Parses the header; Jackson failures come out as {@link IOException} for the caller to wrap. */
   static V2RestResponseHeader parse(InputStream in, DataVisitor visitor) throws IOException {
     V2RestResponseHeader h = new V2RestResponseHeader();
-    try (JsonParser p = V2Json.FACTORY.createParser(in)) {
+    try (JsonParser p = KServeJson.FACTORY.createParser(in)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, "the response");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();

@@ -36,7 +36,7 @@ final class V2RestRequestWriter {
   static V2RestEncodedRequest write(InferenceRequest request, V2RestBinaryPolicy policy) {
     List<ByteBuffer> blobs = new ArrayList<>();
     ChunkedOutput out = new ChunkedOutput(4096);
-    try (JsonGenerator g = V2Json.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = KServeJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       if (request.id() != null) {
         g.writeStringField("id", request.id());

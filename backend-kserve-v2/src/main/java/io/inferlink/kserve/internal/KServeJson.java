@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /**
- * The JSON dialect of the Open Inference Protocol REST API: strict JSON out (NaN and infinities never
- * written; the writer sends such tensors binary instead), shortest round-trip number text, and a
- * reader that tolerates bare {@code NaN}/{@code Infinity} because some servers emit them.
+ * The one JSON factory of the KServe REST clients, V1 and V2: numbers written as the shortest text
+ * that reads back to the same float or double; NaN and infinities written as the bare tokens
+ * {@code NaN}/{@code Infinity} (KServe V1 has no other way to send them, as in TF Serving's row
+ * format; the V2 writer never writes them, it sends such tensors binary) and read back when servers
+ * emit them. Body sizes are capped by the transport, not here.
  */
-final class V2Json {
+final class KServeJson {
   static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -25,5 +27,5 @@ final class V2Json {
           .build())
       .build();
 
-  private V2Json() {}
+  private KServeJson() {}
 }
