@@ -12,14 +12,14 @@
 #   peers.sh stop [--state DIR]
 #       stops every server of DIR by its PID (TERM to its process group, KILL after 20 s).
 #
-# DIR defaults to $INFERLINK_CACHE/peers (see env.sh). Ports are fixed (KServe 18080/18081,
+# DIR defaults to $REALSERVERS_CACHE/peers (see env.sh). Ports are fixed (KServe 18080/18081,
 # PyTriton 18000/18001/18002, MLServer 18280/18281/18282): a port already in use fails the start.
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 . "$HERE/env.sh"
 
 CMD="${1:-}"; shift || true
-STATE="$INFERLINK_CACHE/peers"
+STATE="$REALSERVERS_CACHE/peers"
 MAX_SECONDS=1800
 READY_TIMEOUT=120
 SERVERS=()

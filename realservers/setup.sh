@@ -9,7 +9,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 . "$HERE/env.sh"
-mkdir -p "$INFERLINK_CACHE"
+mkdir -p "$REALSERVERS_CACHE"
 PY="${PYTHON:-python3}"
 MAIN_PINS=("kserve==0.21.0" "nvidia-pytriton==0.7.0" "numpy==1.26.4" "tritonclient[all]==2.73.0")
 ML_PINS=("mlserver==1.7.1" "numpy==2.4.6")

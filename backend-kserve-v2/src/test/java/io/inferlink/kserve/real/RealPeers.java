@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real servers of {@code realservers/} (KServe, Triton through PyTriton, MLServer) for the
- * integration tests. When {@code INFERLINK_PEERS} names a state folder written by
+ * integration tests. When {@code REALSERVERS_PEERS} names a state folder written by
  * {@code peers.sh start} (what {@code .ci/run} does), those running servers are used and left alone.
  * Otherwise the first test to ask starts them with {@code peers.sh start} into a temporary folder
  * and a JVM shutdown hook stops them by PID; they also stop by themselves after 20 minutes. A
@@ -57,7 +57,7 @@ final class RealPeers {
   }
 
   private static RealPeers start() {
-    String given = System.getenv("INFERLINK_PEERS");
+    String given = System.getenv("REALSERVERS_PEERS");
     if (given != null && !given.isBlank()) {
       return new RealPeers(load(Paths.get(given, "peers.properties")));
     }

@@ -28,6 +28,7 @@ public final class Emulator implements AutoCloseable {
   private final CallRecorder recorder = new CallRecorder();
   private final Map<String, ProtocolFrontend> frontends;
   private final Duration maxLifetime;
+  private final Map<String, Integer> ports;
   private final Map<String, LoopbackServer> servers = new LinkedHashMap<>();
   private boolean started;
   private boolean closed;
@@ -36,6 +37,7 @@ public final class Emulator implements AutoCloseable {
     this.script = b.script;
     this.frontends = new LinkedHashMap<>(b.frontends);
     this.maxLifetime = b.maxLifetime;
+    this.ports = new LinkedHashMap<>(b.ports);
   }
 
   /** Starts configuring an emulator hosting {@link ModelScript#builtins()} and no frontend yet. */
@@ -59,7 +61,7 @@ public final class Emulator implements AutoCloseable {
     FrontendContext context = new FrontendContext(script, recorder, serverMetadata(), maxLifetime);
     try {
       for (ProtocolFrontend f : frontends.values()) {
-        servers.put(f.protocol(), f.create(context).start());
+        servers.put(f.protocol(), f.create(context).start(ports.getOrDefault(f.protocol(), 0)));
       }
     } catch (RuntimeException e) {
       servers.values().forEach(LoopbackServer::close);
@@ -151,6 +153,7 @@ public final class Emulator implements AutoCloseable {
     private ModelScript script = ModelScript.builtins();
     private final Map<String, ProtocolFrontend> frontends = new LinkedHashMap<>();
     private Duration maxLifetime = HttpLoopbackServer.DEFAULT_MAX_LIFETIME;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -169,6 +172,18 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Listens for a protocol on this 127.0.0.1 port instead of an ephemeral one (0 keeps it
+     * ephemeral), for a standalone emulator that clients find on a known port. Tests should keep
+     * ephemeral ports, which never collide.
+     */
+    public Builder port(String protocol, int port) {
+      Objects.requireNonNull(protocol, "protocol");
+      LoopbackPorts.check(port);
+      ports.put(protocol, port);
+      return this;
+    }
+
     /** How long each server runs at most; 30 minutes by default. */
     public Builder maxLifetime(Duration lifetime) {
       if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
@@ -180,6 +195,12 @@ public final class Emulator implements AutoCloseable {
 
     /** Builds the emulator; its servers start with {@link Emulator#start()}. */
     public Emulator build() {
+      for (String protocol : ports.keySet()) {
+        if (!frontends.containsKey(protocol)) {
+          throw new IllegalArgumentException("a port was given for protocol '" + protocol
+              + "', which has no frontend; protocols: " + frontends.keySet());
+        }
+      }
       return new Emulator(this);
     }
   }

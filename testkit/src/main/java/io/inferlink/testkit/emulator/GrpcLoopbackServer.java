@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The base every gRPC frontend of the emulator runs on: a grpc-java Netty server bound to 127.0.0.1
- * and an ephemeral port, optionally TLS (mutual TLS too), with its own event loops and its own small
+ * and an ephemeral (or chosen) port, optionally TLS (mutual TLS too), with its own event loops and its own small
  * pool of daemon threads (nothing shared with grpc-java's global pools, so no thread outlives
  * {@link #close()}), every call's metadata recorded on arrival ({@link GrpcCalls}), a large inbound
  * message cap, and a maximum lifetime after which it stops itself. Thread-safe; build with
@@ -69,7 +69,13 @@ public final class GrpcLoopbackServer implements LoopbackServer {
   }
 
   @Override
-  public synchronized GrpcLoopbackServer start() {
+  public GrpcLoopbackServer start() {
+    return start(0);
+  }
+
+  @Override
+  public synchronized GrpcLoopbackServer start(int port) {
+    LoopbackPorts.check(port);
     if (closed) {
       throw new IllegalStateException("server '" + name + "' was closed");
     }
@@ -84,7 +90,7 @@ public final class GrpcLoopbackServer implements LoopbackServer {
         new DefaultThreadFactory(prefix + "-call", true));
     calls.allowCoreThreadTimeOut(true);
     NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress(loopback(), 0), tls == null ? InsecureServerCredentials.create() : tls.credentials())
+        .forAddress(new InetSocketAddress(loopback(), port), tls == null ? InsecureServerCredentials.create() : tls.credentials())
         .bossEventLoopGroup(boss)
         .workerEventLoopGroup(workers)
         .channelType(NioServerSocketChannel.class)
@@ -99,7 +105,7 @@ public final class GrpcLoopbackServer implements LoopbackServer {
     } catch (IOException | RuntimeException e) {
       releaseThreads();
       closed = true;
-      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST,
+      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST + ":" + port,
           e instanceof IOException ? (IOException) e : new IOException(e));
     }
     lifetimeTimer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(prefix + "-lifetime"));

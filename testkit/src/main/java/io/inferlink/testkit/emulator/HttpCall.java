@@ -93,6 +93,17 @@ public final class HttpCall {
     listener.run();
   }
 
+  /**
+   * The same request under another path, for a frontend that rewrites paths before handing a call
+   * on (an emulated server's own URL rules, say). The copy shares the headers and body, and hears
+   * the client going away when this call does.
+   */
+  public HttpCall withPath(String newRawPath) {
+    HttpCall copy = new HttpCall(method, Objects.requireNonNull(newRawPath, "newRawPath"), rawQuery, headers, body);
+    onClientGone(copy::markClientGone);
+    return copy;
+  }
+
   /** Raised by the server when the connection closed under a running request; idempotent. */
   void markClientGone() {
     List<Runnable> toRun;

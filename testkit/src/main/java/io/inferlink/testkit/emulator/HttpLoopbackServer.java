@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * The base every HTTP frontend of the emulator runs on: a small HTTP/1.1 server of our own on a
- * {@link ServerSocket} bound to 127.0.0.1 and an ephemeral port, optionally TLS (mutual TLS too),
+ * {@link ServerSocket} bound to 127.0.0.1 and an ephemeral (or chosen) port, optionally TLS (mutual TLS too),
  * routes chosen by longest path prefix, a cap on request bodies (413), a bounded pool of daemon
  * threads, and a maximum lifetime after which the server stops itself (so a test that forgets to
  * close it cannot leave it running). Unlike the JDK's server it watches each connection while a
@@ -80,7 +80,13 @@ public final class HttpLoopbackServer implements LoopbackServer {
   }
 
   @Override
-  public synchronized HttpLoopbackServer start() {
+  public HttpLoopbackServer start() {
+    return start(0);
+  }
+
+  @Override
+  public synchronized HttpLoopbackServer start(int port) {
+    LoopbackPorts.check(port);
     if (closed) {
       throw new IllegalStateException("server '" + name + "' was closed");
     }
@@ -91,9 +97,9 @@ public final class HttpLoopbackServer implements LoopbackServer {
     ServerSocket socket;
     try {
       socket = tls == null ? new ServerSocket() : tls.newServerSocket();
-      socket.bind(new InetSocketAddress(LOOPBACK, 0), 128);
+      socket.bind(new InetSocketAddress(LOOPBACK, port), 128);
     } catch (IOException e) {
-      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST, e);
+      throw new UncheckedIOException("server '" + name + "' could not bind " + HOST + ":" + port, e);
     }
     handlerPool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
         DaemonThreads.named(prefix),

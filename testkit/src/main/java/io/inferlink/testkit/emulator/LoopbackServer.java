@@ -1,8 +1,8 @@
 package io.inferlink.testkit.emulator;
 
 /**
- * A server of the emulator, listening on 127.0.0.1 and an ephemeral port only, so that nothing
- * outside this machine can ever reach it. Implementations must be thread-safe: {@link #close()} may
+ * A server of the emulator, listening on 127.0.0.1 only, so that nothing outside this machine can
+ * ever reach it; on an ephemeral port, unless a standalone emulator asks for a fixed one. Implementations must be thread-safe: {@link #close()} may
  * come from any thread, including the server's own lifetime timer.
  */
 public interface LoopbackServer extends AutoCloseable {
@@ -17,6 +17,21 @@ public interface LoopbackServer extends AutoCloseable {
    * @throws IllegalStateException when the server was already closed
    */
   LoopbackServer start();
+
+  /**
+   * Like {@link #start()}, on 127.0.0.1 and the given port (0 lets the system pick one), for a
+   * standalone emulator that clients find on a known port. Servers that cannot choose their port
+   * refuse any but 0.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound (in use, say)
+   * @throws IllegalArgumentException when the port is outside 0..65535, or the server cannot choose
+   */
+  default LoopbackServer start(int port) {
+    if (port != 0) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot listen on a chosen port");
+    }
+    return start();
+  }
 
   /**
    * The port the server listens on.

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.ServerMetadata;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -110,7 +109,8 @@ class HttpLoopbackServerTest {
       Thread.sleep(20);
     }
     assertFalse(server.isRunning(), "the server outlived its lifetime");
-    assertThrows(ConnectException.class, () -> Http.get(port, "/health"));
+    // Refused, or reset when the connect raced the listener's close: either way nothing answers.
+    assertThrows(java.net.SocketException.class, () -> Http.get(port, "/health"));
     assertTrue(awaitNoThreads("inferlink-emulator-" + HealthFrontend.PROTOCOL), "threads left: " + threads("inferlink-emulator-"));
   }
 
@@ -128,7 +128,8 @@ class HttpLoopbackServerTest {
     assertDoesNotThrow(server::close);
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3_000, "close() waited for the slow call");
     assertFalse(server.isRunning());
-    assertThrows(ConnectException.class, () -> Http.get(port, "/health"));
+    // Refused, or reset when the connect raced the listener's close: either way nothing answers.
+    assertThrows(java.net.SocketException.class, () -> Http.get(port, "/health"));
     assertTrue(awaitNoThreads("inferlink-emulator-" + HealthFrontend.PROTOCOL), "threads left: " + threads("inferlink-emulator-"));
     assertThrows(IllegalStateException.class, server::start);
   }

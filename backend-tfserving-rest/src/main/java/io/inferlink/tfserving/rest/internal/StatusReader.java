@@ -6,12 +6,23 @@ import io.inferlink.transport.http.ByteChunks;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads TF Serving's model status document ({@code model_version_status}; int64 versions as strings). */
-final class StatusReader {
+/**
+ * Reads TF Serving's model status document ({@code model_version_status}; int64 versions as strings).
+ * Public for OVMS, whose {@code /v1/config} document holds one such document per model; stateless.
+ */
+public final class StatusReader {
   private StatusReader() {}
 
   static List<ModelVersionStatus> read(ByteChunks body) {
-    JsonNode doc = TfDocs.parse(body, "model status");
+    return read(TfDocs.parse(body, "model status"));
+  }
+
+  /**
+   * The versions of one parsed status document.
+   *
+   * @throws RuntimeException naming what is wrong when the document is not a status document
+   */
+  public static List<ModelVersionStatus> read(JsonNode doc) {
     JsonNode list = TfDocs.require(doc, "the model status document", "model_version_status", "modelVersionStatus");
     if (!list.isArray()) {
       throw new MalformedResponseException("model_version_status is not a list");

@@ -1,5 +1,6 @@
 package io.inferlink.testkit.emulator.oip;
 
+import io.grpc.ServerServiceDefinition;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.GrpcLoopbackServer;
@@ -78,11 +79,19 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
         .maxLifetime(context.maxLifetime())
         .maxInboundMessageBytes(maxInboundMessageBytes)
         .recorder(context.recorder())
-        .service(OipGrpcRepository.bind(new OipInferenceService(context, repository), repository, context.script()));
+        .service(service(context));
     if (isTls()) {
       tls.applyTo(server);
     }
     return server.build();
+  }
+
+  /**
+   * The service {@link #create} serves ({@code inference.GRPCInferenceService}), for a frontend that
+   * serves the Open Inference Protocol next to other APIs on one port (the OVMS mode).
+   */
+  public ServerServiceDefinition service(FrontendContext context) {
+    return OipGrpcRepository.bind(new OipInferenceService(context, repository), repository, context.script());
   }
 
   /** Configures an {@link OipGrpcFrontend}; not thread-safe. */

@@ -3,6 +3,7 @@ package io.inferlink.testkit.emulator.oip;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
+import io.inferlink.testkit.emulator.HttpRoute;
 import io.inferlink.testkit.emulator.LoopbackServer;
 import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
@@ -80,11 +81,19 @@ public final class OipRestFrontend implements ProtocolFrontend {
         .maxLifetime(context.maxLifetime())
         .maxRequestBytes(maxRequestBytes)
         .failureReply(OipRestHandler::failure)
-        .route("/", new OipRestHandler(context, repository));
+        .route("/", route(context));
     if (isTls()) {
       tls.applyTo(server);
     }
     return server.build();
+  }
+
+  /**
+   * The route that answers every request of this frontend, for a frontend that serves the Open
+   * Inference Protocol next to other APIs on one port (the OVMS mode); {@link #create} serves it.
+   */
+  public HttpRoute route(FrontendContext context) {
+    return new OipRestHandler(context, repository);
   }
 
   /** Configures an {@link OipRestFrontend}; not thread-safe. */

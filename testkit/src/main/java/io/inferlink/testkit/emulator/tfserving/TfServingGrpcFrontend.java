@@ -1,5 +1,6 @@
 package io.inferlink.testkit.emulator.tfserving;
 
+import io.grpc.ServerServiceDefinition;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServerConfig;
 import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
@@ -7,6 +8,7 @@ import io.inferlink.testkit.emulator.GrpcLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
 import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,17 +85,25 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
 
   @Override
   public LoopbackServer create(FrontendContext context) {
-    TfsGrpcCalls calls = new TfsGrpcCalls(context);
     GrpcLoopbackServer.Builder server = GrpcLoopbackServer.builder(PROTOCOL)
         .maxLifetime(context.maxLifetime())
         .maxInboundMessageBytes(maxInboundMessageBytes)
-        .recorder(context.recorder())
-        .service(new TfsPredictionService(calls).bindService())
-        .service(new TfsModelService(calls, lastReload::set, reloadFailuresInBody).bindService());
+        .recorder(context.recorder());
+    services(context).forEach(server::service);
     if (isTls()) {
       tls.applyTo(server);
     }
     return server.build();
+  }
+
+  /**
+   * The services {@link #create} serves ({@code PredictionService}, {@code ModelService}), for a
+   * frontend that serves TF Serving's gRPC API next to others on one port (the OVMS mode).
+   */
+  public List<ServerServiceDefinition> services(FrontendContext context) {
+    TfsGrpcCalls calls = new TfsGrpcCalls(context);
+    return List.of(new TfsPredictionService(calls).bindService(),
+        new TfsModelService(calls, lastReload::set, reloadFailuresInBody).bindService());
   }
 
   /** Configures a {@link TfServingGrpcFrontend}; not thread-safe. */

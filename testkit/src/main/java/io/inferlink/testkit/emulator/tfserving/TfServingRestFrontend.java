@@ -4,6 +4,7 @@ import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
+import io.inferlink.testkit.emulator.HttpRoute;
 import io.inferlink.testkit.emulator.LoopbackServer;
 import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
@@ -104,18 +105,25 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
 
   @Override
   public LoopbackServer create(FrontendContext context) {
-    TfsBasicAuth auth = user == null ? null : new TfsBasicAuth(user, password);
-    TfsHandler handler = new TfsHandler(context, auth,
-        paperspaceLegacy ? id -> deployments.getOrDefault(id, id) : null);
     HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(protocol())
         .maxLifetime(context.maxLifetime())
         .maxRequestBytes(maxRequestBytes)
         .failureReply(TfsHandler::failure)
-        .route("/", handler);
+        .route("/", route(context));
     if (isTls()) {
       tls.applyTo(server);
     }
     return server.build();
+  }
+
+  /**
+   * The route that answers every request of this frontend, for a frontend that serves TF Serving's
+   * API next to others on one port (the OVMS mode): it records headers, checks credentials and
+   * answers TF's paths as {@link #create} does. Its model failures are answered with TF's statuses.
+   */
+  public HttpRoute route(FrontendContext context) {
+    TfsBasicAuth auth = user == null ? null : new TfsBasicAuth(user, password);
+    return new TfsHandler(context, auth, paperspaceLegacy ? id -> deployments.getOrDefault(id, id) : null);
   }
 
   /** Configures a {@link TfServingRestFrontend}; not thread-safe. */

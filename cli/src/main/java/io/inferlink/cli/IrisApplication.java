@@ -1,4 +1,4 @@
-package io.inferlink.examples;
+package io.inferlink.cli;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;

@@ -1,0 +1,52 @@
+package io.inferlink.ovms.internal;
+
+import io.inferlink.InferenceClient;
+import io.inferlink.ovms.ConfigReload;
+import io.inferlink.ovms.MetricSample;
+import io.inferlink.ovms.Ovms;
+import io.inferlink.tfserving.ModelVersionStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link Ovms} over OVMS's REST endpoints. Thread-safe. */
+final class OvmsExtension implements Ovms {
+  private final InferenceClient client;
+  private final OvmsRest rest;
+  private final String provider;
+
+  OvmsExtension(InferenceClient client, OvmsRest rest, String provider) {
+    this.client = client;
+    this.rest = rest;
+    this.provider = provider;
+  }
+
+  @Override
+  public CompletableFuture<Map<String, List<ModelVersionStatus>>> configStatusAsync() {
+    return rest.get("/v1/config", http -> OvmsJsonDocs.configStatus(http, provider));
+  }
+
+  @Override
+  public CompletableFuture<ConfigReload> reloadConfigAsync() {
+    // 201: something was reloaded; 200: nothing needed it (or the server runs a single model).
+    return rest.post("/v1/config/reload",
+        http -> new ConfigReload(http.status() == 201, OvmsJsonDocs.configStatus(http, provider)));
+  }
+
+  @Override
+  public CompletableFuture<List<MetricSample>> metricsAsync() {
+    return rest.get("/metrics", http -> {
+      try {
+        return List.copyOf(PrometheusText.parse(new String(http.body().toByteArray(), StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        throw OvmsJsonDocs.malformed(http, "the metrics are not Prometheus text: " + e.getMessage(), provider, e);
+      }
+    });
+  }
+
+  @Override
+  public InferenceClient client() {
+    return client;
+  }
+}

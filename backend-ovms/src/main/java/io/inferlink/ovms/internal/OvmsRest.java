@@ -1,0 +1,71 @@
+package io.inferlink.ovms.internal;
+
+import io.inferlink.ClientOptions;
+import io.inferlink.spi.Futures;
+import io.inferlink.transport.http.HttpErrors;
+import io.inferlink.transport.http.HttpRequestSpec;
+import io.inferlink.transport.http.HttpResult;
+import io.inferlink.transport.http.HttpTarget;
+import io.inferlink.transport.http.HttpTransport;
+import io.inferlink.transport.http.RequestBody;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Calls to OVMS's own REST endpoints ({@code /v1/config}, {@code /v1/config/reload},
+ * {@code /metrics}, and the {@code /v1/models} probe), over a connection pool of their own that is
+ * opened on first use: most clients never make such a call. Failures are read with
+ * {@link OvmsStatusTable}. Thread-safe.
+ */
+final class OvmsRest {
+  private final String provider;
+  private final ClientOptions options;
+  private final Lazy<HttpTransport> transport;
+
+  OvmsRest(String provider, HttpTarget target, ClientOptions options) {
+    this.provider = provider;
+    this.options = options;
+    this.transport = new Lazy<>(provider + " client", () -> HttpTransport.create(target, options, provider),
+        HttpTransport::close);
+  }
+
+  /** GET {@code path}; a non-2xx answer fails the future, a 2xx one is read by {@code read}. */
+  <T> CompletableFuture<T> get(String path, Function<HttpResult, T> read) {
+    return call(() -> HttpRequestSpec.get(path).timeout(options.requestTimeout()).build(), read);
+  }
+
+  /** POST {@code path} with an empty body; like {@link #get}. */
+  <T> CompletableFuture<T> post(String path, Function<HttpResult, T> read) {
+    return call(() -> HttpRequestSpec.post(path, RequestBody.empty(), "application/json")
+        .timeout(options.requestTimeout()).build(), read);
+  }
+
+  /** Whether {@code GET /v1/models} answers an OpenAI-style model list (OVMS 2026.3 and later). */
+  CompletableFuture<Boolean> probeOpenAiModelList() {
+    try {
+      return transport.get().send(HttpRequestSpec.get("/v1/models").timeout(options.requestTimeout()).build())
+          .thenApply(OvmsJsonDocs::isOpenAiModelList);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  void close() {
+    transport.close();
+  }
+
+  private <T> CompletableFuture<T> call(java.util.function.Supplier<HttpRequestSpec> spec, Function<HttpResult, T> read) {
+    CompletableFuture<HttpResult> sent;
+    try {
+      sent = transport.get().send(spec.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return Futures.cancelling(sent.thenApply(http -> {
+      if (!http.isSuccess()) {
+        throw OvmsStatusTable.toException(http.status(), HttpErrors.serverMessage(http), provider);
+      }
+      return read.apply(http);
+    }), sent);
+  }
+}

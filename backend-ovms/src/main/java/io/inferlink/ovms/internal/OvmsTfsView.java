@@ -1,0 +1,53 @@
+package io.inferlink.ovms.internal;
+
+import io.inferlink.InferenceClient;
+import io.inferlink.ModelRef;
+import io.inferlink.tfserving.Classification;
+import io.inferlink.tfserving.ExampleInput;
+import io.inferlink.tfserving.ModelVersionStatus;
+import io.inferlink.tfserving.TensorFlowServing;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link TensorFlowServing} as OVMS has it on its TF Serving API: model status, with OVMS's reading
+ * of references and failures; classify and regress are refused before sending, since OVMS never
+ * implemented them (REST answers 404, gRPC UNIMPLEMENTED). Thread-safe.
+ */
+final class OvmsTfsView implements TensorFlowServing {
+  private final OvmsClient client;
+  private final TensorFlowServing wrapped;
+  private final OvmsFailures failures;
+
+  OvmsTfsView(OvmsClient client, TensorFlowServing wrapped, OvmsFailures failures) {
+    this.client = client;
+    this.wrapped = wrapped;
+    this.failures = failures;
+  }
+
+  @Override
+  public CompletableFuture<List<List<Classification>>> classifyAsync(ModelRef model, String signatureName,
+      ExampleInput input) {
+    return TensorFlowServing.unsupported(client.providerName(), "classify (OVMS has no Classify API)");
+  }
+
+  @Override
+  public CompletableFuture<List<Float>> regressAsync(ModelRef model, String signatureName, ExampleInput input) {
+    return TensorFlowServing.unsupported(client.providerName(), "regress (OVMS has no Regress API)");
+  }
+
+  @Override
+  public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
+    return client.call(() -> failures.translate(wrapped.modelStatusAsync(OvmsRefs.toOvms(model, client.providerName()))));
+  }
+
+  @Override
+  public void refreshMetadata(ModelRef model) {
+    wrapped.refreshMetadata(model);
+  }
+
+  @Override
+  public InferenceClient client() {
+    return client;
+  }
+}

@@ -1,0 +1,78 @@
+package io.inferlink.cli;
+
+import io.inferlink.ClientOptions;
+import io.inferlink.InferenceClient;
+import io.inferlink.ModelRef;
+import io.inferlink.spi.Endpoint;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A subcommand that talks to one server: {@code --endpoint} (or {@code INFERLINK_ENDPOINT}) and the
+ * connection options. Not thread-safe (one run per instance).
+ */
+abstract class ClientCommand extends BaseCommand {
+  @Option(names = {"-e", "--endpoint"}, paramLabel = "ENDPOINT",
+      description = "The server, e.g. kserve-v2+grpc://localhost:8081 or tfserving+http://host:8501"
+          + " (default: $INFERLINK_ENDPOINT).")
+  String endpoint;
+
+  @Mixin
+  ConnectionOptions connection;
+
+  /** The endpoint string given, or {@code INFERLINK_ENDPOINT}. */
+  String endpointText() {
+    String e = endpoint != null ? endpoint : System.getenv("INFERLINK_ENDPOINT");
+    if (e == null || e.isBlank()) {
+      throw new UsageError("no endpoint: give --endpoint (e.g. kserve-v2+http://localhost:8080) or set INFERLINK_ENDPOINT");
+    }
+    return e;
+  }
+
+  /** The endpoint as it may be printed: credentials and secret query values masked. */
+  String shownEndpoint() {
+    return shown(endpointText());
+  }
+
+  static String shown(String endpoint) {
+    try {
+      return Endpoint.parse(endpoint).toString();
+    } catch (IllegalArgumentException e) {
+      return io.inferlink.spi.Redaction.redactText(endpoint);
+    }
+  }
+
+  /**
+   * Connects; a malformed endpoint is a usage error, an unknown scheme a failure naming the
+   * artifacts.
+   */
+  InferenceClient connect() {
+    ClientOptions options = connection.toClientOptions();
+    String e = endpointText();
+    try {
+      Endpoint.parse(e);
+    } catch (IllegalArgumentException ex) {
+      throw new UsageError(ex.getMessage(), ex);
+    }
+    try {
+      return InferenceClient.create(e, options);
+    } catch (RuntimeException ex) {
+      throw new CommandFailure("connecting", shown(e), ex);
+    }
+  }
+
+  /** Parses {@code NAME}, {@code NAME:VERSION} or {@code NAME@LABEL}. */
+  static ModelRef model(String text) {
+    try {
+      return ModelRef.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--model '" + text + "': " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  List<String> secrets() {
+    return connection == null ? List.of() : connection.secrets();
+  }
+}

@@ -1,0 +1,82 @@
+package io.inferlink.examples.torchserve.emulator;
+
+import io.inferlink.testkit.TestCertificates;
+import io.inferlink.testkit.emulator.FrontendContext;
+import io.inferlink.testkit.emulator.HttpLoopbackServer;
+import io.inferlink.testkit.emulator.LoopbackServer;
+import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.testkit.emulator.ServerTls;
+import java.util.Set;
+
+/**
+ * The emulator's TorchServe inference API over the shared {@link io.inferlink.testkit.emulator.ModelScript},
+ * as TorchServe answers it with a handler that follows the template's JSON convention:
+ *
+ * <ul>
+ *   <li>{@code GET /ping} → 200 {@code {"status": "Healthy"}}, or 500 {@code {"status": "Unhealthy"}}
+ *       while a model's default version is not ready.
+ *   <li>{@code POST /predictions/{model}[/{version}]} with {@code {"name": nested lists, ...}} → 200
+ *       with the outputs in the same form (see {@link io.inferlink.examples.torchserve}). Versions are
+ *       compared as numbers, as TorchServe does; there are no labels.
+ *   <li>Errors in TorchServe's form {@code {"code", "type", "message"}}: 404 {@code ModelNotFoundException}
+ *       and {@code ModelVersionNotFoundException}, 404 {@code ResourceNotFoundException} for other
+ *       paths, 503 for a model without a ready worker, and a model's failure with the status of its
+ *       code ({@link io.inferlink.spi.HttpStatusTable#toHttpStatus}), as a handler raising
+ *       {@code PredictionException(message, status)} gets it.
+ * </ul>
+ * A client that hangs up cancels its model call. Optional TLS. The management API is a separate
+ * frontend on its own port: {@link TorchServeManagementFrontend}. Immutable and thread-safe.
+ *
+ * <pre>
+ * Emulator emulator = Emulator.builder()
+ *     .frontend(new TorchServeFrontend()).frontend(new TorchServeManagementFrontend()).build().start();
+ * String endpoint = emulator.endpoint("torchserve+http") + "?management-port="
+ *     + emulator.port(TorchServeManagementFrontend.PROTOCOL);
+ * </pre>
+ */
+public final class TorchServeFrontend implements ProtocolFrontend {
+  /** The protocol name. */
+  public static final String PROTOCOL = "torchserve-inference";
+  /** The scheme of the plaintext server. */
+  public static final String SCHEME = "torchserve+http";
+  /** The scheme of the TLS server. */
+  public static final String TLS_SCHEME = "torchserve+https";
+
+  private final ServerTls tls; // null: plaintext
+
+  /** Plaintext, like TorchServe's default {@code inference_address}. */
+  public TorchServeFrontend() {
+    this(null);
+  }
+
+  private TorchServeFrontend(ServerTls tls) {
+    this.tls = tls;
+  }
+
+  /** Serves https with the server certificate of {@code certificates}. */
+  public static TorchServeFrontend withTls(TestCertificates certificates) {
+    return new TorchServeFrontend(ServerTls.of(certificates));
+  }
+
+  @Override
+  public String protocol() {
+    return PROTOCOL;
+  }
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of(tls == null ? SCHEME : TLS_SCHEME);
+  }
+
+  @Override
+  public LoopbackServer create(FrontendContext context) {
+    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(PROTOCOL)
+        .maxLifetime(context.maxLifetime())
+        .failureReply(TorchServeError::failure)
+        .route("/", new TorchServeInferenceHandler(context));
+    if (tls != null) {
+      tls.applyTo(server);
+    }
+    return server.build();
+  }
+}

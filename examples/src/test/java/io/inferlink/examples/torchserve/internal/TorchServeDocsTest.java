@@ -1,0 +1,41 @@
+package io.inferlink.examples.torchserve.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** TorchServe's own documents, in the forms its documentation shows. */
+class TorchServeDocsTest {
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pingStatusIsTheStatusMember() {
+    assertEquals(Optional.of("Healthy"), TorchServeDocs.pingStatus(utf8("{\n  \"status\": \"Healthy\"\n}")));
+    assertEquals(Optional.empty(), TorchServeDocs.pingStatus(utf8("<html>bad gateway</html>")));
+  }
+
+  @Test
+  void aModelIsReadyWhenOneOfItsWorkersIsReady() {
+    String ready = "[{\"modelName\": \"noop\", \"modelVersion\": \"1.0\", \"workers\": ["
+        + "{\"id\": \"9000\", \"status\": \"UNLOADING\"}, {\"id\": \"9001\", \"status\": \"READY\"}]}]";
+    assertTrue(TorchServeDocs.hasReadyWorker(utf8(ready)));
+    assertFalse(TorchServeDocs.hasReadyWorker(utf8("[{\"modelName\": \"noop\", \"workers\": []}]")));
+    assertThrows(MalformedAnswerException.class, () -> TorchServeDocs.hasReadyWorker(utf8("{\"modelName\": \"noop\"}")));
+  }
+
+  @Test
+  void errorMessagesComeFromTheMessageMemberElseFromTheBodyText() {
+    assertEquals("Model not found: x", TorchServeDocs.errorMessage(
+        utf8("{\"code\": 404, \"type\": \"ModelNotFoundException\", \"message\": \"Model not found: x\"}")));
+    assertEquals("upstream connect error", TorchServeDocs.errorMessage(utf8("upstream connect error\n")));
+    String longText = "x".repeat(500);
+    assertEquals(203, TorchServeDocs.errorMessage(utf8(longText)).length(), "200 characters and '...'");
+  }
+}
