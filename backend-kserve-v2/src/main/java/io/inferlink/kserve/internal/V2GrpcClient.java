@@ -19,6 +19,8 @@ import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.kserve.KServeOptions;
 import io.inferlink.kserve.ModelRepository;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
+import io.inferlink.protos.internal.inference.ModelInferRequest;
+import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelMetadataRequest;
 import io.inferlink.protos.internal.inference.ModelMetadataResponse;
 import io.inferlink.protos.internal.inference.ModelReadyRequest;
@@ -27,6 +29,7 @@ import io.inferlink.protos.internal.inference.ServerMetadataRequest;
 import io.inferlink.protos.internal.inference.ServerReadyRequest;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Futures;
+import io.inferlink.transport.grpc.AliasingResponses;
 import io.inferlink.transport.grpc.GrpcCalls;
 import io.inferlink.transport.grpc.GrpcChannels;
 import java.time.Duration;
@@ -45,6 +48,10 @@ import java.util.function.Supplier;
  * {@code unwrap(ModelRepository.class)}, in the form the {@code repository} option names. Thread-safe.
  */
 final class V2GrpcClient implements InferenceClient {
+  /** ModelInfer with answers parsed in place: raw outputs become views of the one answer array. */
+  private static final MethodDescriptor<ModelInferRequest, ModelInferResponse> MODEL_INFER =
+      AliasingResponses.of(GRPCInferenceServiceGrpc.getModelInferMethod(), ModelInferResponse.getDefaultInstance());
+
   private final String provider;
   private final ManagedChannel channel;
   private final ClientOptions options;
@@ -65,10 +72,19 @@ final class V2GrpcClient implements InferenceClient {
 
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return call(() -> {
-      capabilities.check(request, provider);
-      return V2GrpcRequestEncoder.encode(request, mode);
-    }, GRPCInferenceServiceGrpc.getModelInferMethod(), options.timeoutFor(request), V2GrpcResponseDecoder::decode);
+    return call(() -> encode(request), MODEL_INFER, options.timeoutFor(request), V2GrpcResponseDecoder::decode);
+  }
+
+  /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
+  @Override
+  public InferenceResponse infer(InferenceRequest request) {
+    return GrpcCalls.blocking(channel, MODEL_INFER, whileOpen(() -> encode(request)), options.timeoutFor(request),
+        provider, reading(V2GrpcResponseDecoder::decode));
+  }
+
+  private ModelInferRequest encode(InferenceRequest request) {
+    capabilities.check(request, provider);
+    return V2GrpcRequestEncoder.encode(request, mode);
   }
 
   @Override
@@ -168,18 +184,28 @@ final class V2GrpcClient implements InferenceClient {
   /** One unary call: a refusal or a malformed answer fails the future, as a server failure does. */
   <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    return GrpcCalls.call(channel, method, () -> {
+    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, reading(read));
+  }
+
+  /** The request, unless the client is closed. */
+  private <Q> Supplier<Q> whileOpen(Supplier<Q> request) {
+    return () -> {
       if (closed.get()) {
         throw new IllegalStateException(provider + " client is closed");
       }
       return request.get();
-    }, timeout, provider, response -> {
+    };
+  }
+
+  /** The reader, with a malformed answer reported as the server's fault. */
+  private <R, T> Function<R, T> reading(Function<R, T> read) {
+    return response -> {
       try {
         return read.apply(response);
       } catch (V2GrpcMalformedException e) {
         throw malformed(e);
       }
-    });
+    };
   }
 
 

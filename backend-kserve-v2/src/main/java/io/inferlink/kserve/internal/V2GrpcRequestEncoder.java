@@ -81,7 +81,10 @@ public final class V2GrpcRequestEncoder {
     return b.build();
   }
 
-  /** The tensor's bytes, copied once; BYTES buffers already carry the protocol's length prefixes. */
+  /**
+   * The tensor's bytes, not copied: a view of its immutable buffer, which protobuf writes straight to
+   * the wire; BYTES buffers already carry the protocol's length prefixes.
+   */
   static ByteString rawContents(Tensor t) {
     ByteBuffer data = t.data();
     if (t.dtype() == DataType.BOOL) {
@@ -96,6 +99,6 @@ public final class V2GrpcRequestEncoder {
         }
       }
     }
-    return ByteString.copyFrom(data);
+    return UnsafeByteOperations.unsafeWrap(data);
   }
 }

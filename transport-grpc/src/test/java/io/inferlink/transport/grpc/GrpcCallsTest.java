@@ -148,6 +148,43 @@ class GrpcCallsTest {
   }
 
   @Test
+  void theBlockingFormReadsOnTheCallersThreadAndFailsAsTheFutureDoes() throws Exception {
+    ManagedChannel channel = channel();
+    try {
+      Thread caller = Thread.currentThread();
+      Thread[] reader = new Thread[1];
+      String answer = GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
+          () -> GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("ok")).build(),
+          Duration.ofSeconds(5), "test", r -> {
+            reader[0] = Thread.currentThread();
+            return "read";
+          });
+      assertEquals("read", answer);
+      assertEquals(caller, reader[0]);
+      InferenceException missing = org.junit.jupiter.api.Assertions.assertThrows(InferenceException.class,
+          () -> blockingStatus(channel, "missing", Duration.ofSeconds(5)));
+      assertInstanceOf(ModelNotFoundException.class, missing);
+      assertEquals("Could not find any versions of model missing", missing.serverMessage());
+      assertInstanceOf(DeadlineExceededException.class, org.junit.jupiter.api.Assertions.assertThrows(
+          InferenceException.class, () -> blockingStatus(channel, "slow", Duration.ofMillis(200))));
+      IllegalStateException refused = new IllegalStateException("closed");
+      org.junit.jupiter.api.Assertions.assertSame(refused, org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class, () -> GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
+              () -> {
+                throw refused;
+              }, Duration.ofSeconds(5), "test", r -> r)));
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private GetModelStatusResponse blockingStatus(ManagedChannel channel, String model, Duration timeout) {
+    return GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
+        () -> GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName(model)).build(),
+        timeout, "test", r -> r);
+  }
+
+  @Test
   void headersAndCredentialsArriveAsMetadata() throws Exception {
     ManagedChannel channel = channel();
     int[] counter = {0};

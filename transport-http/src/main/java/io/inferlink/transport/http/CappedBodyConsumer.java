@@ -19,6 +19,12 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * {@code Content-Length} over it fails at once, a body that grows past it fails as soon as it does,
  * and the failure makes the client close the connection.
  *
+ * <p>A declared length is reserved at once, in one buffer of up to {@value #MAX_DECLARED_CHUNK} bytes
+ * (the default message limit), so a body that fits arrives in one piece and a tensor in it can be viewed
+ * instead of copied out of two chunks; a server that declares a length and then stalls holds that much
+ * until the deadline, never more than the limit. An undeclared length grows by doubling chunks of at
+ * most {@value #MAX_CHUNK} bytes, so memory follows the bytes that actually arrive.
+ *
  * <p>The result is handed over in {@link #releaseResources()}, which HttpClient calls after it has
  * returned the connection to the pool: a caller that sends its next request as soon as this one
  * completes then reuses the connection instead of opening another. Called by one I/O thread at a time.
@@ -26,6 +32,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 final class CappedBodyConsumer implements AsyncResponseConsumer<HttpResult> {
   private static final int FIRST_CHUNK = 16 * 1024;
   private static final int MAX_CHUNK = 4 * 1024 * 1024;
+  private static final int MAX_DECLARED_CHUNK = 64 * 1024 * 1024;
 
   private final long limit;
   private final List<ByteBuffer> chunks = new ArrayList<>();
@@ -92,11 +99,11 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpResult> {
     }
   }
 
-  /** The rest of a declared length, else doubling; never past the limit. */
+  /** The rest of a declared length (up to 64 MiB at a time), else doubling up to 4 MiB; never past the limit. */
   private int nextChunkSize() {
-    long wanted = declared >= 0 ? declared - allocated
+    long wanted = declared >= 0 ? Math.min(declared - allocated, MAX_DECLARED_CHUNK)
         : Math.max(FIRST_CHUNK, Math.min(allocated, MAX_CHUNK));
-    return (int) Math.max(1, Math.min(Math.min(wanted, MAX_CHUNK), limit - allocated));
+    return (int) Math.max(1, Math.min(wanted, limit - allocated));
   }
 
   private void flushCurrent() {

@@ -92,6 +92,21 @@ class CappedBodyConsumerTest {
   }
 
   @Test
+  void aDeclaredLengthOverFourMibStillArrivesInOneChunk() throws Exception {
+    // One buffer, so a binary tensor in it is a view (V2 REST), not a copy out of two chunks.
+    int size = 10_000_000;
+    CappedBodyConsumer c = start(64 << 20, size);
+    ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+    for (int fed = 0; fed < size; fed += block.capacity()) {
+      c.consume(block.duplicate().limit(Math.min(block.capacity(), size - fed)));
+    }
+    c.streamEnd(List.of());
+    c.releaseResources();
+    assertEquals(List.of(size), result.get().body().chunks().stream().map(ByteBuffer::remaining).toList());
+    assertEquals(size, c.allocatedBytes());
+  }
+
+  @Test
   void unknownLengthGrowsByDoublingChunks() throws Exception {
     CappedBodyConsumer c = start(1 << 30, -1);
     byte[] data = new byte[200_000];

@@ -19,7 +19,7 @@ import java.util.Optional;
  * Converts between {@link Tensor} and TensorFlow's {@code TensorProto}. Stateless and thread-safe.
  *
  * <p>Encoding picks the one form both TF Serving and OVMS accept for each type: {@code tensor_content}
- * (little-endian, copied once) for the numeric types and BOOL, {@code half_val} for FP16 and BF16,
+ * (little-endian, copied once; {@link #encodeForCall} shares the tensor's buffer instead) for the numeric types and BOOL, {@code half_val} for FP16 and BF16,
  * {@code int_val} for UINT16 and {@code string_val} for BYTES. Decoding accepts {@code tensor_content}
  * and the typed fields alike, and reports a proto that no tensor matches as a
  * {@link io.inferlink.ServerException}, a dtype Inferlink has no type for as an
@@ -29,8 +29,22 @@ public final class TensorProtoCodec {
 
   private TensorProtoCodec() {}
 
-  /** The TensorProto for {@code t}, in the form TF Serving and OVMS both accept for its type. */
+  /** The TensorProto for {@code t}, in the form TF Serving and OVMS both accept for its type; a snapshot. */
   public static TensorProto encode(Tensor t) {
+    return encode(t, true);
+  }
+
+  /**
+   * As {@link #encode}, but {@code tensor_content} is a view of the tensor's buffer rather than a copy,
+   * which protobuf writes straight to the wire: for a request serialized while its call runs. Writes to
+   * a wrapped tensor's memory before the call ends show in the request, which {@link Tensor#wrap}'s
+   * contract already rules out (and which V2 REST and V2 gRPC requests share too).
+   */
+  public static TensorProto encodeForCall(Tensor t) {
+    return encode(t, false);
+  }
+
+  private static TensorProto encode(Tensor t, boolean copy) {
     TensorProto.Builder b = TensorProto.newBuilder()
         .setDtypeValue(TfDataTypes.number(t.dtype()))
         .setTensorShape(TensorProtoShapes.encode(t.shape()));
@@ -56,7 +70,7 @@ public final class TensorProtoCodec {
         b.setTensorContent(boolContent(t.data()));
         break;
       default:
-        b.setTensorContent(ByteString.copyFrom(t.data()));
+        b.setTensorContent(copy ? ByteString.copyFrom(t.data()) : UnsafeByteOperations.unsafeWrap(t.data()));
         break;
     }
     return b.build();

@@ -16,6 +16,7 @@ import io.inferlink.protos.internal.tensorflow.serving.GetModelMetadataRequest;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusRequest;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.PredictRequest;
+import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictionServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.RegressionRequest;
 import io.inferlink.spi.Errors;
@@ -28,6 +29,7 @@ import io.inferlink.tfserving.grpc.MultiInferenceResult;
 import io.inferlink.tfserving.grpc.MultiInferenceTask;
 import io.inferlink.tfserving.grpc.ReloadResult;
 import io.inferlink.tfserving.grpc.TfServingGrpcExtension;
+import io.inferlink.transport.grpc.AliasingResponses;
 import io.inferlink.transport.grpc.GrpcCalls;
 import io.inferlink.transport.grpc.GrpcChannels;
 import java.time.Duration;
@@ -47,6 +49,10 @@ import java.util.function.Supplier;
  * {@code output_filter}. Thread-safe.
  */
 final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServingGrpcExtension {
+  /** Predict with answers parsed in place: tensor_content outputs become views of the one answer array. */
+  private static final MethodDescriptor<PredictRequest, PredictResponse> PREDICT =
+      AliasingResponses.of(PredictionServiceGrpc.getPredictMethod(), PredictResponse.getDefaultInstance());
+
   private final String provider;
   private final ManagedChannel channel;
   private final ClientOptions options;
@@ -62,31 +68,42 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
 
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return call(() -> {
-      capabilities.check(request, provider);
-      PredictRequest.Builder b = PredictRequest.newBuilder()
-          .setModelSpec(TfGrpcMessages.modelSpec(request.model(), request.signatureName()))
-          .addAllOutputFilter(request.requestedOutputs());
-      for (Tensor t : request.inputs().values()) {
-        b.putInputs(t.name(), TensorProtoCodec.encode(t));
+    return call(() -> predict(request), PREDICT, options.timeoutFor(request), response -> response(request, response));
+  }
+
+  /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
+  @Override
+  public InferenceResponse infer(InferenceRequest request) {
+    return GrpcCalls.blocking(channel, PREDICT, whileOpen(() -> predict(request)), options.timeoutFor(request),
+        provider, response -> response(request, response));
+  }
+
+  private PredictRequest predict(InferenceRequest request) {
+    capabilities.check(request, provider);
+    PredictRequest.Builder b = PredictRequest.newBuilder()
+        .setModelSpec(TfGrpcMessages.modelSpec(request.model(), request.signatureName()))
+        .addAllOutputFilter(request.requestedOutputs());
+    for (Tensor t : request.inputs().values()) {
+      b.putInputs(t.name(), TensorProtoCodec.encodeForCall(t));
+    }
+    return b.build();
+  }
+
+  private InferenceResponse response(InferenceRequest request, PredictResponse response) {
+    InferenceResponse.Builder out = InferenceResponse.builder()
+        .modelName(response.getModelSpec().getName().isEmpty() ? request.model().name() : response.getModelSpec().getName())
+        .modelVersion(TfGrpcMessages.version(response.getModelSpec()));
+    Map<String, TensorProto> outputs = response.getOutputsMap();
+    // Requested outputs come back in the order asked; otherwise in the server's order.
+    List<String> names = request.requestedOutputs().isEmpty() ? List.copyOf(outputs.keySet()) : request.requestedOutputs();
+    for (String name : names) {
+      TensorProto p = outputs.get(name);
+      if (p == null) {
+        throw Errors.create(io.inferlink.ErrorCode.UNKNOWN, "the server did not return output '" + name + "'", provider, null);
       }
-      return b.build();
-    }, PredictionServiceGrpc.getPredictMethod(), options.timeoutFor(request), response -> {
-      InferenceResponse.Builder out = InferenceResponse.builder()
-          .modelName(response.getModelSpec().getName().isEmpty() ? request.model().name() : response.getModelSpec().getName())
-          .modelVersion(TfGrpcMessages.version(response.getModelSpec()));
-      Map<String, TensorProto> outputs = response.getOutputsMap();
-      // Requested outputs come back in the order asked; otherwise in the server's order.
-      List<String> names = request.requestedOutputs().isEmpty() ? List.copyOf(outputs.keySet()) : request.requestedOutputs();
-      for (String name : names) {
-        TensorProto p = outputs.get(name);
-        if (p == null) {
-          throw Errors.create(io.inferlink.ErrorCode.UNKNOWN, "the server did not return output '" + name + "'", provider, null);
-        }
-        out.output(TensorProtoCodec.decode(name, p, provider));
-      }
-      return out.build();
-    });
+      out.output(TensorProtoCodec.decode(name, p, provider));
+    }
+    return out.build();
   }
 
   @Override
@@ -180,12 +197,17 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
    */
   private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    return GrpcCalls.call(channel, method, () -> {
+    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, read);
+  }
+
+  /** The request, unless the client is closed. */
+  private <Q> Supplier<Q> whileOpen(Supplier<Q> request) {
+    return () -> {
       if (closed.get()) {
         throw new IllegalStateException(provider + " client is closed");
       }
       return request.get();
-    }, timeout, provider, read);
+    };
   }
 
 }

@@ -107,15 +107,16 @@ final class OutputScan {
   private void leaf(JsonParser p) throws IOException {
     leaves++;
     switch (p.currentToken()) {
-      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_INT: {
         sawInt = true;
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        // From the characters, without parsing or a String per value: up to 18 digits always fit a long.
+        boolean negative = p.getTextCharacters()[p.getTextOffset()] == '-';
+        sawNegative |= negative;
+        if (p.getTextLength() - (negative ? 1 : 0) > 18 && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           sawBeyondInt64 = true;
         }
-        if (p.getText().startsWith("-")) {
-          sawNegative = true;
-        }
         break;
+      }
       case VALUE_NUMBER_FLOAT:
         sawFloat = true;
         break;

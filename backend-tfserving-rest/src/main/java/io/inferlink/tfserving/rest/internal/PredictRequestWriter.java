@@ -35,7 +35,7 @@ final class PredictRequestWriter {
   static void write(InferenceRequest request, Collection<Tensor> inputs, RequestFormat format, boolean bareRows,
       OutputStream out) {
     try (JsonGenerator gen = TfJson.FACTORY.createGenerator(out)) {
-      TensorJsonWriter tensors = new TensorJsonWriter(gen);
+      TensorJsonWriter tensors = new TensorJsonWriter(gen, out);
       gen.writeStartObject();
       if (request.signatureName() != null) {
         gen.writeStringField("signature_name", request.signatureName());

@@ -14,7 +14,8 @@ import java.util.Map;
  * Decodes a predict response into tensors in two passes over the body: the first measures every
  * output (shape, element kinds, bytes needed) without storing values, the second writes the values
  * straight into exactly-sized tensor buffers. So a response costs its JSON text plus the tensors, and
- * no intermediate copy, however large.
+ * no intermediate copy, however large. Plain numeric answers (nearly all) take {@link NumericAnswer}'s
+ * faster road to the same tensors; this class reads the rest.
  *
  * <p>Element types come from the model's signature when known ({@link OutputTypes}). Without it they
  * are inferred from the JSON: only integers → INT64 (UINT64 when a value exceeds INT64 and none is
@@ -25,6 +26,12 @@ final class PredictResponseReader {
   private PredictResponseReader() {}
 
   static List<Tensor> read(ByteChunks body, OutputTypes types) {
+    List<Tensor> plain = NumericAnswer.read(body, types);
+    return plain != null ? plain : readGeneral(body, types);
+  }
+
+  /** Any answer, through Jackson, with exact messages for malformed ones; {@link NumericAnswer} takes most. */
+  static List<Tensor> readGeneral(ByteChunks body, OutputTypes types) {
     Map<String, OutputScan> scans = new LinkedHashMap<>();
     ResponseWalker.Form form = ResponseWalker.walk(body, types.unnamedOutput(), new ResponseWalker.Visitor() {
       @Override

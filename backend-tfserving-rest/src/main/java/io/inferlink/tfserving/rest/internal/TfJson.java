@@ -2,6 +2,8 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
@@ -14,6 +16,10 @@ final class TfJson {
   static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      // Schubfach and FastDoubleParser for doubles: correctly rounded like the JDK's, several times
+      // faster on Java 17 (floats have their own writer, FloatText).
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       // Big tensors are long arrays of numbers and long b64 strings; the transport caps the body.
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE)

@@ -1,0 +1,129 @@
+package io.inferlink.benchmarks;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.inferlink.DataType;
+import io.inferlink.InferenceRequest;
+import io.inferlink.Tensor;
+import io.inferlink.TensorSpec;
+import io.inferlink.tfserving.rest.internal.TfRestCodecAccess;
+import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.RequestBody;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * TF Serving REST JSON, in memory: Inferlink's streaming codec (tensor buffer to request body, answer
+ * body to tensor) vs Jackson databind of the nested Java arrays a databind user holds
+ * ({@code float[][][][]}, {@code long[][][][]}), both ways. Cases: {@code fp32} (values in [0, 1)),
+ * {@code fp32_nan} (one value in 64 NaN or ±Infinity, written bare as TF Serving does), {@code int64}
+ * (the whole range, beyond double's 53 bits). The databind mapper is configured as TF Serving needs
+ * (bare NaN both ways), which does not change its speed on plain numbers. The answer decoded is
+ * {@code {"outputs": value}}, TF Serving's columnar form for one output.
+ */
+// The quick mode's iterations (benchmarks/run full overrides them).
+@Warmup(iterations = 2, time = 1000, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TfRestCodecBench {
+  /** {@code case:shape}. */
+  @Param({"fp32:" + Payloads.IMAGE, "fp32:" + Payloads.BATCH, "fp32_nan:" + Payloads.IMAGE, "int64:" + Payloads.IMAGE})
+  public String payload;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      .build();
+
+  private InferenceRequest request;
+  private Map<String, Map<String, Object>> databindRequest;
+  private byte[] answer;
+  private List<TensorSpec> signature;
+  private Class<?> answerType;
+
+  /** What databind reads an FP32 answer into. */
+  public static final class FloatAnswer {
+    public float[][][][] outputs;
+  }
+
+  /** What databind reads an INT64 answer into. */
+  public static final class LongAnswer {
+    public long[][][][] outputs;
+  }
+
+  @Setup
+  public void setUp() throws IOException {
+    String[] parts = payload.split(":");
+    long[] shape = Payloads.shape(parts[1]);
+    Tensor tensor;
+    Object nested;
+    if (parts[0].equals("int64")) {
+      SplittableRandom random = new SplittableRandom(42);
+      long[] values = new long[Payloads.elements(shape)];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextLong();
+      }
+      tensor = Tensor.ofLongs(Payloads.TENSOR, values, shape);
+      answerType = LongAnswer.class;
+    } else {
+      float[] values = Payloads.floats(shape);
+      if (parts[0].equals("fp32_nan")) {
+        for (int i = 0; i < values.length; i += 64) {
+          values[i] = i % 192 == 0 ? Float.NaN : i % 192 == 64 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+        }
+      }
+      tensor = Tensor.ofFloats(Payloads.TENSOR, values, shape);
+      answerType = FloatAnswer.class;
+    }
+    nested = tensor.toArray();
+    request = InferenceRequest.builder(Payloads.MODEL).input(tensor).build();
+    databindRequest = Map.of("inputs", Map.of(Payloads.TENSOR, nested));
+    answer = MAPPER.writeValueAsBytes(Map.of("outputs", nested));
+    signature = List.of(new TensorSpec(Payloads.TENSOR, tensor.dtype(), shape));
+    if (tensor.dtype() != DataType.FP32 && tensor.dtype() != DataType.INT64) {
+      throw new IllegalStateException(tensor.dtype().toString());
+    }
+  }
+
+  @Benchmark
+  public RequestBody inferlink_encode() {
+    return TfRestCodecAccess.encode(request);
+  }
+
+  @Benchmark
+  public byte[] databind_encode() throws IOException {
+    return MAPPER.writeValueAsBytes(databindRequest);
+  }
+
+  @Benchmark
+  public List<Tensor> inferlink_decode() {
+    return TfRestCodecAccess.decode(ByteChunks.ofBytes(answer), signature);
+  }
+
+  @Benchmark
+  public Object databind_decode() throws IOException {
+    return MAPPER.readValue(answer, answerType);
+  }
+
+  /** The encoded request, for checks. */
+  byte[] databindRequestBytes() throws IOException {
+    return MAPPER.writeValueAsBytes(databindRequest);
+  }
+}
