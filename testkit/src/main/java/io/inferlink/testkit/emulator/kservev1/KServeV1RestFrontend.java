@@ -1,11 +1,11 @@
 package io.inferlink.testkit.emulator.kservev1;
 
-import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
 import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.testkit.emulator.TlsFrontendBuilder;
 import java.util.Set;
 
 /**
@@ -60,7 +60,7 @@ public final class KServeV1RestFrontend implements ProtocolFrontend {
   }
 
   private KServeV1RestFrontend(Builder b) {
-    this.tls = b.tls;
+    this.tls = b.serverTls();
     this.maxRequestBytes = b.maxRequestBytes;
   }
 
@@ -100,29 +100,10 @@ public final class KServeV1RestFrontend implements ProtocolFrontend {
   }
 
   /** Configures a {@link KServeV1RestFrontend}; not thread-safe. */
-  public static final class Builder {
-    private ServerTls tls;
+  public static final class Builder extends TlsFrontendBuilder<Builder> {
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
-
-    /** Serves https with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
-    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
-      return this;
-    }
-
-    /** Serves https with the server certificate of {@code certificates}. */
-    public Builder tls(TestCertificates certificates) {
-      this.tls = ServerTls.of(certificates);
-      return this;
-    }
-
-    /** Serves https and requires client certificates issued by the CA of {@code certificates}. */
-    public Builder mutualTls(TestCertificates certificates) {
-      this.tls = ServerTls.mutual(certificates);
-      return this;
-    }
 
     /** The largest request body accepted (413 above); 256 MiB by default. */
     public Builder maxRequestBytes(int bytes) {
@@ -137,8 +118,8 @@ public final class KServeV1RestFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public KServeV1RestFrontend build() {
-      if (tls != null) {
-        tls.applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
+      if (serverTls() != null) {
+        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new KServeV1RestFrontend(this);
     }

@@ -1,12 +1,12 @@
 package io.inferlink.testkit.emulator.oip;
 
 import io.grpc.ServerServiceDefinition;
-import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.GrpcLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.testkit.emulator.TlsFrontendBuilder;
 import java.util.Set;
 
 /**
@@ -46,7 +46,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   }
 
   private OipGrpcFrontend(Builder b) {
-    this.tls = b.tls;
+    this.tls = b.serverTls();
     this.maxInboundMessageBytes = b.maxInboundMessageBytes;
     this.repository = b.repository;
   }
@@ -95,8 +95,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   }
 
   /** Configures an {@link OipGrpcFrontend}; not thread-safe. */
-  public static final class Builder {
-    private ServerTls tls;
+  public static final class Builder extends TlsFrontendBuilder<Builder> {
     private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
     private OipModelRepository repository;
 
@@ -109,29 +108,6 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
     public Builder repository(OipModelRepository repository) {
       this.repository = java.util.Objects.requireNonNull(repository, "repository");
       return this;
-    }
-
-    /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
-    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
-      return this;
-    }
-
-    /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
-    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
-      return this;
-    }
-
-    /** Serves TLS with the server certificate of {@code certificates}. */
-    public Builder tls(TestCertificates certificates) {
-      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
-    }
-
-    /** Serves TLS with the server certificate of {@code certificates} and requires its client certificate's CA. */
-    public Builder mutualTls(TestCertificates certificates) {
-      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
-          certificates.caCertificatePem());
     }
 
     /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
@@ -147,8 +123,8 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public OipGrpcFrontend build() {
-      if (tls != null) {
-        tls.applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
+      if (serverTls() != null) {
+        serverTls().applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new OipGrpcFrontend(this);
     }

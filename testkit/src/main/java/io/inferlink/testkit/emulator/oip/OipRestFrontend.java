@@ -1,12 +1,12 @@
 package io.inferlink.testkit.emulator.oip;
 
-import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.HttpRoute;
 import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.testkit.emulator.TlsFrontendBuilder;
 import java.util.Set;
 
 /**
@@ -48,7 +48,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   }
 
   private OipRestFrontend(Builder b) {
-    this.tls = b.tls;
+    this.tls = b.serverTls();
     this.maxRequestBytes = b.maxRequestBytes;
     this.repository = b.repository;
   }
@@ -97,8 +97,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   }
 
   /** Configures an {@link OipRestFrontend}; not thread-safe. */
-  public static final class Builder {
-    private ServerTls tls;
+  public static final class Builder extends TlsFrontendBuilder<Builder> {
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
     private OipModelRepository repository;
 
@@ -111,29 +110,6 @@ public final class OipRestFrontend implements ProtocolFrontend {
     public Builder repository(OipModelRepository repository) {
       this.repository = java.util.Objects.requireNonNull(repository, "repository");
       return this;
-    }
-
-    /** Serves https with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
-    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
-      return this;
-    }
-
-    /** Serves https and requires client certificates issued by a CA of {@code clientCaPem}. */
-    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
-      return this;
-    }
-
-    /** Serves https with the server certificate of {@code certificates}. */
-    public Builder tls(TestCertificates certificates) {
-      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
-    }
-
-    /** Serves https with the server certificate of {@code certificates} and requires its client certificate's CA. */
-    public Builder mutualTls(TestCertificates certificates) {
-      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
-          certificates.caCertificatePem());
     }
 
     /** The largest request body accepted (413 above); 256 MiB by default. */
@@ -149,8 +125,8 @@ public final class OipRestFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public OipRestFrontend build() {
-      if (tls != null) {
-        tls.applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
+      if (serverTls() != null) {
+        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new OipRestFrontend(this);
     }

@@ -2,12 +2,12 @@ package io.inferlink.testkit.emulator.tfserving;
 
 import io.grpc.ServerServiceDefinition;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServerConfig;
-import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.GrpcLoopbackServer;
 import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.testkit.emulator.TlsFrontendBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +48,7 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   private TfServingGrpcFrontend(Builder b) {
-    this.tls = b.tls;
+    this.tls = b.serverTls();
     this.maxInboundMessageBytes = b.maxInboundMessageBytes;
     this.reloadFailuresInBody = b.reloadFailuresInBody;
   }
@@ -107,35 +107,11 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   /** Configures a {@link TfServingGrpcFrontend}; not thread-safe. */
-  public static final class Builder {
-    private ServerTls tls;
+  public static final class Builder extends TlsFrontendBuilder<Builder> {
     private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
     private boolean reloadFailuresInBody;
 
     private Builder() {}
-
-    /** Serves TLS with this PEM certificate chain (server certificate first) and PEM PKCS#8 key. */
-    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
-      return this;
-    }
-
-    /** Serves TLS and requires client certificates issued by a CA of {@code clientCaPem}. */
-    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
-      return this;
-    }
-
-    /** Serves TLS with the server certificate of {@code certificates}. */
-    public Builder tls(TestCertificates certificates) {
-      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
-    }
-
-    /** Serves TLS with the server certificate of {@code certificates} and requires its client certificate's CA. */
-    public Builder mutualTls(TestCertificates certificates) {
-      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
-          certificates.caCertificatePem());
-    }
 
     /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
     public Builder maxInboundMessageBytes(int bytes) {
@@ -160,8 +136,8 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public TfServingGrpcFrontend build() {
-      if (tls != null) {
-        tls.applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
+      if (serverTls() != null) {
+        serverTls().applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new TfServingGrpcFrontend(this);
     }

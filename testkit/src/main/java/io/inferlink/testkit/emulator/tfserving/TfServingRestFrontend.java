@@ -1,13 +1,13 @@
 package io.inferlink.testkit.emulator.tfserving;
 
-import io.inferlink.testkit.TestCertificates;
 import io.inferlink.testkit.emulator.Emulator;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.HttpRoute;
 import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ServerTls;
 import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.testkit.emulator.TlsFrontendBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
     this.paperspaceLegacy = b.paperspaceLegacy;
     this.user = b.user;
     this.password = b.password;
-    this.tls = b.tls;
+    this.tls = b.serverTls();
     this.maxRequestBytes = b.maxRequestBytes;
   }
 
@@ -127,12 +127,11 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   }
 
   /** Configures a {@link TfServingRestFrontend}; not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends TlsFrontendBuilder<Builder> {
     private final Map<String, String> deployments = new LinkedHashMap<>();
     private boolean paperspaceLegacy;
     private String user;
     private String password;
-    private ServerTls tls;
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
@@ -143,29 +142,6 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
       this.user = user;
       this.password = password;
       return this;
-    }
-
-    /** Serves https with this PEM certificate chain and PEM PKCS#8 key. */
-    public Builder tls(byte[] certificateChainPem, byte[] privateKeyPem) {
-      this.tls = ServerTls.of(certificateChainPem, privateKeyPem);
-      return this;
-    }
-
-    /** Serves https and requires client certificates issued by a CA of {@code clientCaPem}. */
-    public Builder mutualTls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-      this.tls = ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem);
-      return this;
-    }
-
-    /** Serves https with the server certificate of {@code certificates}. */
-    public Builder tls(TestCertificates certificates) {
-      return tls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
-    }
-
-    /** Serves https with the server certificate of {@code certificates} and requires its client certificate's CA. */
-    public Builder mutualTls(TestCertificates certificates) {
-      return mutualTls(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
-          certificates.caCertificatePem());
     }
 
     /**
@@ -198,8 +174,8 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
      * @throws IllegalArgumentException when the TLS material cannot be read
      */
     public TfServingRestFrontend build() {
-      if (tls != null) {
-        tls.applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
+      if (serverTls() != null) {
+        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
       }
       return new TfServingRestFrontend(this);
     }
