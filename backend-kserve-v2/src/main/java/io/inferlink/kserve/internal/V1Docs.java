@@ -69,7 +69,7 @@ final class V1Docs {
     return new KServeExplanation(body.toUtf8(Integer.MAX_VALUE - 8), fields, predictions);
   }
 
-  /** Each top-level field of a JSON object as compact JSON text, in order. */
+  /** Each top-level field of a JSON object as compact JSON text, in order; {@code null} ones are left out. */
   static Map<String, String> fields(ByteChunks body, String what) {
     Map<String, String> fields = new LinkedHashMap<>();
     try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
@@ -81,7 +81,9 @@ final class V1Docs {
           throw new V1MalformedException("the " + what + " answer is cut short");
         }
         String name = p.currentName();
-        p.nextToken();
+        if (OptionalMembers.absent(p.nextToken())) {
+          continue; // a null member is a missing one: {"ready": null} says nothing
+        }
         StringWriter text = new StringWriter();
         try (JsonGenerator g = KServeJson.FACTORY.createGenerator(text)) {
           g.copyCurrentStructure(p);

@@ -56,6 +56,9 @@ final class V1PredictionsReader {
         }
         String field = p.currentName();
         JsonToken value = p.nextToken();
+        if (OptionalMembers.absent(value)) {
+          continue; // "predictions": null is no predictions, reported below
+        }
         if (!PREDICTIONS.equals(field)) {
           p.skipChildren();
           continue;

@@ -32,8 +32,14 @@ final class V2JsonParameters {
     }
   }
 
-  /** Reads the object the parser is at (current token START_OBJECT); {@code where} names it in errors. */
+  /**
+   * Reads the object the parser is at (current token START_OBJECT); {@code where} names it in errors.
+   * A {@code null} object is no parameters and a {@code null} value no parameter ({@link OptionalMembers}).
+   */
   static Map<String, Object> read(JsonParser p, String where) throws IOException {
+    if (OptionalMembers.absent(p.currentToken())) {
+      return Map.of();
+    }
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new V2RestMalformedException(where + ": 'parameters' is not an object");
     }
@@ -41,6 +47,9 @@ final class V2JsonParameters {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonToken t = p.nextToken();
+      if (OptionalMembers.absent(t)) {
+        continue;
+      }
       Object value;
       switch (t) {
         case VALUE_STRING: value = p.getText(); break;

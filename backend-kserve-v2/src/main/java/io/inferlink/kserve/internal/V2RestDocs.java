@@ -13,7 +13,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The small V2 REST documents: server metadata and model metadata, read as trees. */
+/**
+ * The small V2 REST documents: server metadata and model metadata, read as trees. Optional members
+ * ({@code extensions}, {@code versions}, {@code platform}, a tensor list) may be missing or
+ * {@code null} alike ({@link OptionalMembers}); a tensor's name, datatype and shape are required.
+ */
 final class V2RestDocs {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -21,42 +25,76 @@ final class V2RestDocs {
 
   static ServerMetadata server(ByteChunks body) {
     JsonNode doc = parse(body, "server metadata");
-    List<String> extensions = new ArrayList<>();
-    doc.path("extensions").forEach(e -> extensions.add(e.asText()));
-    return new ServerMetadata(doc.path("name").asText(""), doc.path("version").asText(""), extensions);
+    return new ServerMetadata(text(doc, "name"), text(doc, "version"), texts(doc, "extensions", "server metadata"));
   }
 
   static ModelMetadata model(ByteChunks body) {
     JsonNode doc = parse(body, "model metadata");
-    if (!doc.hasNonNull("name")) {
+    JsonNode name = OptionalMembers.get(doc, "name");
+    if (name == null || !name.isValueNode()) {
       throw new V2RestMalformedException("the model metadata has no name");
     }
-    List<String> versions = new ArrayList<>();
-    doc.path("versions").forEach(v -> versions.add(v.asText()));
-    return new ModelMetadata(doc.get("name").asText(), versions, doc.path("platform").asText(""),
-        specs(doc.path("inputs")), specs(doc.path("outputs")));
+    return new ModelMetadata(name.asText(), texts(doc, "versions", "model metadata"), text(doc, "platform"),
+        specs(doc, "inputs"), specs(doc, "outputs"));
   }
 
-  private static List<TensorSpec> specs(JsonNode tensors) {
+  /** An optional text member; absent is empty, a number (some servers write versions so) is its text. */
+  private static String text(JsonNode doc, String field) {
+    JsonNode v = OptionalMembers.get(doc, field);
+    return v != null && v.isValueNode() ? v.asText() : "";
+  }
+
+  /** An optional list of texts; absent is empty, and so are null entries. */
+  private static List<String> texts(JsonNode doc, String field, String what) {
+    JsonNode list = OptionalMembers.get(doc, field);
+    List<String> out = new ArrayList<>();
+    if (list == null) {
+      return out;
+    }
+    if (!list.isArray()) {
+      throw new V2RestMalformedException("'" + field + "' of the " + what + " is not a list: " + list);
+    }
+    for (JsonNode v : list) {
+      if (!v.isNull()) {
+        out.add(v.asText());
+      }
+    }
+    return out;
+  }
+
+  private static List<TensorSpec> specs(JsonNode doc, String field) {
+    JsonNode tensors = OptionalMembers.get(doc, field);
+    if (tensors == null) {
+      return List.of();
+    }
+    if (!tensors.isArray()) {
+      throw new V2RestMalformedException("'" + field + "' of the model metadata is not a list");
+    }
     List<TensorSpec> out = new ArrayList<>();
     for (JsonNode t : tensors) {
-      String datatype = t.path("datatype").asText("");
+      JsonNode name = OptionalMembers.get(t, "name");
+      JsonNode datatype = OptionalMembers.get(t, "datatype");
+      JsonNode dims = OptionalMembers.get(t, "shape");
+      if (name == null || !name.isTextual() || datatype == null || !datatype.isTextual() || dims == null
+          || !dims.isArray()) {
+        throw new V2RestMalformedException("a tensor of '" + field + "' lacks 'name', 'datatype' or 'shape': " + t);
+      }
       DataType dtype;
       try {
-        dtype = DataType.fromWireName(datatype);
+        dtype = DataType.fromWireName(datatype.asText());
       } catch (IllegalArgumentException e) {
-        throw new UnsupportedFeatureException("tensor '" + t.path("name").asText() + "' has datatype '" + datatype
+        throw new UnsupportedFeatureException("tensor '" + name.asText() + "' has datatype '" + datatype.asText()
             + "', which Inferlink cannot carry");
       }
-      long[] shape = new long[t.path("shape").size()];
+      long[] shape = new long[dims.size()];
       for (int i = 0; i < shape.length; i++) {
-        JsonNode d = t.path("shape").get(i);
+        JsonNode d = dims.get(i);
         if (!d.canConvertToLong()) {
-          throw new V2RestMalformedException("shape of '" + t.path("name").asText() + "' is not a list of integers");
+          throw new V2RestMalformedException("shape of '" + name.asText() + "' is not a list of integers");
         }
         shape[i] = Math.max(-1, d.asLong());
       }
-      out.add(new TensorSpec(t.path("name").asText(), dtype, shape));
+      out.add(new TensorSpec(name.asText(), dtype, shape));
     }
     return List.copyOf(out);
   }

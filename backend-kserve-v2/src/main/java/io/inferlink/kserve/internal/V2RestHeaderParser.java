@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Walks a V2 infer response's JSON header once, collecting everything but the {@code data} arrays,
- * which it hands to a visitor (so one walk can measure them and a second one fill buffers).
+ * which it hands to a visitor (so one walk can measure them and a second one fill buffers). Members
+ * that are {@code null} are absent ({@link OptionalMembers}).
  */
 final class V2RestHeaderParser {
   /** Receives each output's {@code data}; the parser is at its START_ARRAY and must be left at the matching END_ARRAY. */
@@ -28,6 +29,9 @@ final class V2RestHeaderParser {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken t = p.nextToken();
+        if (OptionalMembers.absent(t)) {
+          continue; // e.g. KServe's "model_version": null; a missing 'outputs' is reported below
+        }
         switch (field) {
           case "model_name": h.modelName = text(p, t, "model_name"); break;
           case "model_version": h.modelVersion = text(p, t, "model_version"); break;
@@ -61,6 +65,9 @@ final class V2RestHeaderParser {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
+      if (OptionalMembers.absent(t)) {
+        continue; // e.g. KServe's "parameters": null; missing required members are reported below
+      }
       switch (field) {
         case "name": o.name = text(p, t, "output name"); break;
         case "datatype": datatype = text(p, t, "datatype"); break;

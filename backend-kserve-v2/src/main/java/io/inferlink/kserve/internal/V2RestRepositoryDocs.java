@@ -59,9 +59,12 @@ final class V2RestRepositoryDocs {
     return v.isBoolean() && !v.asBoolean();
   }
 
-  /** A text field; absent or null is empty, a number (some servers write versions so) is its text. */
+  /**
+   * An optional text member ({@link OptionalMembers}): absent is empty, a number (some servers write
+   * versions so) is its text.
+   */
   private static String text(JsonNode entry, String field) {
-    JsonNode v = entry.path(field);
-    return v.isValueNode() && !v.isNull() ? v.asText() : "";
+    JsonNode v = OptionalMembers.get(entry, field);
+    return v != null && v.isValueNode() ? v.asText() : "";
   }
 }

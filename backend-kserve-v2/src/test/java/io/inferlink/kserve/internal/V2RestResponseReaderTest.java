@@ -140,7 +140,6 @@ class V2RestResponseReaderTest {
         Arguments.of("name not a string", "{\"outputs\":[{\"name\":1,\"shape\":[1],\"datatype\":\"INT8\",\"data\":[1]}]}"),
         Arguments.of("model_name not a string", "{\"model_name\":[],\"outputs\":[]}"),
         Arguments.of("parameter value an object", "{\"parameters\":{\"p\":{}},\"outputs\":[]}"),
-        Arguments.of("parameter value null", "{\"parameters\":{\"p\":null},\"outputs\":[]}"),
         Arguments.of("parameters not an object", "{\"parameters\":[],\"outputs\":[]}"),
         Arguments.of("duplicate output", "{\"outputs\":[{\"name\":\"o\",\"shape\":[1],\"datatype\":\"INT8\",\"data\":[1]},"
             + "{\"name\":\"o\",\"shape\":[1],\"datatype\":\"INT8\",\"data\":[1]}]}"),
