@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a V2 JSON {@code data} array, flat or nested along the shape, in two steps: measure (count the
- * leaves and the UTF-8 bytes of string leaves) and fill (write each value, checked against the
+ * leaves and the bytes of string leaves, raw bytes included: {@link V2RestJsonText}) and fill (write each value, checked against the
  * datatype, into an exactly-sized little-endian buffer). Stateless.
  */
 final class V2JsonTensorReader {
@@ -31,7 +30,7 @@ final class V2JsonTensorReader {
       } else {
         o.leafCount++;
         if (t == JsonToken.VALUE_STRING) {
-          o.stringBytes += p.getText().getBytes(StandardCharsets.UTF_8).length;
+          o.stringBytes += V2RestJsonText.bytes(p.getText()).length;
         }
       }
     }
@@ -113,7 +112,7 @@ final class V2JsonTensorReader {
         if (t != JsonToken.VALUE_STRING) {
           throw wrong(o, p, t);
         }
-        byte[] raw = p.getText().getBytes(StandardCharsets.UTF_8);
+        byte[] raw = V2RestJsonText.bytes(p.getText());
         out.putInt(raw.length).put(raw);
         return;
       default:

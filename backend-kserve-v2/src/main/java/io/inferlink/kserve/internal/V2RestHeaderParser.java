@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,9 +21,9 @@ final class V2RestHeaderParser {
   private V2RestHeaderParser() {}
 
   /** Parses the header; Jackson failures come out as {@link IOException} for the caller to wrap. */
-  static V2RestResponseHeader parse(InputStream in, DataVisitor visitor) throws IOException {
+  static V2RestResponseHeader parse(V2RestJsonText json, DataVisitor visitor) throws IOException {
     V2RestResponseHeader h = new V2RestResponseHeader();
-    try (JsonParser p = KServeJson.FACTORY.createParser(in)) {
+    try (JsonParser p = json.parser()) {
       expect(p.nextToken(), JsonToken.START_OBJECT, "the response");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();

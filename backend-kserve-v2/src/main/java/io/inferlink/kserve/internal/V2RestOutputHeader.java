@@ -14,7 +14,7 @@ final class V2RestOutputHeader {
   long binarySize = -1;
   boolean hasData;
   long leafCount;
-  /** UTF-8 bytes of all string leaves, to size a BYTES buffer before filling it. */
+  /** Bytes of all string leaves (UTF-8, or raw where the server wrote raw bytes), to size a BYTES buffer. */
   long stringBytes;
 
   V2RestOutputHeader(int index) {

@@ -53,7 +53,8 @@ final class V2RestResponseReader {
           + body.size() + " bytes");
     }
     ByteChunks json = jsonLength == body.size() ? body : ByteChunks.of(List.of(body.slice(0, (int) jsonLength)));
-    V2RestResponseHeader h = parse(json, V2JsonTensorReader::measure);
+    V2RestJsonText text = new V2RestJsonText(json);
+    V2RestResponseHeader h = measure(text);
     Map<Integer, ByteBuffer> jsonBuffers = new LinkedHashMap<>();
     Tensor[] tensors = new Tensor[h.outputs.size()];
     long offset = jsonLength;
@@ -82,7 +83,7 @@ final class V2RestResponseReader {
           + " claimed by any output's binary_data_size");
     }
     if (!jsonBuffers.isEmpty()) {
-      parse(json, (o, p) -> {
+      parse(text, (o, p) -> {
         ByteBuffer out = jsonBuffers.get(o.index);
         try {
           V2JsonTensorReader.fill(h.outputs.get(o.index), p, out);
@@ -114,9 +115,35 @@ final class V2RestResponseReader {
     }
   }
 
-  private static V2RestResponseHeader parse(ByteChunks json, V2RestHeaderParser.DataVisitor visitor) {
+  /**
+   * The first pass, which also settles how the header's strings are read: as UTF-8 unless the header
+   * is not well-formed UTF-8 (Triton's raw bytes in BYTES strings, see {@link V2RestJsonText}).
+   */
+  private static V2RestResponseHeader measure(V2RestJsonText text) {
+    V2RestResponseHeader h;
     try {
-      return V2RestHeaderParser.parse(json.newInputStream(), visitor);
+      h = parse(text, V2JsonTensorReader::measure);
+    } catch (V2RestMalformedException e) {
+      if (!text.switchToRawBytes()) {
+        throw e;
+      }
+      return parse(text, V2JsonTensorReader::measure);
+    }
+    return hasJsonStrings(h) && text.switchToRawBytes() ? parse(text, V2JsonTensorReader::measure) : h;
+  }
+
+  private static boolean hasJsonStrings(V2RestResponseHeader h) {
+    for (V2RestOutputHeader o : h.outputs) {
+      if (o.hasData && o.dtype == DataType.BYTES) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static V2RestResponseHeader parse(V2RestJsonText text, V2RestHeaderParser.DataVisitor visitor) {
+    try {
+      return V2RestHeaderParser.parse(text, visitor);
     } catch (IOException e) { // Jackson's parse errors included
       throw new V2RestMalformedException("the response is not valid JSON: " + e.getMessage(), e);
     }
