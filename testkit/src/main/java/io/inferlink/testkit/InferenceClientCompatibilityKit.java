@@ -210,7 +210,7 @@ public abstract class InferenceClientCompatibilityKit {
     return Stream.of(DataType.values()).map(dtype -> client.capabilities().supports(dtype) && !serverGaps().carries(dtype)
         ? dynamicTest(dtype + " is not carried by the server, which refuses it cleanly",
             () -> assertServerRefuses(dtype + " input", KitRequests.identity(KitTensors.sample(dtype, KitModels.identityTensorName(dtype)))))
-        : client.capabilities().supports(dtype) && serverGaps().noNonFiniteFloats() && isWideFloat(dtype)
+        : client.capabilities().supports(dtype) && serverGaps().noNonFiniteFloats() && isFloat(dtype)
         ? dynamicTest(dtype + " round-trips its finite values; NaN and infinities, which the server cannot carry, fail cleanly",
             () -> assertNonFiniteGap(dtype))
         : client.capabilities().supports(dtype)
@@ -790,8 +790,8 @@ public abstract class InferenceClientCompatibilityKit {
         .input(Tensor.ofLongs(KitModels.FAIL_TENSOR, new long[] {grpcCode}, 1)).build();
   }
 
-  private static boolean isWideFloat(DataType dtype) {
-    return dtype == DataType.FP32 || dtype == DataType.FP64;
+  private static boolean isFloat(DataType dtype) {
+    return dtype == DataType.FP16 || dtype == DataType.BF16 || dtype == DataType.FP32 || dtype == DataType.FP64;
   }
 
   private void assertNonFiniteGap(DataType dtype) {

@@ -68,6 +68,10 @@ public final class KitTensors {
       float[] finite = finiteFloats(full.toFloatArray());
       return Tensor.ofFloats(name, finite, finite.length);
     }
+    if (dtype == DataType.FP16 || dtype == DataType.BF16) {
+      float[] finite = finiteFloats(full.toFloatArray()); // widened exactly, so narrowing gives the same bits
+      return dtype == DataType.FP16 ? Tensor.ofFp16(name, finite, finite.length) : Tensor.ofBf16(name, finite, finite.length);
+    }
     if (dtype == DataType.FP64) {
       double[] finite = java.util.Arrays.stream(full.toDoubleArray()).filter(Double::isFinite).toArray();
       return Tensor.ofDoubles(name, finite, finite.length);

@@ -17,9 +17,10 @@ import java.util.Set;
  * outputs come as JSON {@code data} unless asked for binary or without a strict-JSON form
  * (FP16/BF16, NaN/Inf, non-UTF-8 BYTES). Errors are {@code {"error": msg}}: 400 invalid input, 404
  * unknown model or version, a scripted failure with the shared status table's status. A client that
- * hangs up cancels its model call. Optional TLS and mutual TLS, and optionally the model repository
- * extension in Triton's or KServe's form ({@link OipModelRepository}). Thread-safe (its only state is
- * the repository's).
+ * hangs up cancels its model call. Optional TLS and mutual TLS, optionally the model repository
+ * extension in Triton's or KServe's form ({@link OipModelRepository}), and optionally a real server's
+ * habits ({@link Builder#explicitNulls()}, {@link Builder#rawByteStrings()}, {@link Builder#halfAsJson()}).
+ * Thread-safe (its only state is the repository's).
  *
  * <pre>
  * Emulator emulator = Emulator.builder().frontend(new OipRestFrontend()).build().start();
@@ -41,6 +42,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   private final ServerTls tls; // null: plaintext
   private final int maxRequestBytes;
   private final OipModelRepository repository; // null: no repository extension
+  private final OipRestDialect dialect;
 
   /** Plaintext Open Inference Protocol REST. */
   public OipRestFrontend() {
@@ -51,9 +53,10 @@ public final class OipRestFrontend implements ProtocolFrontend {
     this.tls = b.serverTls();
     this.maxRequestBytes = b.maxRequestBytes;
     this.repository = b.repository;
+    this.dialect = new OipRestDialect(b.explicitNulls, b.rawByteStrings, b.halfAsJson);
   }
 
-  /** Starts configuring a frontend (TLS, request cap, model repository). */
+  /** Starts configuring a frontend (TLS, request cap, model repository, a real server's habits). */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,15 +96,51 @@ public final class OipRestFrontend implements ProtocolFrontend {
    * Inference Protocol next to other APIs on one port (the OVMS mode); {@link #create} serves it.
    */
   public HttpRoute route(FrontendContext context) {
-    return new OipRestHandler(context, repository);
+    return new OipRestHandler(context, repository, dialect);
   }
 
   /** Configures an {@link OipRestFrontend}; not thread-safe. */
   public static final class Builder extends TlsFrontendBuilder<Builder> {
     private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
     private OipModelRepository repository;
+    private boolean explicitNulls;
+    private boolean rawByteStrings;
+    private boolean halfAsJson;
 
     private Builder() {}
+
+    /**
+     * Writes optional members that have no value as JSON {@code null}, the way KServe's Python server
+     * answers for a model without a version: {@code "model_version": null} when the call names no
+     * version, {@code "id": null} without a request id, {@code "parameters": null} on the answer and
+     * on each JSON output, {@code "versions": null} and {@code "platform": null} in model metadata,
+     * and {@code null} version and reason in Triton's repository index (without this call they are
+     * left out or hold values).
+     */
+    public Builder explicitNulls() {
+      this.explicitNulls = true;
+      return this;
+    }
+
+    /**
+     * Answers BYTES outputs that are not asked binary as JSON strings holding their raw bytes, UTF-8
+     * or not, the way Triton does (quotes, backslashes and control bytes escaped, every other byte
+     * copied); without this call a BYTES output that is not UTF-8 goes binary.
+     */
+    public Builder rawByteStrings() {
+      this.rawByteStrings = true;
+      return this;
+    }
+
+    /**
+     * Takes FP16/BF16 inputs as JSON numbers and answers finite FP16/BF16 outputs that are not asked
+     * binary as JSON numbers, the way MLServer does; without this call FP16/BF16 JSON inputs are
+     * refused (400, as Triton and KServe refuse them) and such outputs go binary.
+     */
+    public Builder halfAsJson() {
+      this.halfAsJson = true;
+      return this;
+    }
 
     /**
      * Serves the model repository extension in the repository's form, loading and unloading in it

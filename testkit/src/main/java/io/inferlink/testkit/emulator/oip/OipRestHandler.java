@@ -26,10 +26,10 @@ final class OipRestHandler implements HttpRoute {
   private final CallRecorder recorder;
   private final ServerMetadata server;
 
-  OipRestHandler(FrontendContext context, OipModelRepository repository) {
-    this.models = new OipRestModels(context.script(), repository);
-    this.infer = new OipRestInfer(models, context);
-    this.repositoryRoutes = new OipRestRepository(repository, context.script());
+  OipRestHandler(FrontendContext context, OipModelRepository repository, OipRestDialect dialect) {
+    this.models = new OipRestModels(context.script(), repository, dialect);
+    this.infer = new OipRestInfer(models, context, dialect);
+    this.repositoryRoutes = new OipRestRepository(repository, context.script(), dialect);
     this.repository = repository;
     this.recorder = context.recorder();
     this.server = context.server();

@@ -17,10 +17,12 @@ import java.util.List;
 final class OipRestModels {
   private final ModelScript script;
   private final OipModelRepository repository; // null: every model is loaded
+  private final OipRestDialect dialect;
 
-  OipRestModels(ModelScript script, OipModelRepository repository) {
+  OipRestModels(ModelScript script, OipModelRepository repository, OipRestDialect dialect) {
     this.script = script;
     this.repository = repository;
+    this.dialect = dialect;
   }
 
   /**
@@ -53,15 +55,24 @@ final class OipRestModels {
     return doc;
   }
 
-  /** Model metadata: name, every version, the emulator's platform, the resolved version's tensors. */
+  /**
+   * Model metadata: name, every version, the emulator's platform, the resolved version's tensors
+   * ({@code null} versions and platform in the {@link OipRestDialect#explicitNulls} dialect, as KServe
+   * answers for a model without a version).
+   */
   ObjectNode metadata(String name, String version) {
     ResolvedModel target = resolve(name, version);
     ModelMetadata metadata = target.model().metadata(target.version());
     ObjectNode doc = OipRestJson.object();
     doc.put("name", target.name());
-    ArrayNode versions = doc.putArray("versions");
-    target.model().versions().forEach(versions::add);
-    doc.put("platform", OipRestFrontend.PLATFORM);
+    if (dialect.explicitNulls()) {
+      doc.putNull("versions");
+      doc.putNull("platform");
+    } else {
+      ArrayNode versions = doc.putArray("versions");
+      target.model().versions().forEach(versions::add);
+      doc.put("platform", OipRestFrontend.PLATFORM);
+    }
     tensors(doc.putArray("inputs"), metadata.inputs());
     tensors(doc.putArray("outputs"), metadata.outputs());
     return doc;

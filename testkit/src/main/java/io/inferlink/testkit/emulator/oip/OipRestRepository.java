@@ -18,10 +18,12 @@ import io.inferlink.testkit.emulator.ModelScript;
 final class OipRestRepository {
   private final OipModelRepository repository; // null: not served
   private final ModelScript script;
+  private final OipRestDialect dialect;
 
-  OipRestRepository(OipModelRepository repository, ModelScript script) {
+  OipRestRepository(OipModelRepository repository, ModelScript script, OipRestDialect dialect) {
     this.repository = repository;
     this.script = script;
+    this.dialect = dialect;
   }
 
   /** Whether this server answers the (repository) path at all. */
@@ -51,8 +53,10 @@ final class OipRestRepository {
       case REPOSITORY_INDEX:
         ArrayNode index = OipRestJson.array();
         for (OipModelRepository.Entry e : repository.index(script, readyOnly(http))) {
-          index.addObject().put("name", e.name()).put("version", e.version()).put("state", e.state())
-              .put("reason", e.reason());
+          ObjectNode entry = index.addObject().put("name", e.name());
+          optional(entry, "version", e.version());
+          optional(entry, "state", e.state());
+          optional(entry, "reason", e.reason());
         }
         return json(index);
       case REPOSITORY_LOAD:
@@ -61,6 +65,15 @@ final class OipRestRepository {
       default:
         repository.unload(script, path.model());
         return confirmation(path.model(), "unload");
+    }
+  }
+
+  /** An index member; an empty one is {@code null} in the {@link OipRestDialect#explicitNulls} dialect. */
+  private void optional(ObjectNode entry, String field, String value) {
+    if (value.isEmpty() && dialect.explicitNulls()) {
+      entry.putNull(field);
+    } else {
+      entry.put(field, value);
     }
   }
 

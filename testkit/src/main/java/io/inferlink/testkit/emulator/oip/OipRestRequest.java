@@ -28,7 +28,8 @@ record OipRestRequest(String id, List<Tensor> inputs, List<String> outputs, Map<
     boolean binaryOutput, Map<String, Object> parameters) {
   static final String HEADER_LENGTH = "inference-header-content-length";
 
-  static OipRestRequest read(HttpCall http) {
+  /** Reads the request; {@code halfAsJson}: FP16/BF16 {@code data} is taken as numbers rather than refused. */
+  static OipRestRequest read(HttpCall http, boolean halfAsJson) {
     byte[] body = http.body();
     int jsonLength = jsonLength(http, body.length);
     ObjectNode doc = OipRestJson.parseObject(body, jsonLength);
@@ -42,7 +43,7 @@ record OipRestRequest(String id, List<Tensor> inputs, List<String> outputs, Map<
     if (!(binaryOutput instanceof Boolean)) {
       throw OipRestError.invalid("parameter 'binary_data_output' must be a boolean, got " + binaryOutput);
     }
-    List<Tensor> inputs = inputs(doc.get("inputs"), blobs);
+    List<Tensor> inputs = inputs(doc.get("inputs"), blobs, halfAsJson);
     blobs.checkConsumed();
     List<String> outputs = new ArrayList<>();
     Map<String, Boolean> binaryByOutput = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ record OipRestRequest(String id, List<Tensor> inputs, List<String> outputs, Map<
     return (int) n;
   }
 
-  private static List<Tensor> inputs(JsonNode given, OipRestBinary blobs) {
+  private static List<Tensor> inputs(JsonNode given, OipRestBinary blobs, boolean halfAsJson) {
     if (given == null || !given.isArray()) {
       throw OipRestError.invalid("the inference request needs an 'inputs' array");
     }
@@ -106,7 +107,7 @@ record OipRestRequest(String id, List<Tensor> inputs, List<String> outputs, Map<
       } else if (data == null) {
         throw OipRestError.invalid("'data' field is missing for input '" + name + "'");
       } else {
-        inputs.add(OipRestTensors.fromJson(name, dtype, shape, data));
+        inputs.add(OipRestTensors.fromJson(name, dtype, shape, data, halfAsJson));
       }
     }
     return inputs;

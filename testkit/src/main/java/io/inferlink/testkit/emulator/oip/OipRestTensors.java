@@ -1,11 +1,18 @@
 package io.inferlink.testkit.emulator.oip;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.inferlink.DataType;
+import io.inferlink.HalfFloats;
 import io.inferlink.Tensor;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,8 +26,8 @@ import java.util.List;
 /**
  * V2 JSON tensor data both ways (PROTOCOLS.md §3.3), written here rather than borrowed from the
  * client codec so that the emulator checks the client instead of agreeing with it: {@code data}
- * flat or nested, its element count checked against the shape, FP16/BF16 refused; outputs flat.
- * Stateless.
+ * flat or nested, its element count checked against the shape, FP16/BF16 refused unless the
+ * {@link OipRestDialect} takes them; outputs flat. Stateless.
  */
 final class OipRestTensors {
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
@@ -28,8 +35,8 @@ final class OipRestTensors {
   private OipRestTensors() {}
 
   /** An input from its JSON {@code data}; 400 for a wrong count, type or range. */
-  static Tensor fromJson(String name, DataType dtype, long[] shape, JsonNode data) {
-    if (!hasJsonForm(dtype)) {
+  static Tensor fromJson(String name, DataType dtype, long[] shape, JsonNode data, boolean halfAsJson) {
+    if (!hasJsonForm(dtype) && !halfAsJson) {
       throw OipRestError.invalid("Receiving " + dtype.wireName() + " data via JSON is not supported. "
           + "Please use the binary data format for input '" + name + "'");
     }
@@ -56,12 +63,22 @@ final class OipRestTensors {
   }
 
   /**
-   * True when an output has no strict-JSON form: FP16/BF16, a NaN or infinity in FP32/FP64, or a
-   * BYTES element that is not valid UTF-8.
+   * True when an output has no JSON form in the dialect: a NaN or infinity in a floating-point type,
+   * FP16/BF16 unless {@link OipRestDialect#halfAsJson}, a BYTES element that is not valid UTF-8 unless
+   * {@link OipRestDialect#rawByteStrings}.
    */
-  static boolean needsBinary(Tensor t) {
+  static boolean needsBinary(Tensor t, OipRestDialect dialect) {
     switch (t.dtype()) {
-      case FP16: case BF16: return true;
+      case FP16: case BF16:
+        if (!dialect.halfAsJson()) {
+          return true;
+        }
+        for (float f : t.toFloatArray()) {
+          if (!Float.isFinite(f)) {
+            return true;
+          }
+        }
+        return false;
       case FP32:
         for (float f : t.toFloatArray()) {
           if (!Float.isFinite(f)) {
@@ -77,6 +94,9 @@ final class OipRestTensors {
         }
         return false;
       case BYTES:
+        if (dialect.rawByteStrings()) {
+          return false;
+        }
         for (byte[] e : t.toBytesList()) {
           if (!isUtf8(e)) {
             return true;
@@ -87,13 +107,22 @@ final class OipRestTensors {
     }
   }
 
-  /** An output's flat JSON {@code data}; only for tensors that {@link #needsBinary} refuses. */
-  static ArrayNode toJson(Tensor t) {
+  /** An output's flat JSON {@code data}; only for tensors that {@link #needsBinary} does not send binary. */
+  static JsonNode toJson(Tensor t, OipRestDialect dialect) {
+    if (t.dtype() == DataType.BYTES && dialect.rawByteStrings()) {
+      return new POJONode(new RawByteStrings(t.toBytesList()));
+    }
     ArrayNode a = JsonNodeFactory.instance.arrayNode();
     ByteBuffer d = t.data();
     int n = (int) t.elementCount();
     if (t.dtype() == DataType.BYTES) {
       t.toBytesList().forEach(e -> a.add(new String(e, StandardCharsets.UTF_8)));
+      return a;
+    }
+    if (t.dtype() == DataType.FP16 || t.dtype() == DataType.BF16) {
+      for (float f : t.toFloatArray()) {
+        a.add(f);
+      }
       return a;
     }
     for (int i = 0; i < n; i++) {
@@ -153,6 +182,8 @@ final class OipRestTensors {
       case UINT16: b.putShort((short) integer(name, dtype, v, 0, 65535)); break;
       case UINT32: b.putInt((int) integer(name, dtype, v, 0, 0xFFFF_FFFFL)); break;
       case UINT64: b.putLong(uint64(name, v)); break;
+      case FP16: b.putShort(HalfFloats.floatToFp16((float) number(name, dtype, v))); break;
+      case BF16: b.putShort(HalfFloats.floatToBf16((float) number(name, dtype, v))); break;
       case FP32: b.putFloat((float) number(name, dtype, v)); break;
       case FP64: b.putDouble(number(name, dtype, v)); break;
       case BYTES:
@@ -200,6 +231,33 @@ final class OipRestTensors {
 
   private static OipRestError wrongType(String name, DataType dtype, JsonNode v) {
     return OipRestError.invalid("input '" + name + "': " + dtype.wireName() + " data cannot hold " + v);
+  }
+
+  /**
+   * BYTES {@code data} written the way Triton writes it: each element's bytes copied into a JSON
+   * string as they are, escaping only what JSON must escape. Jackson's {@code writeUTF8String} does
+   * exactly that on a byte-writing generator, as the frontend's is, without checking the bytes.
+   */
+  private static final class RawByteStrings extends JsonSerializable.Base {
+    private final List<byte[]> elements;
+
+    RawByteStrings(List<byte[]> elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+      g.writeStartArray();
+      for (byte[] e : elements) {
+        g.writeUTF8String(e, 0, e.length);
+      }
+      g.writeEndArray();
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type) throws IOException {
+      serialize(g, provider);
+    }
   }
 
   private static boolean isUtf8(byte[] bytes) {
