@@ -25,7 +25,7 @@ public final class KServeOptions {
     AUTO,
     /** Every tensor binary, both ways. */
     ALWAYS,
-    /** Plain JSON only (servers without the extension); FP16/BF16 are then refused. */
+    /** Plain JSON only (servers without the extension); FP16/BF16 are then refused unless {@link #HALF_AS_JSON}. */
     NEVER
   }
 
@@ -34,6 +34,15 @@ public final class KServeOptions {
 
   /** {@code binary-threshold}: in {@code auto}, the tensor size in bytes from which binary is used (65536). */
   public static final ProtocolOption<Long> BINARY_THRESHOLD = ProtocolOption.ofLong("binary-threshold", 64 * 1024);
+
+  /**
+   * {@code half-as-json}: false (default) or true — whether REST sends FP16/BF16 inputs that are not
+   * sent binary as JSON numbers (each the exact value of its 16 bits; NaN and infinities still refused).
+   * For servers that take them so, such as MLServer with {@code binary=never}; Triton and KServe
+   * refuse FP16 JSON data ({@code Sending FP16 data via JSON is not supported}), which is why it is off.
+   * FP16/BF16 JSON {@code data} in answers is read whatever this says.
+   */
+  public static final ProtocolOption<Boolean> HALF_AS_JSON = ProtocolOption.ofBoolean("half-as-json", false);
 
   /**
    * Which wire form {@link ModelRepository} speaks. The two share URLs and gRPC method names but not

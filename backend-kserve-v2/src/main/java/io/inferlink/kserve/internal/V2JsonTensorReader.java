@@ -3,6 +3,7 @@ package io.inferlink.kserve.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
+import io.inferlink.HalfFloats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -106,7 +107,10 @@ final class V2JsonTensorReader {
           throw wrong(o, p, t);
         }
         return;
-      case FP32: out.putFloat(isNull(t) ? Float.NaN : Float.parseFloat(number(o, p, t))); return;
+      // Servers that take FP16/BF16 as JSON numbers (MLServer) answer them so; the nearest value is kept.
+      case FP16: out.putShort(HalfFloats.floatToFp16(floatValue(o, p, t))); return;
+      case BF16: out.putShort(HalfFloats.floatToBf16(floatValue(o, p, t))); return;
+      case FP32: out.putFloat(floatValue(o, p, t)); return;
       case FP64: out.putDouble(isNull(t) ? Double.NaN : Double.parseDouble(number(o, p, t))); return;
       case BYTES:
         if (t != JsonToken.VALUE_STRING) {
@@ -116,8 +120,12 @@ final class V2JsonTensorReader {
         out.putInt(raw.length).put(raw);
         return;
       default:
-        throw new V2RestMalformedException(o.where() + ": " + type.wireName() + " has no JSON form; it must come binary");
+        throw new V2RestMalformedException(o.where() + ": " + type.wireName() + " has no JSON form");
     }
+  }
+
+  private static float floatValue(V2RestOutputHeader o, JsonParser p, JsonToken t) throws IOException {
+    return isNull(t) ? Float.NaN : Float.parseFloat(number(o, p, t));
   }
 
   /** KServe's Python server writes NaN as null (orjson); nothing else can mean null in a float tensor. */

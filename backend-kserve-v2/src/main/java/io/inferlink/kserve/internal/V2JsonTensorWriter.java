@@ -2,6 +2,7 @@ package io.inferlink.kserve.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.inferlink.DataType;
+import io.inferlink.HalfFloats;
 import io.inferlink.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,14 +19,24 @@ final class V2JsonTensorWriter {
 
   /**
    * Why the tensor cannot travel as JSON data without changing, or {@code null} when it can: FP16/BF16
-   * have no JSON form, NaN and infinities have no strict-JSON spelling, BYTES must be valid UTF-8.
+   * have no JSON form unless {@code halfAsJson} (then they are numbers, each exactly the value of its
+   * 16 bits), NaN and infinities have no strict-JSON spelling, BYTES must be valid UTF-8.
    */
-  static String whyNotJson(Tensor t) {
+  static String whyNotJson(Tensor t, boolean halfAsJson) {
     ByteBuffer d = t.data();
     int n = (int) t.elementCount();
     switch (t.dtype()) {
       case FP16: case BF16:
-        return t.dtype().wireName() + " has no JSON form";
+        if (!halfAsJson) {
+          return t.dtype().wireName() + " has no JSON form unless option half-as-json is set";
+        }
+        for (int i = 0; i < n; i++) {
+          float f = halfValue(t.dtype(), d, i);
+          if (!Float.isFinite(f)) {
+            return "element " + i + " is " + f + ", which JSON cannot carry";
+          }
+        }
+        return null;
       case FP32:
         for (int i = 0; i < n; i++) {
           if (!Float.isFinite(d.getFloat(i * 4))) {
@@ -91,8 +102,15 @@ final class V2JsonTensorWriter {
       case UINT64: g.writeNumber(Long.toUnsignedString(d.getLong(i * 8))); break;
       case FP32: g.writeNumber(d.getFloat(i * 4)); break;
       case FP64: g.writeNumber(d.getDouble(i * 8)); break;
+      // The shortest text of the widened float, which reads back to the same 16 bits.
+      case FP16: case BF16: g.writeNumber(halfValue(type, d, i)); break;
       default: throw new IllegalStateException(type + " has no JSON form");
     }
+  }
+
+  private static float halfValue(DataType type, ByteBuffer d, int i) {
+    short bits = d.getShort(i * 2);
+    return type == DataType.FP16 ? HalfFloats.fp16ToFloat(bits) : HalfFloats.bf16ToFloat(bits);
   }
 
   private static boolean isUtf8(ByteBuffer bytes) {

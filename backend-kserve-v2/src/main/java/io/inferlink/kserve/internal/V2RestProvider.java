@@ -21,7 +21,7 @@ public final class V2RestProvider implements InferenceClientProvider {
   public static final String NAME = "kserve-v2-rest";
   static final int DEFAULT_PORT = 8080;
   private static final Set<String> OPTIONS = Set.of(KServeOptions.BINARY.name(), KServeOptions.BINARY_THRESHOLD.name(),
-      KServeOptions.REPOSITORY.name());
+      KServeOptions.HALF_AS_JSON.name(), KServeOptions.REPOSITORY.name());
 
   @Override
   public String name() {
@@ -41,7 +41,7 @@ public final class V2RestProvider implements InferenceClientProvider {
       throw new ProviderConfigurationException(NAME + " does not know the option(s) " + unknown + "; it knows "
           + new TreeSet<>(OPTIONS));
     }
-    V2RestBinaryPolicy policy = policy(options);
+    V2RestBinaryPolicy policy = policy(options).withHalfAsJson(options.get(KServeOptions.HALF_AS_JSON));
     options.get(KServeOptions.REPOSITORY); // a bad value fails here, not on the first call
     HttpTransport transport = HttpTransport.create(HttpTarget.of(endpoint, DEFAULT_PORT), options, NAME);
     return new V2RestClient(NAME, transport, options, capabilities(policy), policy);
@@ -62,10 +62,10 @@ public final class V2RestProvider implements InferenceClientProvider {
     }
   }
 
-  /** Plain JSON cannot carry FP16/BF16, so without the binary extension they are not supported. */
+  /** Plain JSON carries FP16/BF16 only with half-as-json, so without the binary extension they are not supported. */
   static Capabilities capabilities(V2RestBinaryPolicy policy) {
     EnumSet<DataType> types = EnumSet.allOf(DataType.class);
-    if (policy.mode() == V2RestBinaryPolicy.Mode.NEVER) {
+    if (policy.mode() == V2RestBinaryPolicy.Mode.NEVER && !policy.halfAsJson()) {
       types.remove(DataType.FP16);
       types.remove(DataType.BF16);
     }

@@ -31,7 +31,8 @@ final class V2RestRequestWriter {
    * Encodes the request.
    *
    * @throws UnsupportedFeatureException under {@link V2RestBinaryPolicy#NEVER} for an input JSON cannot
-   *     carry (FP16/BF16, NaN or infinities, BYTES that are not UTF-8), or for a non-finite parameter
+   *     carry (FP16/BF16 without {@code half-as-json}, NaN or infinities, BYTES that are not UTF-8), or
+   *     for a non-finite parameter
    */
   static V2RestEncodedRequest write(InferenceRequest request, V2RestBinaryPolicy policy) {
     List<ByteBuffer> blobs = new ArrayList<>();
@@ -109,14 +110,15 @@ final class V2RestRequestWriter {
       case ALWAYS:
         return true;
       case NEVER:
-        String why = V2JsonTensorWriter.whyNotJson(t);
+        String why = V2JsonTensorWriter.whyNotJson(t, policy.halfAsJson());
         if (why != null) {
           throw new UnsupportedFeatureException("input '" + t.name() + "' (" + t.dtype().wireName()
               + ") cannot be sent as JSON: " + why + "; allow binary tensor data to send it");
         }
         return false;
       default:
-        return t.byteSize() >= policy.thresholdBytes() || V2JsonTensorWriter.whyNotJson(t) != null;
+        return t.byteSize() >= policy.thresholdBytes()
+            || V2JsonTensorWriter.whyNotJson(t, policy.halfAsJson()) != null;
     }
   }
 }

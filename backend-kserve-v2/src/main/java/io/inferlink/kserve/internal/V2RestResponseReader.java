@@ -97,9 +97,6 @@ final class V2RestResponseReader {
   }
 
   private static int jsonSize(V2RestOutputHeader o, int elements) {
-    if (o.dtype == DataType.FP16 || o.dtype == DataType.BF16) {
-      throw new V2RestMalformedException(o.where() + ": " + o.dtype.wireName() + " has no JSON form; it must come binary");
-    }
     long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
     if (size > Integer.MAX_VALUE - 8) {
       throw new V2RestMalformedException(o.where() + " is too large for one buffer");

@@ -133,8 +133,6 @@ class V2RestResponseReaderTest {
         Arguments.of("number as BYTES", out("\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[1]")),
         Arguments.of("string as FP32", out("\"shape\":[1],\"datatype\":\"FP32\",\"data\":[\"1.0\"]")),
         Arguments.of("null as INT32", out("\"shape\":[1],\"datatype\":\"INT32\",\"data\":[null]")),
-        Arguments.of("FP16 in JSON", out("\"shape\":[1],\"datatype\":\"FP16\",\"data\":[1.0]")),
-        Arguments.of("BF16 in JSON", out("\"shape\":[1],\"datatype\":\"BF16\",\"data\":[1.0]")),
         Arguments.of("data not an array", out("\"shape\":[1],\"datatype\":\"INT32\",\"data\":1")),
         Arguments.of("neither data nor size", out("\"shape\":[1],\"datatype\":\"INT32\"")),
         Arguments.of("name not a string", "{\"outputs\":[{\"name\":1,\"shape\":[1],\"datatype\":\"INT8\",\"data\":[1]}]}"),
