@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * OVMS's own small JSON documents: the configuration status ({@code {"<model>": {"model_version_status":
  * [...]}}}, each entry TF Serving's status document) and the probe of {@code /v1/models}. A document
- * that is not what OVMS writes fails as a malformed answer. Stateless and thread-safe.
+ * that is not what OVMS writes fails as a malformed answer; {@code null} members are absent ones.
+ * Stateless and thread-safe.
  */
 final class OvmsJsonDocs {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,6 +32,9 @@ final class OvmsJsonDocs {
     }
     Map<String, List<ModelVersionStatus>> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> model : doc.properties()) {
+      if (model.getValue().isNull()) {
+        continue; // a null member is an absent one, as in every reader of the KServe and TF Serving documents
+      }
       try {
         out.put(model.getKey(), StatusReader.read(model.getValue()));
       } catch (RuntimeException e) {

@@ -51,6 +51,9 @@ final class ResponseWalker {
         if (value == null) {
           break;
         }
+        if (TfDocs.absent(value)) {
+          continue; // "outputs": null is no outputs; a missing form is reported below
+        }
         if (field.equals("outputs") && form == null) {
           columnar(p, unnamed, visitor);
           form = Form.COLUMNAR;

@@ -74,7 +74,7 @@ final class SignatureReader {
       throw new MalformedResponseException("signature_def is not an object");
     }
     Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
-    defs.properties().forEach(e -> byName.put(e.getKey(), e.getValue()));
+    defs.properties().stream().filter(e -> !e.getValue().isNull()).forEach(e -> byName.put(e.getKey(), e.getValue()));
     return new Signatures(name, version, byName);
   }
 
@@ -111,6 +111,9 @@ final class SignatureReader {
       throw new MalformedResponseException("signature " + field + " is not an object");
     }
     for (Map.Entry<String, JsonNode> e : tensors.properties()) {
+      if (e.getValue().isNull()) {
+        continue; // a null tensor info is an absent one
+      }
       String dtypeName = e.getValue().path("dtype").asText("");
       Optional<DataType> dtype = TfDataTypes.fromName(dtypeName);
       if (dtype.isEmpty()) {
@@ -133,7 +136,7 @@ final class SignatureReader {
     JsonNode dims = shape.path("dim");
     long[] out = new long[dims.size()];
     for (int i = 0; i < out.length; i++) {
-      JsonNode size = dims.get(i).get("size");
+      JsonNode size = TfDocs.field(dims.get(i), "size");
       try {
         // int64 in proto3 JSON is a string; accept a number as well.
         out[i] = size == null ? -1 : Long.parseLong(size.asText());

@@ -1,12 +1,17 @@
 package io.inferlink.tfserving.rest.internal;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the small JSON documents (metadata, status, classify/regress results) as trees. */
+/**
+ * Reads the small JSON documents (metadata, status, classify/regress results) as trees, and holds the
+ * module's one rule for optional members: JSON {@code null} means absent ({@link #field},
+ * {@link #absent}), as proto3 JSON writers may spell an unset field either way.
+ */
 final class TfDocs {
   private static final ObjectMapper MAPPER = new ObjectMapper(TfJson.FACTORY);
 
@@ -35,6 +40,11 @@ final class TfDocs {
       }
     }
     return null;
+  }
+
+  /** Whether a member's value token, in a streaming read, says the member is absent: JSON {@code null}. */
+  static boolean absent(JsonToken value) {
+    return value == JsonToken.VALUE_NULL;
   }
 
   /** A required field, or a malformed-response error naming it. */
