@@ -124,6 +124,7 @@ class V2RestOptionalMembersTest {
   void serverMetadataWithNullMembersIsRead() {
     assertEquals(new ServerMetadata("kserve", "", List.of()),
         V2RestDocs.server(body("{\"name\":\"kserve\",\"version\":null,\"extensions\":null}")));
+    assertEquals(new ServerMetadata("kserve", "", List.of()), V2RestDocs.server(body("{\"name\":\"kserve\"}")));
     assertEquals(new ServerMetadata("triton", "2.51.0", List.of("binary_tensor_data")),
         V2RestDocs.server(body("{\"name\":\"triton\",\"version\":\"2.51.0\",\"extensions\":[null,\"binary_tensor_data\"]}")));
   }
