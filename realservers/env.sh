@@ -4,4 +4,7 @@
 # INFERLINK_* name: ClientOptions.fromEnvironment refuses INFERLINK_* variables it does not know).
 REALSERVERS_CACHE="${REALSERVERS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/inferlink}"
 VENV_MAIN="$REALSERVERS_CACHE/venv-kserve-pytriton"   # kserve + nvidia-pytriton + tritonclient
-VENV_ML="$REALSERVERS_CACHE/venv-mlserver"            # mlserver (cannot share a venv with kserve)
+# mlserver + its scikit-learn runtime (cannot share a venv with kserve). Named for its contents: a
+# clone with other pins (the older "venv-mlserver": mlserver + numpy only) keeps its own folder
+# instead of deleting and rebuilding this one under servers that run from it.
+VENV_ML="$REALSERVERS_CACHE/venv-mlserver-sklearn"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates the virtualenvs for the real-server tests (idempotent; re-run to repair).
 #   $VENV_MAIN  kserve + nvidia-pytriton (bundles a CPU-capable tritonserver) + numpy + tritonclient[all]
-#   $VENV_ML    mlserver + numpy
+#   $VENV_ML    mlserver + mlserver-sklearn (its scikit-learn runtime) + scikit-learn + joblib + numpy
 # (both under ~/.cache/inferlink by default, see env.sh, so that fresh clones reuse them)
 # Two venvs because kserve>=0.17 and mlserver 1.7.1 cannot share one (starlette: kserve 0.21 needs
 # >=1.3.1, mlserver's fastapi pin needs <0.46; kserve 0.15/0.16 clash on protobuf instead).
@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$REALSERVERS_CACHE"
 PY="${PYTHON:-python3}"
 MAIN_PINS=("kserve==0.21.0" "nvidia-pytriton==0.7.0" "numpy==1.26.4" "tritonclient[all]==2.73.0")
-ML_PINS=("mlserver==1.7.1" "numpy==2.4.6")
+ML_PINS=("mlserver==1.7.1" "mlserver-sklearn==1.7.1" "scikit-learn==1.9.1" "joblib==1.6.0" "numpy==2.4.6")
 FORCE=0; [ "${1:-}" = "--force" ] && FORCE=1
 
 die() { echo "setup.sh: FAILED: $*" >&2; exit 1; }
@@ -45,7 +45,7 @@ echo "== checking imports (each in its own process: kserve's and tritonclient's 
 echo "   define package 'inference' and cannot be imported into one interpreter)"
 "$VENV_MAIN/bin/python" -c 'import kserve, importlib.metadata as m; print("kserve", m.version("kserve"))' || die "import kserve"
 "$VENV_MAIN/bin/python" -c 'import pytriton.triton, tritonclient.http, tritonclient.grpc, numpy, importlib.metadata as m; print("nvidia-pytriton", m.version("nvidia-pytriton"), "tritonclient", m.version("tritonclient"), "numpy", numpy.__version__)' || die "import pytriton/tritonclient"
-"$VENV_ML/bin/python" -c 'import mlserver, numpy; print("mlserver", mlserver.__version__, "numpy", numpy.__version__)' || die "import mlserver"
+"$VENV_ML/bin/python" -c 'import mlserver, mlserver_sklearn, sklearn, numpy; print("mlserver", mlserver.__version__, "scikit-learn", sklearn.__version__, "numpy", numpy.__version__)' || die "import mlserver/mlserver_sklearn"
 TS="$("$VENV_MAIN/bin/python" -c 'import pytriton, pathlib; print(pathlib.Path(pytriton.__file__).parent / "tritonserver/bin/tritonserver")')"
 # (--help exits non-zero; what matters is that the binary loads its libraries and prints usage)
 TS_OUT="$("$TS" --help 2>&1 || true)"

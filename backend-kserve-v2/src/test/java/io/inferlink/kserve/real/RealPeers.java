@@ -1,5 +1,6 @@
 package io.inferlink.kserve.real;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,14 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real servers of {@code realservers/} (KServe, Triton through PyTriton, MLServer) for the
- * integration tests. When {@code REALSERVERS_PEERS} names a state folder written by
- * {@code peers.sh start} (what {@code .ci/run} does), those running servers are used and left alone.
- * Otherwise the first test to ask starts them with {@code peers.sh start} into a temporary folder
+ * The real servers of {@code realservers/} (KServe, Triton through PyTriton, MLServer, with the kit's
+ * models, and {@code kserve-realistic}, {@code pytriton-realistic}, {@code mlserver-sklearn} with
+ * models written as the servers' own quick-starts write them) for the integration tests. When
+ * {@code REALSERVERS_PEERS} names a state folder written by {@code peers.sh start} (what
+ * {@code .ci/run} does), or several separated by {@link File#pathSeparator} (servers started
+ * separately, e.g. {@code /tmp/kit-peers:/tmp/realistic-peers}), those running servers are used and
+ * left alone. Otherwise the first test to ask starts them with {@code peers.sh start} into a temporary folder
  * and a JVM shutdown hook stops them by PID; they also stop by themselves after 20 minutes. A
  * server that does not start fails the test with the script's output, never skips it.
  */
@@ -49,17 +54,27 @@ final class RealPeers {
   /** {@code scheme://127.0.0.1:<port>} of {@code server}'s HTTP or gRPC listener. */
   String endpoint(String server, String scheme) {
     String key = server + (scheme.contains("grpc") ? ".grpc" : ".http");
-    String port = properties.getProperty(key);
-    if (port == null) {
-      throw new IllegalStateException("peers.properties has no " + key + ": " + properties);
+    return scheme + "://127.0.0.1:" + property(server, key);
+  }
+
+  /** A folder {@code server} was started with, as {@code peers.sh} recorded it under {@code server.what}. */
+  Path folder(String server, String what) {
+    return Paths.get(property(server, server + "." + what));
+  }
+
+  private String property(String server, String key) {
+    String value = properties.getProperty(key);
+    if (value == null) {
+      throw new IllegalStateException("peers.properties has no " + key + " (is " + server + " among the servers"
+          + " started by peers.sh start? REALSERVERS_PEERS=" + System.getenv("REALSERVERS_PEERS") + "): " + properties);
     }
-    return scheme + "://127.0.0.1:" + port;
+    return value;
   }
 
   private static RealPeers start() {
     String given = System.getenv("REALSERVERS_PEERS");
     if (given != null && !given.isBlank()) {
-      return new RealPeers(load(Paths.get(given, "peers.properties")));
+      return new RealPeers(merge(given.split(File.pathSeparator)));
     }
     Path script = findScript();
     try {
@@ -108,6 +123,25 @@ final class RealPeers {
       }
     }
     throw new IllegalStateException("realservers/peers.sh not found above " + Paths.get("").toAbsolutePath());
+  }
+
+  /** The peers.properties of every folder, which must not disagree on any key (one server, one folder). */
+  private static Properties merge(String[] folders) {
+    Properties merged = new Properties();
+    for (String folder : folders) {
+      if (folder.isBlank()) {
+        continue;
+      }
+      Path file = Paths.get(folder.trim(), "peers.properties");
+      for (Map.Entry<Object, Object> e : load(file).entrySet()) {
+        Object before = merged.putIfAbsent(e.getKey(), e.getValue());
+        if (before != null && !before.equals(e.getValue())) {
+          throw new IllegalStateException("REALSERVERS_PEERS folders disagree on " + e.getKey() + ": " + before
+              + " and " + e.getValue() + " (in " + file + ")");
+        }
+      }
+    }
+    return merged;
   }
 
   private static Properties load(Path file) {

@@ -11,15 +11,20 @@ import io.inferlink.InferenceException;
 import io.inferlink.spi.HttpStatusTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one place that turns a non-2xx {@link HttpResult} into an exception, with the server's own
  * words: {@code {"error": ...}} (TF Serving, KServe V2, Triton), {@code {"detail": ...}} (FastAPI
- * servers: KServe V1, MLServer), or the body as text (proxies, libevent's HTML pages). Stateless and
+ * servers: KServe V1, MLServer), or the body as text (proxies, libevent's HTML pages, the Python
+ * tracebacks of Starlette servers in debug mode, MLServer's default). A message too long to keep
+ * loses its middle, not its end: a traceback names the error on its last line. Stateless and
  * thread-safe; never throws on a malformed or huge body.
  */
 public final class HttpErrors {
   private static final int MAX_CHARS = InferenceException.MAX_SERVER_MESSAGE_CHARS;
+  private static final String ELIDED = "\n[...]\n";
   // Limits keep a hostile body from costing more than a pass over its bytes.
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -35,7 +40,8 @@ public final class HttpErrors {
   /**
    * What the server said: the first top-level {@code "error"} or {@code "detail"} field of a JSON
    * object (a string as is, anything else as compact JSON), else the body as UTF-8 text; trimmed, at
-   * most 2048 characters, {@code ""} for an empty body.
+   * most 2048 characters (a longer text keeps its start and its end around {@code [...]}),
+   * {@code ""} for an empty body.
    */
   public static String serverMessage(HttpResult result) {
     ByteChunks body = result.body();
@@ -50,7 +56,7 @@ public final class HttpErrors {
         fromJson = null; // not JSON after all, or cut short: show the text
       }
     }
-    return cap(fromJson != null ? fromJson : body.toUtf8(2 * MAX_CHARS));
+    return cap(fromJson != null ? fromJson : text(body));
   }
 
   /** The exception for a non-2xx answer, by {@link HttpStatusTable}, carrying {@link #serverMessage}. */
@@ -83,8 +89,14 @@ public final class HttpErrors {
         JsonToken value = p.nextToken();
         if ((name.equals("error") || name.equals("detail")) && value != JsonToken.VALUE_NULL) {
           if (value == JsonToken.VALUE_STRING) {
-            // Only the head of a huge string is turned into a String.
-            return new String(p.getTextCharacters(), p.getTextOffset(), Math.min(p.getTextLength(), 2 * MAX_CHARS));
+            // Only the head and the tail of a huge string are turned into a String.
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            if (length <= 2 * MAX_CHARS) {
+              return new String(text, offset, length);
+            }
+            return new String(text, offset, MAX_CHARS) + ELIDED + new String(text, offset + length - MAX_CHARS, MAX_CHARS);
           }
           return compactJson(p);
         }
@@ -102,9 +114,35 @@ public final class HttpErrors {
     return out.toString();
   }
 
+  /** The body as UTF-8 text; of a large body only the start and the end are decoded. */
+  private static String text(ByteChunks body) {
+    if (body.size() <= 4L * MAX_CHARS) {
+      return body.toUtf8(4 * MAX_CHARS);
+    }
+    int tailBytes = 2 * MAX_CHARS;
+    ByteBuffer tail = body.slice(body.size() - tailBytes, tailBytes);
+    // start the tail on a character: skip the continuation bytes (10xxxxxx) of one cut in two
+    for (int i = 0; i < 3 && tail.hasRemaining() && (tail.get(tail.position()) & 0xC0) == 0x80; i++) {
+      tail.get();
+    }
+    return body.toUtf8(2 * MAX_CHARS) + ELIDED + StandardCharsets.UTF_8.decode(tail);
+  }
+
+  /** At most MAX_CHARS: the start and the end of a longer text, its middle replaced by {@code [...]}. */
   private static String cap(String s) {
     String t = s.strip();
-    return t.length() <= MAX_CHARS ? t : t.substring(0, MAX_CHARS - 3) + "...";
+    if (t.length() <= MAX_CHARS) {
+      return t;
+    }
+    int head = (MAX_CHARS - ELIDED.length()) / 2;
+    int tailStart = t.length() - (MAX_CHARS - ELIDED.length() - head);
+    if (Character.isLowSurrogate(t.charAt(head))) {
+      head--; // do not split a surrogate pair
+    }
+    if (Character.isLowSurrogate(t.charAt(tailStart))) {
+      tailStart++;
+    }
+    return t.substring(0, head) + ELIDED + t.substring(tailStart);
   }
 
   /** Keeps the first characters written and drops the rest. */

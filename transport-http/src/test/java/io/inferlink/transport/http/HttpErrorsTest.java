@@ -85,12 +85,50 @@ class HttpErrorsTest {
     String huge = "{\"error\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
     String m = HttpErrors.serverMessage(result(500, "application/json", huge));
     assertEquals(2048, m.length());
-    assertTrue(m.startsWith("xxxx") && m.endsWith("..."), m.substring(0, 10));
+    assertTrue(m.startsWith("xxxx") && m.contains("\n[...]\n") && m.endsWith("xxxx"), m.substring(0, 10));
     InferenceException e = HttpErrors.toException(result(500, "application/json", huge), "p");
     assertTrue(e.getMessage().length() < 3000, "message of " + e.getMessage().length() + " chars");
 
     String hugeText = "y".repeat(5 * 1024 * 1024);
     assertEquals(2048, HttpErrors.serverMessage(result(502, "text/plain", hugeText)).length());
+  }
+
+  /** MLServer (debug, its default) and other Starlette servers answer a model's exception with the traceback as text. */
+  @Test
+  void aLongTracebackKeepsItsLastLineWhichNamesTheError() {
+    StringBuilder traceback = new StringBuilder("Traceback (most recent call last):\n");
+    for (int frame = 0; frame < 80; frame++) {
+      traceback.append("  File \"/venv/lib/python3.11/site-packages/starlette/routing.py\", line ").append(frame)
+          .append(", in app\n    await route.handle(scope, receive, send)\n");
+    }
+    String error = "ValueError: X has 3 features, but LogisticRegression is expecting 4 features as input.";
+    traceback.append(error).append('\n');
+    assertTrue(traceback.length() > 4 * 2048, "a traceback longer than what is decoded whole: " + traceback.length());
+
+    String m = HttpErrors.serverMessage(result(500, "text/plain; charset=utf-8", traceback.toString()));
+    assertTrue(m.length() <= 2048, "at most 2048 characters: " + m.length());
+    assertTrue(m.startsWith("Traceback (most recent call last):"), m);
+    assertTrue(m.endsWith(error), m);
+    assertTrue(m.contains("\n[...]\n"), m);
+    InferenceException e = HttpErrors.toException(result(500, "text/plain", traceback.toString()), "p");
+    assertInstanceOf(ServerException.class, e);
+    assertTrue(e.serverMessage().endsWith(error) && e.getMessage().contains(error), e.getMessage());
+
+    String shortBody = traceback.substring(traceback.length() - 3000); // decoded whole, then cut in the middle
+    assertTrue(HttpErrors.serverMessage(result(500, "text/plain", shortBody)).endsWith(error));
+    String json = "{\"error\": \"" + traceback.toString().replace("\"", "'").replace("\n", "\\n") + "\"}";
+    assertTrue(HttpErrors.serverMessage(result(500, "application/json", json)).endsWith(error));
+  }
+
+  @Test
+  void theTailOfALongBodyStartsOnACharacterBoundary() {
+    String body = "é".repeat(10_000) + " the end";
+    String m = HttpErrors.serverMessage(result(500, "text/plain", body));
+    assertTrue(m.endsWith("é the end") && !m.contains("\uFFFD"), m.substring(m.length() - 20));
+    String emoji = "\uD83D\uDE00".repeat(5000);
+    String e = HttpErrors.serverMessage(result(500, "text/plain", emoji));
+    assertTrue(!e.contains("\uFFFD") && e.startsWith("\uD83D\uDE00") && e.endsWith("\uD83D\uDE00"), e.substring(0, 4));
+    assertTrue(e.length() <= 2048, "length " + e.length());
   }
 
   @Test
