@@ -158,7 +158,7 @@ class MLServerSklearnIT {
    */
   @Test
   void fp16FeaturesOverJsonWithTheOptInGiveSklearnsLabelsForFp16() {
-    String endpoint = RealPeers.get().endpoint("mlserver-sklearn", "kserve-v2+http") + "?binary=never&fp16-json=true";
+    String endpoint = RealPeers.get().endpoint("mlserver-sklearn", "kserve-v2+http") + "?binary=never&half-as-json=true";
     try (InferenceClient client = InferenceClient.create(endpoint)) {
       InferenceResponse r = client.infer(InferenceRequest.builder(IRIS).input(expected.fp16Features()).build());
       assertArrayEquals(expected.predictFp16, r.output("predict").toLongArray());
