@@ -154,7 +154,7 @@ class MLServerSklearnIT {
 
   /**
    * MLServer takes FP16 as JSON numbers, but the client refuses FP16 over plain JSON unless told to
-   * send it. The option's name here is a placeholder for the opt-in being added.
+   * send it with the {@code half-as-json} option.
    */
   @Test
   void fp16FeaturesOverJsonWithTheOptInGiveSklearnsLabelsForFp16() {
