@@ -53,6 +53,11 @@ class ProviderRegistryTest {
   // ------------------------------------------------------------------ fakes
 
   /** A client whose inference results are scripted per attempt (1-based). */
+  static InferenceException outcomeUnknown(String message) {
+    return Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE).message(message)
+        .delivery(InferenceException.Delivery.OUTCOME_UNKNOWN));
+  }
+
   static final class FakeClient implements InferenceClient {
     final String provider;
     final Endpoint endpoint;
@@ -79,7 +84,8 @@ class ProviderRegistryTest {
     @Override
     public CompletableFuture<Boolean> serverLiveAsync() {
       int n = calls.incrementAndGet();
-      return n < 2 ? CompletableFuture.failedFuture(new UnavailableException("down"))
+      // A connection broken after sending: liveness checks are idempotent, so retries still apply.
+      return n < 2 ? CompletableFuture.failedFuture(outcomeUnknown("reset after sending"))
           : CompletableFuture.completedFuture(true);
     }
 
@@ -652,6 +658,43 @@ class ProviderRegistryTest {
       InferenceClient c = client(fast(3), n -> new CompletableFuture<>());
       assertTrue(c.serverLiveAsync().get(10, TimeUnit.SECONDS));
       assertEquals(2, lastClient().calls.get());
+    }
+
+    @Test
+    void aRequestThatMayHaveRunIsNotRetriedUnlessMarkedIdempotent() throws Exception {
+      InferenceClient c = client(fast(5), n -> fail(outcomeUnknown("reset after the request was sent")));
+      InferenceException e = assertInstanceOf(UnavailableException.class, failureOf(c.inferAsync(request)));
+      assertEquals(InferenceException.Delivery.OUTCOME_UNKNOWN, e.delivery());
+      Thread.sleep(50);
+      assertEquals(1, lastClient().calls.get(), "the server may have run it: sending it again could run it twice");
+    }
+
+    @Test
+    void anIdempotentRequestIsRetriedAfterAFailureThatMayHaveRun() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceClient c = client(fast(5), n -> n < 3 ? fail(outcomeUnknown("reset " + n))
+          : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request.toBuilder().idempotent(true).build()).get(10, TimeUnit.SECONDS));
+      assertEquals(3, lastClient().calls.get());
+    }
+
+    @Test
+    void aPolicyThatAllowsItRetriesFailuresThatMayHaveRun() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceClient c = client(fast(5).retryingWhenOutcomeUnknown(), n -> n < 2 ? fail(outcomeUnknown("reset"))
+          : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request).get(10, TimeUnit.SECONDS));
+      assertEquals(2, lastClient().calls.get());
+    }
+
+    @Test
+    void aRequestThatWasNeverSentIsRetriedEvenWhenNotIdempotent() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceException refused = Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+          .message("connection refused").delivery(InferenceException.Delivery.NOT_SENT));
+      InferenceClient c = client(fast(5), n -> n < 3 ? fail(refused) : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request).get(10, TimeUnit.SECONDS));
+      assertEquals(3, lastClient().calls.get());
     }
 
     @Test
