@@ -508,6 +508,39 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void connectionSettingsInTheQuerySetTheOptionsOfTheSameName() {
+      FakeClient c = create(SCHEME + "://h?max-connections=8&connection-idle-timeout=30s&keep-alive-time=45s"
+          + "&keep-alive-timeout=5s&keep-alive-without-calls=true&api=tfs", ClientOptions.defaults());
+      assertEquals(8, c.options.maxConnections());
+      assertEquals(Duration.ofSeconds(30), c.options.connectionIdleTimeout());
+      assertEquals(Duration.ofSeconds(45), c.options.keepAliveTime());
+      assertEquals(Duration.ofSeconds(5), c.options.keepAliveTimeout());
+      assertTrue(c.options.keepAliveWithoutCalls());
+      assertEquals(Set.of("api"), c.options.optionNames(), "they are not protocol options a backend would refuse");
+    }
+
+    @Test
+    void connectionSettingsSetInCodeWinOverTheQuery() {
+      ClientOptions options = ClientOptions.builder().maxConnections(3).keepAliveWithoutCalls(false).build();
+      FakeClient c = create(SCHEME + "://h?max-connections=8&keep-alive-without-calls=yes", options);
+      assertEquals(3, c.options.maxConnections());
+      assertFalse(c.options.keepAliveWithoutCalls());
+    }
+
+    @Test
+    void aWrongConnectionSettingInTheQueryFailsCreateNamingIt() {
+      FakeProvider p = new FakeProvider("p", 5, SCHEME);
+      for (String[] bad : new String[][] {{"max-connections", "0"}, {"max-connections", "many"},
+          {"connection-idle-timeout", "-1s"}, {"keep-alive-time", "1s"}, {"keep-alive-timeout", "soon"},
+          {"keep-alive-without-calls", "maybe"}}) {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+            () -> registry(p).createClient(Endpoint.parse(SCHEME + "://h?" + bad[0] + "=" + bad[1]), ClientOptions.defaults()));
+        assertContains(e.getMessage(), bad[0]);
+      }
+      assertEquals(0, p.creates.get(), "refused before any provider ran");
+    }
+
+    @Test
     void typedOptionSetInCodeWinsOverTheQuery() {
       ClientOptions options = ClientOptions.builder().option(api, "tfs").build();
       assertEquals("tfs", create(SCHEME + "://h?api=kserve", options).options.get(api));
