@@ -29,7 +29,6 @@ import org.apache.hc.core5.util.Timeout;
  * authentication challenges).
  */
 final class ClientFactory {
-
   /** Per-request configuration starts from this; each call adds its own timeouts. */
   static final RequestConfig BASE_REQUEST_CONFIG = RequestConfig.custom()
       .setRedirectsEnabled(false)
