@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * How a client connects and calls: timeouts, headers and credentials, TLS material, Host/authority
- * override, message size limit, retry policy, callback executor, provider choice and protocol-specific
- * options. Immutable and thread-safe; build with {@link #builder()}, or read from configuration with
+ * override, message size limit, connection pool and keep-alive, retry policy, callback executor,
+ * provider choice and protocol-specific options. Immutable and thread-safe; build with {@link #builder()}, or read from configuration with
  * {@link #fromProperties(Properties)} / {@link #fromEnvironment()} so that an application changes
  * server without changing code. {@link #toString()} never shows a credential.
  */
@@ -27,6 +27,14 @@ public final class ClientOptions {
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
   /** Default largest message accepted from a server: 64 MiB (grpc-java's own 4 MiB is too small for images). */
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
+  /** Default largest number of HTTP connections a REST client keeps open to its server. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+  /** Default time an HTTP connection may sit unused in the pool before it is closed. */
+  public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(1);
+  /** Default time a gRPC keep-alive ping waits for its answer before the connection counts as dead. */
+  public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(20);
+  /** The shortest keep-alive interval: gRPC raises anything shorter to this, and servers punish pings more frequent still. */
+  public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
 
   private static final ClientOptions DEFAULTS = builder().build();
 
@@ -47,6 +55,12 @@ public final class ClientOptions {
   private final String userAgent;
   private final Map<String, Object> typedOptions;
   private final Map<String, String> textOptions;
+  // Connection settings: null means "not set", so an endpoint's query may still fill them in.
+  private final Integer maxConnections;
+  private final Duration connectionIdleTimeout;
+  private final Duration keepAliveTime;
+  private final Duration keepAliveTimeout;
+  private final Boolean keepAliveWithoutCalls;
 
   private ClientOptions(Builder b) {
     this.endpoint = b.endpoint;
@@ -66,6 +80,11 @@ public final class ClientOptions {
     this.userAgent = b.userAgent;
     this.typedOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.typedOptions));
     this.textOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.textOptions));
+    this.maxConnections = b.maxConnections;
+    this.connectionIdleTimeout = b.connectionIdleTimeout;
+    this.keepAliveTime = b.keepAliveTime;
+    this.keepAliveTimeout = b.keepAliveTimeout;
+    this.keepAliveWithoutCalls = b.keepAliveWithoutCalls;
   }
 
   /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
@@ -208,6 +227,41 @@ public final class ClientOptions {
     return maxMessageSize;
   }
 
+  /**
+   * The most HTTP connections a REST client opens to its server at once (calls beyond wait for a free
+   * one); {@value #DEFAULT_MAX_CONNECTIONS} by default. gRPC clients multiplex every call over one
+   * connection and ignore it.
+   */
+  public int maxConnections() {
+    return maxConnections != null ? maxConnections : DEFAULT_MAX_CONNECTIONS;
+  }
+
+  /**
+   * How long an HTTP connection may sit unused in a REST client's pool before it is closed, so that
+   * a burst of calls does not leave its connections open forever; one minute by default.
+   */
+  public Duration connectionIdleTimeout() {
+    return connectionIdleTimeout != null ? connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
+  }
+
+  /**
+   * The interval of gRPC keep-alive pings (HTTP/2 PING frames that keep idle connections open
+   * through proxies and find dead ones), or {@code null}: no pings, the default. REST clients ignore it.
+   */
+  public Duration keepAliveTime() {
+    return keepAliveTime;
+  }
+
+  /** How long a gRPC keep-alive ping waits for its answer before the connection is closed; 20 s by default. */
+  public Duration keepAliveTimeout() {
+    return keepAliveTimeout != null ? keepAliveTimeout : DEFAULT_KEEP_ALIVE_TIMEOUT;
+  }
+
+  /** Whether gRPC keep-alive pings go on while no call is running; false by default (pings only during calls). */
+  public boolean keepAliveWithoutCalls() {
+    return keepAliveWithoutCalls != null && keepAliveWithoutCalls;
+  }
+
   /** When to retry; {@link RetryPolicy#none()} by default. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
@@ -262,11 +316,26 @@ public final class ClientOptions {
     return names;
   }
 
-  /** A copy where the given text options (an endpoint's query, say) fill in options not yet set. */
+  /**
+   * A copy where the given text options (an endpoint's query, say) fill in options not yet set: the
+   * connection settings by their {@link ConfigurationKeys} names ({@code max-connections},
+   * {@code connection-idle-timeout}, {@code keep-alive-time}, {@code keep-alive-timeout},
+   * {@code keep-alive-without-calls}), every other name as a protocol option.
+   *
+   * @throws ProviderConfigurationException naming the option when a connection setting's value is wrong
+   */
   public ClientOptions withDefaultTextOptions(Map<String, String> options) {
     Builder b = toBuilder();
     for (Map.Entry<String, String> e : options.entrySet()) {
-      if (!typedOptions.containsKey(e.getKey()) && !textOptions.containsKey(e.getKey())) {
+      if (ConfigurationKeys.isConnectionKey(e.getKey())) {
+        if (!b.isConnectionSettingSet(e.getKey())) {
+          try {
+            ConfigurationKeys.applyConnectionSetting(b, e.getKey(), e.getValue());
+          } catch (IllegalArgumentException ex) {
+            throw new ProviderConfigurationException("endpoint option " + e.getKey() + ": " + ex.getMessage(), ex);
+          }
+        }
+      } else if (!typedOptions.containsKey(e.getKey()) && !textOptions.containsKey(e.getKey())) {
         b.textOptions.put(e.getKey(), e.getValue());
       }
     }
@@ -302,6 +371,21 @@ public final class ClientOptions {
     if (authority != null) {
       sb.append(", authority=").append(authority);
     }
+    if (maxConnections != null) {
+      sb.append(", maxConnections=").append(maxConnections);
+    }
+    if (connectionIdleTimeout != null) {
+      sb.append(", connectionIdleTimeout=").append(connectionIdleTimeout);
+    }
+    if (keepAliveTime != null) {
+      sb.append(", keepAliveTime=").append(keepAliveTime);
+    }
+    if (keepAliveTimeout != null) {
+      sb.append(", keepAliveTimeout=").append(keepAliveTimeout);
+    }
+    if (keepAliveWithoutCalls != null) {
+      sb.append(", keepAliveWithoutCalls=").append(keepAliveWithoutCalls);
+    }
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
@@ -336,6 +420,11 @@ public final class ClientOptions {
     private String userAgent = "inferlink-java";
     private final Map<String, Object> typedOptions = new LinkedHashMap<>();
     private final Map<String, String> textOptions = new LinkedHashMap<>();
+    private Integer maxConnections;
+    private Duration connectionIdleTimeout;
+    private Duration keepAliveTime;
+    private Duration keepAliveTimeout;
+    private Boolean keepAliveWithoutCalls;
 
     private Builder() {}
 
@@ -357,6 +446,11 @@ public final class ClientOptions {
       userAgent = o.userAgent;
       typedOptions.putAll(o.typedOptions);
       textOptions.putAll(o.textOptions);
+      maxConnections = o.maxConnections;
+      connectionIdleTimeout = o.connectionIdleTimeout;
+      keepAliveTime = o.keepAliveTime;
+      keepAliveTimeout = o.keepAliveTimeout;
+      keepAliveWithoutCalls = o.keepAliveWithoutCalls;
     }
 
     /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
@@ -478,6 +572,60 @@ public final class ClientOptions {
       }
       this.maxMessageSize = bytes;
       return this;
+    }
+
+    /** The most HTTP connections a REST client opens to its server at once; at least 1 (see {@link ClientOptions#maxConnections()}). */
+    public Builder maxConnections(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, got " + connections);
+      }
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /** How long an unused HTTP connection stays open; must be positive (see {@link ClientOptions#connectionIdleTimeout()}). */
+    public Builder connectionIdleTimeout(Duration timeout) {
+      this.connectionIdleTimeout = positive("connectionIdleTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sends gRPC keep-alive pings at this interval, at least {@link #MIN_KEEP_ALIVE_TIME} (servers
+     * close connections that ping more often than they allow: gRPC servers allow every 5 minutes by
+     * default); see {@link ClientOptions#keepAliveTime()}.
+     */
+    public Builder keepAliveTime(Duration interval) {
+      positive("keepAliveTime", interval);
+      if (interval.compareTo(MIN_KEEP_ALIVE_TIME) < 0) {
+        throw new IllegalArgumentException("keepAliveTime must be at least " + MIN_KEEP_ALIVE_TIME.toSeconds()
+            + "s (gRPC's minimum), got " + interval);
+      }
+      this.keepAliveTime = interval;
+      return this;
+    }
+
+    /** How long a keep-alive ping waits for its answer; must be positive (see {@link ClientOptions#keepAliveTimeout()}). */
+    public Builder keepAliveTimeout(Duration timeout) {
+      this.keepAliveTimeout = positive("keepAliveTimeout", timeout);
+      return this;
+    }
+
+    /** Whether keep-alive pings go on with no call running (see {@link ClientOptions#keepAliveWithoutCalls()}). */
+    public Builder keepAliveWithoutCalls(boolean withoutCalls) {
+      this.keepAliveWithoutCalls = withoutCalls;
+      return this;
+    }
+
+    /** Whether the connection setting of this configuration name was set already. */
+    boolean isConnectionSettingSet(String key) {
+      switch (key) {
+        case ConfigurationKeys.MAX_CONNECTIONS: return maxConnections != null;
+        case ConfigurationKeys.CONNECTION_IDLE_TIMEOUT: return connectionIdleTimeout != null;
+        case ConfigurationKeys.KEEP_ALIVE_TIME: return keepAliveTime != null;
+        case ConfigurationKeys.KEEP_ALIVE_TIMEOUT: return keepAliveTimeout != null;
+        case ConfigurationKeys.KEEP_ALIVE_WITHOUT_CALLS: return keepAliveWithoutCalls != null;
+        default: return false;
+      }
     }
 
     /** Retries retryable failures by this policy. */

@@ -29,9 +29,17 @@ import java.util.Properties;
  *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
  *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
  *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
+ *   <tr><td>inferlink.max-connections</td><td>INFERLINK_MAX_CONNECTIONS</td><td>HTTP pool size</td></tr>
+ *   <tr><td>inferlink.connection-idle-timeout</td><td>INFERLINK_CONNECTION_IDLE_TIMEOUT</td><td>duration an unused HTTP connection stays open</td></tr>
+ *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
+ *   <tr><td>inferlink.keep-alive-timeout</td><td>INFERLINK_KEEP_ALIVE_TIMEOUT</td><td>duration a ping waits for its answer</td></tr>
+ *   <tr><td>inferlink.keep-alive-without-calls</td><td>INFERLINK_KEEP_ALIVE_WITHOUT_CALLS</td><td>true/false: ping with no call running</td></tr>
  *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
  *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
  * </table>
+ *
+ * <p>The connection settings ({@code max-connections} to {@code keep-alive-without-calls}) keep
+ * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32}.
  */
 public final class ConfigurationKeys {
   /** Prefix of every property. */
@@ -39,10 +47,22 @@ public final class ConfigurationKeys {
   /** Prefix of protocol options. */
   public static final String OPTION_PREFIX = "inferlink.option.";
 
+  /** Name of {@link ClientOptions#maxConnections()} in properties, environment and endpoint queries. */
+  public static final String MAX_CONNECTIONS = "max-connections";
+  /** Name of {@link ClientOptions#connectionIdleTimeout()}, likewise. */
+  public static final String CONNECTION_IDLE_TIMEOUT = "connection-idle-timeout";
+  /** Name of {@link ClientOptions#keepAliveTime()}, likewise. */
+  public static final String KEEP_ALIVE_TIME = "keep-alive-time";
+  /** Name of {@link ClientOptions#keepAliveTimeout()}, likewise. */
+  public static final String KEEP_ALIVE_TIMEOUT = "keep-alive-timeout";
+  /** Name of {@link ClientOptions#keepAliveWithoutCalls()}, likewise. */
+  public static final String KEEP_ALIVE_WITHOUT_CALLS = "keep-alive-without-calls";
+
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
     "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", "retry.max-attempts",
-    "paperspace-secret",
+    "paperspace-secret", MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, KEEP_ALIVE_TIME, KEEP_ALIVE_TIMEOUT,
+    KEEP_ALIVE_WITHOUT_CALLS,
   };
 
   private ConfigurationKeys() {}
@@ -134,8 +154,56 @@ public final class ConfigurationKeys {
         break;
       }
       default:
+        if (isConnectionKey(key)) {
+          applyConnectionSetting(b, key, value);
+          break;
+        }
         throw new IllegalArgumentException("unknown key; known keys are " + PREFIX + String.join(", " + PREFIX, KEYS)
             + " and " + OPTION_PREFIX + "<name>");
+    }
+  }
+
+  /** Whether {@code key} names a connection setting, which endpoint queries may carry too. */
+  static boolean isConnectionKey(String key) {
+    switch (key) {
+      case MAX_CONNECTIONS: case CONNECTION_IDLE_TIMEOUT: case KEEP_ALIVE_TIME: case KEEP_ALIVE_TIMEOUT:
+      case KEEP_ALIVE_WITHOUT_CALLS:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Sets the connection setting {@code key} from text; IllegalArgumentException when the value does not fit. */
+  static void applyConnectionSetting(ClientOptions.Builder b, String key, String value) {
+    String v = value.trim();
+    switch (key) {
+      case MAX_CONNECTIONS: {
+        int n;
+        try {
+          n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("'" + value + "' is not a whole number");
+        }
+        b.maxConnections(n);
+        break;
+      }
+      case CONNECTION_IDLE_TIMEOUT: b.connectionIdleTimeout(parseDuration(v)); break;
+      case KEEP_ALIVE_TIME: b.keepAliveTime(parseDuration(v)); break;
+      case KEEP_ALIVE_TIMEOUT: b.keepAliveTimeout(parseDuration(v)); break;
+      case KEEP_ALIVE_WITHOUT_CALLS: b.keepAliveWithoutCalls(parseBoolean(value)); break;
+      default: throw new IllegalArgumentException("'" + key + "' is not a connection setting");
+    }
+  }
+
+  private static boolean parseBoolean(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true": case "yes": case "on": case "1":
+        return true;
+      case "false": case "no": case "off": case "0":
+        return false;
+      default:
+        throw new IllegalArgumentException("'" + text + "' is not true or false");
     }
   }
 

@@ -181,6 +181,26 @@ final class FixedElements {
   }
 
   /**
+   * {@code data} itself when every byte is 0 or 1, else a new little-endian buffer where every
+   * non-zero byte is 1: the one place BOOL bytes are made canonical. Wrapped data is only scanned,
+   * so the zero-copy path stays zero-copy unless a byte needs fixing. {@code data} spans exactly the tensor.
+   */
+  static ByteBuffer canonicalBooleans(ByteBuffer data) {
+    int n = data.remaining();
+    int p = data.position();
+    for (int i = 0; i < n; i++) {
+      if ((data.get(p + i) & 0xFE) != 0) {
+        byte[] canonical = new byte[n];
+        for (int j = 0; j < n; j++) {
+          canonical[j] = data.get(p + j) != 0 ? (byte) 1 : (byte) 0;
+        }
+        return ByteBuffer.wrap(canonical).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      }
+    }
+    return data;
+  }
+
+  /**
    * Reads element {@code i} of an integer or BOOL buffer as a long: signed types sign-extended,
    * unsigned ones zero-extended (UINT64 as raw bits), BOOL as 0/1.
    */

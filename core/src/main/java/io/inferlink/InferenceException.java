@@ -19,6 +19,29 @@ public class InferenceException extends RuntimeException {
   private final int grpcStatus;
   private final String provider;
   private final String serverMessage;
+  private final Delivery delivery;
+
+  /**
+   * How far a failed request got, which decides whether sending it again is safe: a request that
+   * never reached the server whole can always be sent again, one that did may already have run.
+   */
+  public enum Delivery {
+    /**
+     * The server cannot have acted on the request: it never left the client, or left only in part
+     * (connection refused, unknown host, TLS handshake failed, no pooled connection free in time, a
+     * connection found dead before the whole request was written). Sending it again is always safe.
+     */
+    NOT_SENT,
+    /**
+     * The whole request was sent, then the connection broke or the deadline passed before an answer
+     * came: the server may have run the model. Send it again only if running it twice is harmless.
+     */
+    OUTCOME_UNKNOWN,
+    /** The server answered, with the status this exception carries. */
+    ANSWERED,
+    /** Whoever raised the failure did not say (a check inside the client, or a backend that does not track it). */
+    UNSPECIFIED
+  }
 
   /** Creates an exception from a {@link Details} description. */
   public InferenceException(Details details) {
@@ -28,6 +51,8 @@ public class InferenceException extends RuntimeException {
     this.grpcStatus = details.grpcStatus;
     this.provider = details.provider;
     this.serverMessage = details.serverMessage;
+    this.delivery = details.delivery != null ? details.delivery
+        : details.httpStatus > 0 || details.grpcStatus >= 0 ? Delivery.ANSWERED : Delivery.UNSPECIFIED;
   }
 
   /** Creates an exception with a code and a message of our own (no server status). */
@@ -45,9 +70,22 @@ public class InferenceException extends RuntimeException {
     return code;
   }
 
-  /** True when the same call may succeed if tried again later. */
+  /**
+   * True when the same call may succeed if tried again later. It says nothing about whether trying
+   * again is safe: see {@link #delivery()}.
+   */
   public boolean isRetryable() {
     return code.isRetryable();
+  }
+
+  /**
+   * How far the request got: {@link Delivery#NOT_SENT} (safe to send again),
+   * {@link Delivery#OUTCOME_UNKNOWN} (the server may have run it), {@link Delivery#ANSWERED} (the
+   * server's own answer; the default when the exception carries a status) or
+   * {@link Delivery#UNSPECIFIED} (the default otherwise).
+   */
+  public Delivery delivery() {
+    return delivery;
   }
 
   /** The HTTP status the server answered with, or 0 when there was none (gRPC, or no answer). */
@@ -82,6 +120,7 @@ public class InferenceException extends RuntimeException {
     String provider;
     String serverMessage;
     Throwable cause;
+    Delivery delivery;
 
     /** Starts a description for the given code. */
     public Details(ErrorCode code) {
@@ -121,6 +160,12 @@ public class InferenceException extends RuntimeException {
     /** The underlying cause. */
     public Details cause(Throwable cause) {
       this.cause = cause;
+      return this;
+    }
+
+    /** How far the request got; when not set, derived as {@link InferenceException#delivery()} says. */
+    public Details delivery(Delivery delivery) {
+      this.delivery = delivery;
       return this;
     }
 

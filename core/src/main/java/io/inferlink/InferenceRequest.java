@@ -22,6 +22,7 @@ public final class InferenceRequest {
   private final Map<String, Object> parameters;
   private final String signatureName;
   private final Duration timeout;
+  private final boolean idempotent;
 
   private InferenceRequest(Builder b) {
     this.model = b.model;
@@ -31,6 +32,7 @@ public final class InferenceRequest {
     this.parameters = Parameters.freeze(b.parameters);
     this.signatureName = b.signatureName;
     this.timeout = b.timeout;
+    this.idempotent = b.idempotent;
   }
 
   /** Starts a request for a model. */
@@ -78,6 +80,11 @@ public final class InferenceRequest {
     return timeout;
   }
 
+  /** Whether running this request twice is harmless; see {@link Builder#idempotent(boolean)}. */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
   /** A builder holding this request's values, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder(model);
@@ -87,6 +94,7 @@ public final class InferenceRequest {
     b.parameters.putAll(parameters);
     b.signatureName = signatureName;
     b.timeout = timeout;
+    b.idempotent = idempotent;
     return b;
   }
 
@@ -117,6 +125,7 @@ public final class InferenceRequest {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private String signatureName;
     private Duration timeout;
+    private boolean idempotent;
 
     private Builder(ModelRef model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -186,6 +195,17 @@ public final class InferenceRequest {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Declares that running this request twice is harmless (a pure model, no side effects), so it
+     * may be sent again after the connection broke with the request already sent, when the server
+     * may have run it ({@link InferenceException.Delivery#OUTCOME_UNKNOWN}). False by default: such
+     * a failure is then never retried, by the transport or by a {@link RetryPolicy}.
+     */
+    public Builder idempotent(boolean idempotent) {
+      this.idempotent = idempotent;
       return this;
     }
 

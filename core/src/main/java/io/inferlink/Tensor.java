@@ -25,6 +25,10 @@ import java.util.Objects;
  * go through fresh duplicates. A wrapped tensor is immutable only as long as its creator leaves
  * the wrapped memory alone: writes to it are visible through the tensor (that is the price of zero
  * copy). A data carrier, not a math library.
+ *
+ * <p>BOOL elements are one byte each, 0 for false and 1 for true, in every tensor: the factories
+ * write only those, and {@link #wrap} reads any other byte as true and stores it as 1 (see there).
+ * Every protocol therefore sends, and every reader hands back, the same canonical bytes.
  */
 public final class Tensor {
 
@@ -171,6 +175,10 @@ public final class Tensor {
    * caller's buffer is not moved. Because nothing is copied, later writes to the wrapped memory
    * show through the tensor (and through {@link #withName} copies of it): the caller must stop
    * writing to it once it is wrapped, or the tensor is no longer immutable.
+   *
+   * <p>BOOL data is scanned: a byte other than 0 or 1 means true, and when there is one the tensor
+   * holds a canonical copy (0 and 1 only) instead of a view, so no protocol ever sends, and no
+   * reader ever hands back, another byte for a boolean. Canonical BOOL data is viewed like any other.
    */
   public static Tensor wrap(String name, DataType dtype, ByteBuffer data, long... shape) {
     TensorShapes.checkName(name);
@@ -188,6 +196,9 @@ public final class Tensor {
       }
     } else {
       BytesElements.validate(name, dims, view, elements);
+    }
+    if (dtype == DataType.BOOL) {
+      view = FixedElements.canonicalBooleans(view);
     }
     return new Tensor(name, dtype, dims, (int) elements, view);
   }
@@ -268,7 +279,7 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- copying getters
 
-  /** Copies BOOL data out; any non-zero byte is true. */
+  /** Copies BOOL data out. */
   public boolean[] toBooleanArray() {
     require("toBooleanArray", DataType.BOOL);
     return (boolean[]) FixedElements.read(dtype, data(), count);

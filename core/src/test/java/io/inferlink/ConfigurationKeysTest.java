@@ -312,6 +312,71 @@ class ConfigurationKeysTest {
   }
 
   @Nested
+  class ConnectionSettings {
+    @Test
+    void defaultsWithoutConfiguration() {
+      ClientOptions o = ClientOptions.defaults();
+      assertEquals(256, o.maxConnections());
+      assertEquals(Duration.ofMinutes(1), o.connectionIdleTimeout());
+      assertNull(o.keepAliveTime(), "no keep-alive pings unless asked for");
+      assertEquals(Duration.ofSeconds(20), o.keepAliveTimeout());
+      assertFalse(o.keepAliveWithoutCalls());
+    }
+
+    @Test
+    void propertiesEnvironmentAndBuilderUseOneNameEach() {
+      ClientOptions built = ClientOptions.builder().maxConnections(16).connectionIdleTimeout(Duration.ofSeconds(30))
+          .keepAliveTime(Duration.ofSeconds(40)).keepAliveTimeout(Duration.ofSeconds(4)).keepAliveWithoutCalls(true)
+          .build();
+      ClientOptions fromProperties = from("inferlink.max-connections", "16", "inferlink.connection-idle-timeout", "30s",
+          "inferlink.keep-alive-time", "40s", "inferlink.keep-alive-timeout", "4s",
+          "inferlink.keep-alive-without-calls", "true");
+      ClientOptions fromEnvironment = ClientOptions.fromEnvironment(Map.of("INFERLINK_MAX_CONNECTIONS", "16",
+          "INFERLINK_CONNECTION_IDLE_TIMEOUT", "30s", "INFERLINK_KEEP_ALIVE_TIME", "40s",
+          "INFERLINK_KEEP_ALIVE_TIMEOUT", "4s", "INFERLINK_KEEP_ALIVE_WITHOUT_CALLS", "true"));
+      for (ClientOptions o : new ClientOptions[] {built, fromProperties, fromEnvironment}) {
+        assertEquals(16, o.maxConnections());
+        assertEquals(Duration.ofSeconds(30), o.connectionIdleTimeout());
+        assertEquals(Duration.ofSeconds(40), o.keepAliveTime());
+        assertEquals(Duration.ofSeconds(4), o.keepAliveTimeout());
+        assertTrue(o.keepAliveWithoutCalls());
+        assertEquals(Set.of(), o.optionNames());
+        assertEquals(built.toString(), o.toString());
+      }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"max-connections,0", "max-connections,lots", "connection-idle-timeout,0s",
+        "keep-alive-time,9s", "keep-alive-timeout,-2s", "keep-alive-without-calls,sometimes"})
+    void wrongValuesAreRefusedNamingTheKey(String key, String value) {
+      assertContains(fails("inferlink." + key, value).getMessage(), "inferlink." + key);
+      ProviderConfigurationException env = assertThrows(ProviderConfigurationException.class,
+          () -> ClientOptions.fromEnvironment(Map.of("INFERLINK_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), value)));
+      assertContains(env.getMessage(), "inferlink." + key);
+    }
+
+    @Test
+    void builderRefusesWrongValuesNamingTheSetter() {
+      assertContains(assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().maxConnections(0))
+          .getMessage(), "maxConnections");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().keepAliveTime(Duration.ofSeconds(1))).getMessage(), "keepAliveTime", "10s");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().connectionIdleTimeout(Duration.ZERO)).getMessage(), "connectionIdleTimeout");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().keepAliveTimeout(Duration.ofSeconds(-1))).getMessage(), "keepAliveTimeout");
+    }
+
+    @Test
+    void toBuilderKeepsThem() {
+      ClientOptions o = ClientOptions.builder().maxConnections(5).keepAliveTime(Duration.ofMinutes(1)).build();
+      ClientOptions copy = o.toBuilder().build();
+      assertEquals(5, copy.maxConnections());
+      assertEquals(Duration.ofMinutes(1), copy.keepAliveTime());
+    }
+  }
+
+  @Nested
   class Environment {
     @Test
     void environmentVariablesMapOntoTheKeys() throws IOException {

@@ -234,8 +234,10 @@ class InferenceRequestResponseTest {
     void toBuilderCopiesEveryPart() {
       InferenceRequest r = InferenceRequest.builder(ModelRef.withLabel("m", "stable")).input(x()).input(named("w"))
           .requestOutputs("y", "z").id("r1").parameter("p", 1).signatureName("sig").timeout(Duration.ofSeconds(9))
-          .build();
+          .idempotent(true).build();
       InferenceRequest copy = r.toBuilder().build();
+      assertTrue(copy.idempotent());
+      assertFalse(InferenceRequest.builder("m").input(x()).build().idempotent(), "not idempotent unless said");
       assertEquals(r.model(), copy.model());
       assertEquals(r.inputs(), copy.inputs());
       assertEquals(List.copyOf(r.inputs().keySet()), List.copyOf(copy.inputs().keySet()));

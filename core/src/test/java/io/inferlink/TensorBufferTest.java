@@ -84,6 +84,32 @@ class TensorBufferTest {
     assertEquals(5, copy.toIntArray()[1], "factories do copy");
   }
 
+  /** Every protocol sends a wrapped BOOL tensor's bytes as they are, so they must already be 0 or 1. */
+  @Test
+  void wrappedBoolBytesOtherThanZeroOrOneBecomeOneInACanonicalCopy() {
+    byte[] backing = bytes(0, 2, 0xFF, 1, 0x80);
+    ByteBuffer caller = ByteBuffer.wrap(backing);
+    caller.position(0);
+    Tensor t = Tensor.wrap("b", DataType.BOOL, caller, 5);
+    byte[] sent = new byte[5];
+    t.data().get(sent);
+    assertArrayEquals(bytes(0, 1, 1, 1, 1), sent, "the bytes any encoder sends");
+    assertArrayEquals(bytes(0, 1, 1, 1, 1), t.toByteArray());
+    assertEquals(Tensor.ofBooleans("b", new boolean[] {false, true, true, true, true}, 5), t);
+    assertArrayEquals(bytes(0, 2, 0xFF, 1, 0x80), backing, "the caller's memory is left alone");
+    assertEquals(0, caller.position());
+  }
+
+  @Test
+  void wrappedCanonicalBoolBytesStayZeroCopy() {
+    byte[] backing = bytes(0, 1, 1);
+    Tensor t = Tensor.wrap("b", DataType.BOOL, ByteBuffer.wrap(backing), 3);
+    backing[0] = 1;
+    assertArrayEquals(bytes(1, 1, 1), t.toByteArray(), "a view, not a copy");
+    ByteBuffer direct = ByteBuffer.allocateDirect(2).put(bytes(1, 0)).flip();
+    assertTrue(Tensor.wrap("d", DataType.BOOL, direct, 2).data().isDirect());
+  }
+
   @Test
   void wrapViewsPositionToLimitAndLeavesTheCallerBufferAlone() {
     ByteBuffer buf = ByteBuffer.wrap(bytes(0xAA, 0xAA, 1, 0, 2, 0, 0xBB));

@@ -25,6 +25,16 @@ public final class GrpcStatusTable {
    */
   public static InferenceException toException(
       int grpcCode, String description, String provider, Throwable cause) {
+    return toException(grpcCode, description, provider, cause, null);
+  }
+
+  /**
+   * As {@link #toException(int, String, String, Throwable)}, for a transport that knows how far the
+   * request got: grpc-java reports UNAVAILABLE both for a connection never made and for one that
+   * broke after sending. A null {@code delivery} means {@link InferenceException.Delivery#ANSWERED}.
+   */
+  public static InferenceException toException(
+      int grpcCode, String description, String provider, Throwable cause, InferenceException.Delivery delivery) {
     ErrorCode code = toErrorCode(grpcCode);
     if (code == ErrorCode.OK) {
       code = ErrorCode.UNKNOWN;
@@ -34,6 +44,7 @@ public final class GrpcStatusTable {
         .grpcStatus(grpcCode)
         .provider(provider)
         .serverMessage(Redaction.redactText(description))
-        .cause(cause));
+        .cause(cause)
+        .delivery(delivery));
   }
 }

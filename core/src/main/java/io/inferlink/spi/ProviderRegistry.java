@@ -84,8 +84,9 @@ public final class ProviderRegistry {
 
   /**
    * Resolves and creates a client: see the class comment for the order. The endpoint's query
-   * parameters become text protocol options (options set in code win), and a retry policy wraps the
-   * client when enabled.
+   * parameters set the connection settings they name ({@code max-connections}, ...) and become text
+   * protocol options otherwise (options set in code win; see
+   * {@link ClientOptions#withDefaultTextOptions}), and a retry policy wraps the client when enabled.
    *
    * @throws ProviderConfigurationException when no provider can be chosen or all refuse
    */

@@ -16,8 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * Retries retryable failures of any client by a {@link RetryPolicy}, with jittered exponential
- * backoff on the JDK's daemon delay scheduler (no thread of our own). Cancelling the returned future
- * stops further attempts and cancels the one in flight. Thread-safe.
+ * backoff on the JDK's daemon delay scheduler (no thread of our own). A failure after which the
+ * server may have run the request ({@link InferenceException.Delivery#OUTCOME_UNKNOWN}) is retried
+ * only for idempotent calls: inference requests marked so, and every metadata, readiness and liveness
+ * call; or for all calls when the policy says so. Cancelling the returned future stops further
+ * attempts and cancels the one in flight. Thread-safe.
  */
 final class RetryingInferenceClient implements InferenceClient {
   private final InferenceClient delegate;
@@ -30,32 +33,32 @@ final class RetryingInferenceClient implements InferenceClient {
 
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return withRetries(() -> delegate.inferAsync(request));
+    return withRetries(request.idempotent(), () -> delegate.inferAsync(request));
   }
 
   @Override
   public CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
-    return withRetries(() -> delegate.modelMetadataAsync(model));
+    return withRetries(true, () -> delegate.modelMetadataAsync(model));
   }
 
   @Override
   public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    return withRetries(() -> delegate.modelReadyAsync(model));
+    return withRetries(true, () -> delegate.modelReadyAsync(model));
   }
 
   @Override
   public CompletableFuture<Boolean> serverLiveAsync() {
-    return withRetries(delegate::serverLiveAsync);
+    return withRetries(true, delegate::serverLiveAsync);
   }
 
   @Override
   public CompletableFuture<Boolean> serverReadyAsync() {
-    return withRetries(delegate::serverReadyAsync);
+    return withRetries(true, delegate::serverReadyAsync);
   }
 
   @Override
   public CompletableFuture<ServerMetadata> serverMetadataAsync() {
-    return withRetries(delegate::serverMetadataAsync);
+    return withRetries(true, delegate::serverMetadataAsync);
   }
 
   @Override
@@ -81,13 +84,14 @@ final class RetryingInferenceClient implements InferenceClient {
     delegate.close();
   }
 
-  private <T> CompletableFuture<T> withRetries(Supplier<CompletableFuture<T>> call) {
+  private <T> CompletableFuture<T> withRetries(boolean idempotent, Supplier<CompletableFuture<T>> call) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    attempt(call, 1, result);
+    attempt(call, idempotent || policy.retryWhenOutcomeUnknown(), 1, result);
     return result;
   }
 
-  private <T> void attempt(Supplier<CompletableFuture<T>> call, int attempt, CompletableFuture<T> result) {
+  private <T> void attempt(Supplier<CompletableFuture<T>> call, boolean mayRunTwice, int attempt,
+      CompletableFuture<T> result) {
     if (result.isDone()) {
       return;
     }
@@ -109,14 +113,15 @@ final class RetryingInferenceClient implements InferenceClient {
         return;
       }
       InferenceException failure = Errors.wrap(error, delegate.providerName());
-      if (!failure.isRetryable() || attempt >= policy.maxAttempts() || result.isDone()) {
+      boolean mayHaveRun = failure.delivery() == InferenceException.Delivery.OUTCOME_UNKNOWN;
+      if (!failure.isRetryable() || (mayHaveRun && !mayRunTwice) || attempt >= policy.maxAttempts() || result.isDone()) {
         result.completeExceptionally(failure);
         return;
       }
       long base = policy.backoffBefore(attempt + 1).toMillis();
       long delay = base <= 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 2, base + 1);
       CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-          .execute(() -> attempt(call, attempt + 1, result));
+          .execute(() -> attempt(call, mayRunTwice, attempt + 1, result));
     });
   }
 }

@@ -416,6 +416,17 @@ class ErrorsAndStatusTablesTest {
     }
 
     @Test
+    void deliveryIsWhatTheCreatorSaidElseAnsweredWithAStatusElseUnspecified() {
+      assertSame(InferenceException.Delivery.ANSWERED, HttpStatusTable.toException(503, "busy", "p").delivery());
+      assertSame(InferenceException.Delivery.ANSWERED, GrpcStatusTable.toException(14, "busy", "p", null).delivery());
+      assertSame(InferenceException.Delivery.UNSPECIFIED, new UnavailableException("x").delivery());
+      assertSame(InferenceException.Delivery.OUTCOME_UNKNOWN, Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+          .grpcStatus(14).delivery(InferenceException.Delivery.OUTCOME_UNKNOWN)).delivery());
+      assertSame(InferenceException.Delivery.NOT_SENT, Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+          .delivery(InferenceException.Delivery.NOT_SENT)).delivery());
+    }
+
+    @Test
     void detailsNeedACode() {
       org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
           () -> new InferenceException.Details(null));

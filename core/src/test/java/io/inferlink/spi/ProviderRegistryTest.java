@@ -53,6 +53,11 @@ class ProviderRegistryTest {
   // ------------------------------------------------------------------ fakes
 
   /** A client whose inference results are scripted per attempt (1-based). */
+  static InferenceException outcomeUnknown(String message) {
+    return Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE).message(message)
+        .delivery(InferenceException.Delivery.OUTCOME_UNKNOWN));
+  }
+
   static final class FakeClient implements InferenceClient {
     final String provider;
     final Endpoint endpoint;
@@ -79,7 +84,8 @@ class ProviderRegistryTest {
     @Override
     public CompletableFuture<Boolean> serverLiveAsync() {
       int n = calls.incrementAndGet();
-      return n < 2 ? CompletableFuture.failedFuture(new UnavailableException("down"))
+      // A connection broken after sending: liveness checks are idempotent, so retries still apply.
+      return n < 2 ? CompletableFuture.failedFuture(outcomeUnknown("reset after sending"))
           : CompletableFuture.completedFuture(true);
     }
 
@@ -502,6 +508,39 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void connectionSettingsInTheQuerySetTheOptionsOfTheSameName() {
+      FakeClient c = create(SCHEME + "://h?max-connections=8&connection-idle-timeout=30s&keep-alive-time=45s"
+          + "&keep-alive-timeout=5s&keep-alive-without-calls=true&api=tfs", ClientOptions.defaults());
+      assertEquals(8, c.options.maxConnections());
+      assertEquals(Duration.ofSeconds(30), c.options.connectionIdleTimeout());
+      assertEquals(Duration.ofSeconds(45), c.options.keepAliveTime());
+      assertEquals(Duration.ofSeconds(5), c.options.keepAliveTimeout());
+      assertTrue(c.options.keepAliveWithoutCalls());
+      assertEquals(Set.of("api"), c.options.optionNames(), "they are not protocol options a backend would refuse");
+    }
+
+    @Test
+    void connectionSettingsSetInCodeWinOverTheQuery() {
+      ClientOptions options = ClientOptions.builder().maxConnections(3).keepAliveWithoutCalls(false).build();
+      FakeClient c = create(SCHEME + "://h?max-connections=8&keep-alive-without-calls=yes", options);
+      assertEquals(3, c.options.maxConnections());
+      assertFalse(c.options.keepAliveWithoutCalls());
+    }
+
+    @Test
+    void aWrongConnectionSettingInTheQueryFailsCreateNamingIt() {
+      FakeProvider p = new FakeProvider("p", 5, SCHEME);
+      for (String[] bad : new String[][] {{"max-connections", "0"}, {"max-connections", "many"},
+          {"connection-idle-timeout", "-1s"}, {"keep-alive-time", "1s"}, {"keep-alive-timeout", "soon"},
+          {"keep-alive-without-calls", "maybe"}}) {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+            () -> registry(p).createClient(Endpoint.parse(SCHEME + "://h?" + bad[0] + "=" + bad[1]), ClientOptions.defaults()));
+        assertContains(e.getMessage(), bad[0]);
+      }
+      assertEquals(0, p.creates.get(), "refused before any provider ran");
+    }
+
+    @Test
     void typedOptionSetInCodeWinsOverTheQuery() {
       ClientOptions options = ClientOptions.builder().option(api, "tfs").build();
       assertEquals("tfs", create(SCHEME + "://h?api=kserve", options).options.get(api));
@@ -652,6 +691,43 @@ class ProviderRegistryTest {
       InferenceClient c = client(fast(3), n -> new CompletableFuture<>());
       assertTrue(c.serverLiveAsync().get(10, TimeUnit.SECONDS));
       assertEquals(2, lastClient().calls.get());
+    }
+
+    @Test
+    void aRequestThatMayHaveRunIsNotRetriedUnlessMarkedIdempotent() throws Exception {
+      InferenceClient c = client(fast(5), n -> fail(outcomeUnknown("reset after the request was sent")));
+      InferenceException e = assertInstanceOf(UnavailableException.class, failureOf(c.inferAsync(request)));
+      assertEquals(InferenceException.Delivery.OUTCOME_UNKNOWN, e.delivery());
+      Thread.sleep(50);
+      assertEquals(1, lastClient().calls.get(), "the server may have run it: sending it again could run it twice");
+    }
+
+    @Test
+    void anIdempotentRequestIsRetriedAfterAFailureThatMayHaveRun() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceClient c = client(fast(5), n -> n < 3 ? fail(outcomeUnknown("reset " + n))
+          : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request.toBuilder().idempotent(true).build()).get(10, TimeUnit.SECONDS));
+      assertEquals(3, lastClient().calls.get());
+    }
+
+    @Test
+    void aPolicyThatAllowsItRetriesFailuresThatMayHaveRun() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceClient c = client(fast(5).retryingWhenOutcomeUnknown(), n -> n < 2 ? fail(outcomeUnknown("reset"))
+          : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request).get(10, TimeUnit.SECONDS));
+      assertEquals(2, lastClient().calls.get());
+    }
+
+    @Test
+    void aRequestThatWasNeverSentIsRetriedEvenWhenNotIdempotent() throws Exception {
+      InferenceResponse ok = InferenceResponse.builder().modelName("m").build();
+      InferenceException refused = Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+          .message("connection refused").delivery(InferenceException.Delivery.NOT_SENT));
+      InferenceClient c = client(fast(5), n -> n < 3 ? fail(refused) : CompletableFuture.completedFuture(ok));
+      assertSame(ok, c.inferAsync(request).get(10, TimeUnit.SECONDS));
+      assertEquals(3, lastClient().calls.get());
     }
 
     @Test

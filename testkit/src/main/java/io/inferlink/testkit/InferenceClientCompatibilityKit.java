@@ -222,6 +222,25 @@ public abstract class InferenceClientCompatibilityKit {
                 KitRequests.identity(KitTensors.sample(dtype, KitModels.identityTensorName(dtype))))));
   }
 
+  /**
+   * A BOOL tensor wrapped over bytes other than 0 and 1 means true for each of them, whatever the
+   * protocol: the identity model must answer 1s, not the bytes that were wrapped.
+   */
+  @Test
+  void wrappedBoolBytesOtherThanZeroOrOneReachTheModelAsTrue() {
+    Assumptions.assumeTrue(client.capabilities().supports(DataType.BOOL) && serverGaps().carries(DataType.BOOL),
+        "the client or the server does not carry BOOL (checked by the data type test)");
+    String name = KitModels.identityTensorName(DataType.BOOL);
+    byte[] wrapped = {0, 2, (byte) 0xFF, 1, (byte) 0x80, 0};
+    Tensor input = Tensor.wrap(name, DataType.BOOL, java.nio.ByteBuffer.wrap(wrapped), 2, 3);
+    InferenceResponse response = await("wrapped BOOL", client.inferAsync(KitRequests.identity(input)));
+    Tensor answer = outputFor(client, response, name);
+    assertNotNull(answer, "no output " + name + ": " + response.outputs().keySet());
+    assertEquals(DataType.BOOL, answer.dtype());
+    assertArrayEquals(new byte[] {0, 1, 1, 1, 1, 0}, answer.toByteArray(), "the model saw other bytes than 0 and 1");
+    assertArrayEquals(new boolean[] {false, true, true, true, true, false}, answer.toBooleanArray());
+  }
+
   // ------------------------------------------------------------------ 4 shapes
 
   @Test

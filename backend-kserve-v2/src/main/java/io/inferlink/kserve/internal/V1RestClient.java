@@ -112,7 +112,7 @@ final class V1RestClient implements InferenceClient, KServeV1 {
   private HttpRequestSpec post(InferenceRequest request, String path) {
     capabilities.check(request, provider);
     return HttpRequestSpec.post(path, V1InstancesWriter.write(request), JSON).accept(JSON)
-        .timeout(options.timeoutFor(request)).build();
+        .timeout(options.timeoutFor(request)).idempotent(request.idempotent()).build();
   }
 
   /** One exchange through the shared {@link RestExchange}. */

@@ -2,7 +2,6 @@ package io.inferlink.kserve.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
-import io.inferlink.DataType;
 import io.inferlink.InferenceRequest;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
@@ -10,7 +9,6 @@ import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.protos.internal.inference.ModelInferRequest;
 import io.inferlink.protos.internal.inference.ModelInferRequest.InferInputTensor;
 import io.inferlink.protos.internal.inference.ModelInferRequest.InferRequestedOutputTensor;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 
@@ -86,19 +84,8 @@ public final class V2GrpcRequestEncoder {
    * the wire; BYTES buffers already carry the protocol's length prefixes.
    */
   static ByteString rawContents(Tensor t) {
-    ByteBuffer data = t.data();
-    if (t.dtype() == DataType.BOOL) {
-      // The protocol's BOOL byte is 0 or 1; a wrapped tensor may hold other non-zero bytes.
-      for (int i = 0; i < data.limit(); i++) {
-        if ((data.get(i) & 0xFE) != 0) {
-          byte[] normalized = new byte[data.limit()];
-          for (int j = 0; j < normalized.length; j++) {
-            normalized[j] = (byte) (data.get(j) != 0 ? 1 : 0);
-          }
-          return UnsafeByteOperations.unsafeWrap(normalized); // a fresh array nobody else holds
-        }
-      }
-    }
-    return UnsafeByteOperations.unsafeWrap(data);
+    // BOOL bytes are already 0 or 1: Tensor keeps them canonical.
+    return UnsafeByteOperations.unsafeWrap(t.data());
   }
+
 }

@@ -51,7 +51,7 @@ final class V2RestClient implements InferenceClient {
       capabilities.check(request, provider);
       V2RestEncodedRequest encoded = V2RestRequestWriter.write(request, binary);
       HttpRequestSpec.Builder spec = HttpRequestSpec.post(KServePaths.v2Infer(request.model()), encoded.body(),
-          encoded.contentType()).accept(JSON).timeout(options.timeoutFor(request));
+          encoded.contentType()).accept(JSON).timeout(options.timeoutFor(request)).idempotent(request.idempotent());
       encoded.inferenceHeaderContentLength()
           .ifPresent(n -> spec.header(V2RestEncodedRequest.HEADER_LENGTH_HEADER, Long.toString(n)));
       return spec.build();

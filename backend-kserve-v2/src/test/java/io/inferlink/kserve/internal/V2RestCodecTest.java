@@ -162,6 +162,25 @@ class V2RestCodecTest {
   }
 
   @Test
+  void wrappedBoolBytesOtherThanZeroOrOneGoAsOneInBinary() {
+    Tensor t = Tensor.wrap("b", DataType.BOOL, ByteBuffer.wrap(new byte[] {0, 2, (byte) 0xff, 1}), 4);
+    V2RestEncodedRequest enc = V2RestRequestWriter.write(
+        InferenceRequest.builder("m").input(t).build(), V2RestBinaryPolicy.ALWAYS);
+    byte[] body = bytes(enc.body());
+    assertArrayEquals(new byte[] {0, 1, 1, 1}, Arrays.copyOfRange(body, (int) enc.headerLength(), body.length));
+  }
+
+  @Test
+  void binaryBoolBytesOtherThanZeroOrOneFromTheServerAreReadAsOne() {
+    V2RestTestSupport.Answer a = V2RestTestSupport.answer("{\"model_name\":\"m\",\"outputs\":["
+        + "{\"name\":\"b\",\"shape\":[4],\"datatype\":\"BOOL\",\"parameters\":{\"binary_data_size\":4}}]}",
+        new byte[] {0, 2, (byte) 0xff, 1});
+    Tensor b = V2RestResponseReader.read(a.body(), OptionalLong.of(a.headerLength())).response().output("b");
+    assertArrayEquals(new byte[] {0, 1, 1, 1}, b.toByteArray());
+    assertEquals(Tensor.ofBooleans("b", new boolean[] {false, true, true, true}, 4), b);
+  }
+
+  @Test
   void binaryInputsAreTheTensorsOwnMemory() {
     byte[] memory = {1, 0, 0, 0};
     Tensor t = Tensor.wrap("x", DataType.INT32, ByteBuffer.wrap(memory), 1);

@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.InferenceException.Delivery;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.GrpcStatusTable;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Unary calls as {@link CompletableFuture}s: a deadline per call, cancelling the future cancels the
  * RPC, and a failed RPC becomes the exception that core's gRPC status table chooses, carrying the
- * server's status description. Stateless and thread-safe.
+ * server's status description and how far the request got ({@link CallProgress}). Stateless and
+ * thread-safe.
  */
 public final class GrpcCalls {
   private GrpcCalls() {}
@@ -30,12 +32,12 @@ public final class GrpcCalls {
   public static <Q, R> CompletableFuture<R> unary(Channel channel, MethodDescriptor<Q, R> method, Q request,
       Duration timeout, String provider) {
     CompletableFuture<R> result = new CompletableFuture<>();
+    CallProgress progress = new CallProgress();
     ListenableFuture<R> call;
     try {
-      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      call = ClientCalls.futureUnaryCall(channel.newCall(method, options), request);
+      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, progress)), request);
     } catch (RuntimeException e) {
-      result.completeExceptionally(toException(e, provider));
+      result.completeExceptionally(toException(e, provider, progress.delivery()));
       return result;
     }
     Futures.addCallback(call, new FutureCallback<R>() {
@@ -46,7 +48,7 @@ public final class GrpcCalls {
 
       @Override
       public void onFailure(Throwable t) {
-        result.completeExceptionally(toException(t, provider));
+        result.completeExceptionally(toException(t, provider, progress.delivery()));
       }
     }, MoreExecutors.directExecutor());
     result.whenComplete((value, error) -> {
@@ -86,29 +88,40 @@ public final class GrpcCalls {
       java.util.function.Supplier<Q> request, Duration timeout, String provider,
       java.util.function.Function<R, T> read) {
     Q message = request.get();
+    CallProgress progress = new CallProgress();
     R response;
     try {
-      response = ClientCalls.blockingUnaryCall(channel, method,
-          CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS), message);
+      response = ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, progress), message);
     } catch (RuntimeException e) {
-      throw toException(e, provider);
+      throw toException(e, provider, progress.delivery());
     }
     return read.apply(response);
   }
 
-  /** The Inferlink exception for a gRPC failure. */
+  private static CallOptions callOptions(Duration timeout, CallProgress progress) {
+    return CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .withStreamTracerFactory(progress);
+  }
+
+  /** The Inferlink exception for a gRPC failure, not knowing how far the request got. */
   public static InferenceException toException(Throwable t, String provider) {
+    return toException(t, provider, Delivery.UNSPECIFIED);
+  }
+
+  /** The Inferlink exception for a gRPC failure of a request that got as far as {@code delivery} says. */
+  static InferenceException toException(Throwable t, String provider, Delivery delivery) {
     if (t instanceof InferenceException) {
       return (InferenceException) t;
     }
     Status status = t instanceof StatusRuntimeException ? ((StatusRuntimeException) t).getStatus() : Status.fromThrowable(t);
     if (status.getCode() == Status.Code.UNKNOWN && status.getDescription() == null && !(t instanceof StatusRuntimeException)) {
-      return Errors.create(ErrorCode.UNKNOWN, "unexpected failure: " + t, provider, t);
+      return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN).message("unexpected failure: " + t)
+          .provider(provider).cause(t).delivery(delivery));
     }
     String description = status.getDescription();
     if (description == null && status.getCause() != null) {
       description = status.getCause().getMessage();
     }
-    return GrpcStatusTable.toException(status.getCode().value(), description, provider, t);
+    return GrpcStatusTable.toException(status.getCode().value(), description, provider, t, delivery);
   }
 }

@@ -17,8 +17,9 @@ import javax.net.ssl.KeyManagerFactory;
  * Builds a channel for an endpoint from {@link ClientOptions}: TLS for {@code ...+grpcs} (verifying
  * the server against the system trust store or the options' PEM certificates, with a client
  * certificate for mutual TLS), plaintext otherwise; the authority override that routers need; the
- * inbound message limit (grpc-java's own 4 MiB is too small for images); keepalive off, retries off
- * (core's retry policy decides); headers and credentials added per call by {@link HeadersInterceptor}.
+ * inbound message limit (grpc-java's own 4 MiB is too small for images); keep-alive pings only when
+ * {@link ClientOptions#keepAliveTime()} is set; retries off (core's retry policy decides); headers and
+ * credentials added per call by {@link HeadersInterceptor}.
  */
 public final class GrpcChannels {
   private GrpcChannels() {}
@@ -39,6 +40,11 @@ public final class GrpcChannels {
         .intercept(new HeadersInterceptor(options));
     if (options.executor() != null) {
       builder.executor(options.executor());
+    }
+    if (options.keepAliveTime() != null) {
+      builder.keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+          .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
+          .keepAliveWithoutCalls(options.keepAliveWithoutCalls());
     }
     return builder.build();
   }

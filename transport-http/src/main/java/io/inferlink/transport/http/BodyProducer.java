@@ -8,7 +8,8 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
 
 /**
  * Writes a {@link RequestBody}'s buffers to the connection one after the other, as far as the socket
- * takes them, without copying them first. Called by one I/O thread at a time.
+ * takes them, without copying them first, and reports when the last byte went out (from then on the
+ * server may act on the request). Called by one I/O thread at a time.
  */
 final class BodyProducer implements AsyncEntityProducer {
   private final RequestBody body;
@@ -16,10 +17,12 @@ final class BodyProducer implements AsyncEntityProducer {
   private ByteBuffer[] pending;
   private int index;
   private long remaining;
+  private final Runnable onSent;
 
-  BodyProducer(RequestBody body, String contentType) {
+  BodyProducer(RequestBody body, String contentType, Runnable onSent) {
     this.body = body;
     this.contentType = contentType;
+    this.onSent = onSent;
     rewind();
   }
 
@@ -40,6 +43,7 @@ final class BodyProducer implements AsyncEntityProducer {
       index++;
     }
     channel.endStream();
+    onSent.run();
   }
 
   @Override

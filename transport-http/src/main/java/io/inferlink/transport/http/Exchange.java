@@ -19,11 +19,15 @@ import org.apache.hc.core5.concurrent.FutureCallback;
  * <p>Aborting cancels both HttpClient's future of the call and the exchange's own hard-cancel handle,
  * which {@link ExchangeCancelHook} passes to {@link #onExchange()}: the future alone may hold only the
  * pool lease of a call on a reused connection. Either way the exchange, if still running, fails and
- * its connection is closed. Thread-safe.
+ * its connection is closed.
+ *
+ * <p>It also remembers whether the whole request ever went out (on any attempt), which its failures
+ * report as {@link io.inferlink.InferenceException.Delivery}. Thread-safe.
  */
 final class Exchange implements FutureCallback<HttpResult> {
   private final CompletableFuture<HttpResult> future = new CompletableFuture<>();
   private final AtomicBoolean settled = new AtomicBoolean();
+  private volatile boolean sent;
   private final TransportFailures failures;
   private final Executor executor;
   private final Consumer<Exchange> onEnd;
@@ -54,6 +58,16 @@ final class Exchange implements FutureCallback<HttpResult> {
     return hardCancel;
   }
 
+  /** Records that the whole request was handed to a connection: the server may act on it from now on. */
+  void markSent() {
+    sent = true;
+  }
+
+  /** Whether the whole request went out on some attempt. */
+  boolean wasSent() {
+    return sent;
+  }
+
   /** Whether the call has ended: answered, failed, timed out, cancelled or closed. */
   boolean isSettled() {
     return settled.get();
@@ -82,22 +96,22 @@ final class Exchange implements FutureCallback<HttpResult> {
 
   @Override
   public void failed(Exception ex) {
-    settle(null, failures.map(ex), false);
+    settle(null, failures.map(ex, sent), false);
   }
 
   @Override
   public void cancelled() {
-    settle(null, failures.closed(), false);
+    settle(null, failures.closed(sent), false);
   }
 
   /** The deadline passed: fail and abort the exchange (closing its connection). */
   void timeOut(java.time.Duration timeout) {
-    settle(null, failures.deadline(timeout), true);
+    settle(null, failures.deadline(timeout, sent), true);
   }
 
   /** The transport is closing. */
   void abort() {
-    settle(null, failures.closed(), true);
+    settle(null, failures.closed(sent), true);
   }
 
   private void settle(HttpResult result, InferenceException error, boolean abort) {

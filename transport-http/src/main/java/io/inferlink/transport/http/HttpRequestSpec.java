@@ -17,6 +17,7 @@ public final class HttpRequestSpec {
   private final String contentType;
   private final Map<String, String> headers;
   private final Duration timeout;
+  private final boolean idempotent;
 
   private HttpRequestSpec(Builder b) {
     this.method = b.method;
@@ -25,6 +26,7 @@ public final class HttpRequestSpec {
     this.contentType = b.contentType;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.timeout = b.timeout;
+    this.idempotent = b.idempotent;
   }
 
   /**
@@ -74,6 +76,15 @@ public final class HttpRequestSpec {
     return timeout;
   }
 
+  /**
+   * Whether sending this request twice is harmless: then the transport sends it once more on a fresh
+   * connection when the first one broke after the whole request went out. True for GET, false for POST
+   * unless {@link Builder#idempotent(boolean)} says otherwise.
+   */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
   @Override
   public String toString() {
     return method + " " + path;
@@ -87,9 +98,11 @@ public final class HttpRequestSpec {
     private final String contentType;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Duration timeout;
+    private boolean idempotent;
 
     private Builder(String method, String path, RequestBody body, String contentType) {
       this.method = method;
+      this.idempotent = "GET".equals(method);
       this.path = checkPath(path);
       this.body = body;
       this.contentType = contentType;
@@ -119,6 +132,12 @@ public final class HttpRequestSpec {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
       }
       this.timeout = timeout;
+      return this;
+    }
+
+    /** Declares whether sending this request twice is harmless (an inference request marked idempotent). */
+    public Builder idempotent(boolean idempotent) {
+      this.idempotent = idempotent;
       return this;
     }
 

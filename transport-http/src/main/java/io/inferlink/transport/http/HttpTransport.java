@@ -17,17 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends HTTP/1.1 requests to one {@link HttpTarget} over pooled connections and returns every answer,
+ * Sends HTTP/1.1 requests to one {@link HttpTarget} over pooled connections (at most
+ * {@link ClientOptions#maxConnections()}, each closed after {@link ClientOptions#connectionIdleTimeout()}
+ * unused) and returns every answer,
  * whatever its status, as an {@link HttpResult}. Each request carries the options' headers (fresh per
  * call), User-Agent and credentials, and the Host of {@link ClientOptions#authority()} when set.
  * Thread-safe; share one per client and {@link #close()} it with the client.
@@ -42,6 +44,7 @@ public final class HttpTransport implements AutoCloseable {
   private final URIAuthority authority;
   private final TransportFailures failures;
   private final DaemonThreads threads;
+  private final PoolingAsyncClientConnectionManager pool;
   private final CloseableHttpAsyncClient client;
   private final ScheduledThreadPoolExecutor timer;
   private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
@@ -55,9 +58,27 @@ public final class HttpTransport implements AutoCloseable {
     this.failures = new TransportFailures(target, provider);
     RequestHeaders.checkFixed(options, provider);
     this.threads = new DaemonThreads();
-    this.client = ClientFactory.create(target, options, threads);
+    this.pool = ClientFactory.pool(target, options);
+    this.client = ClientFactory.create(pool, threads);
     this.timer = new ScheduledThreadPoolExecutor(1, threads);
     timer.setRemoveOnCancelPolicy(true);
+    evictIdleConnections(options.connectionIdleTimeout());
+  }
+
+  /**
+   * Closes pooled connections unused for {@code idle}, checking a few times per period so that a
+   * connection lives at most about a quarter longer: a burst of calls leaves no connections behind.
+   */
+  private void evictIdleConnections(Duration idle) {
+    long period = Math.max(10, Math.min(idle.toMillis() / 4, 15_000));
+    TimeValue maxIdle = TimeValue.ofMilliseconds(idle.toMillis());
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        pool.closeIdle(maxIdle);
+      } catch (RuntimeException e) {
+        // The pool is closing with the transport; the next run (if any) tries again.
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -95,8 +116,9 @@ public final class HttpTransport implements AutoCloseable {
    * {@link io.inferlink.UnavailableException} (cannot connect, TLS, connection lost),
    * {@link io.inferlink.DeadlineExceededException}, {@link io.inferlink.ResourceExhaustedException}
    * (body over {@link ClientOptions#maxMessageSize()}), or {@link IllegalStateException} after
-   * {@link #close()}. Cancelling the future aborts the exchange and closes its connection. Completes on
-   * {@link ClientOptions#executor()} when set.
+   * {@link #close()}. Each failure's {@link InferenceException#delivery()} says whether the whole
+   * request had gone out ({@code OUTCOME_UNKNOWN}) or not ({@code NOT_SENT}). Cancelling the future
+   * aborts the exchange and closes its connection. Completes on {@link ClientOptions#executor()} when set.
    */
   public CompletableFuture<HttpResult> send(HttpRequestSpec request) {
     Objects.requireNonNull(request, "request");
@@ -129,7 +151,7 @@ public final class HttpTransport implements AutoCloseable {
         .build());
     Exchange exchange = new Exchange(failures, options.executor(), inFlight::remove);
     ExchangeCancelHook.attach(context, exchange.onExchange());
-    StaleConnectionRetry.attach(context, exchange::isSettled);
+    StaleConnectionRetry.attach(context, exchange::isSettled, () -> request.idempotent() || !exchange.wasSent());
     inFlight.add(exchange);
     if (closed.get()) {
       exchange.abort();
@@ -142,9 +164,10 @@ public final class HttpTransport implements AutoCloseable {
       exchange.abort(); // closed meanwhile
       return exchange.future();
     }
-    BodyProducer body = request.body() == null ? null : new BodyProducer(request.body(), request.contentType());
+    BodyProducer body = request.body() == null ? null
+        : new BodyProducer(request.body(), request.contentType(), exchange::markSent);
     try {
-      exchange.call(client.execute(host, new BasicRequestProducer(message, body),
+      exchange.call(client.execute(host, new SentMarkingRequestProducer(message, body, exchange::markSent),
           new CappedBodyConsumer(options.maxMessageSize()), null, context, exchange));
     } catch (RuntimeException e) {
       exchange.failed(e);

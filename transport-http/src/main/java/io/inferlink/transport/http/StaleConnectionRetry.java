@@ -16,21 +16,28 @@ import org.apache.hc.core5.util.TimeValue;
  * closed it (after an error answer, say, without {@code Connection: close}, as KServe's uvicorn does
  * after a 500) and the close had not reached the pool yet when the request was written. Only a
  * reset, a close by the peer or a missing answer before any response head qualifies, never a
- * timeout, a cancel, a refused connection or a TLS failure, and only once; inference POSTs are treated as safe to repeat here, as OkHttp does for stale
- * connections. Bodies are repeatable ({@link BodyProducer}). The user's {@code RetryPolicy} is
- * separate and still off by default. Thread-safe.
+ * timeout, a cancel, a refused connection or a TLS failure, and only once. And only when sending it
+ * again cannot run the model twice: the request did not go out whole, or it is idempotent. A
+ * request that went out whole may have been taken by the server before the connection broke, which
+ * the client cannot tell from a stale connection. Bodies are repeatable ({@link BodyProducer}). The
+ * user's {@code RetryPolicy} is separate and still off by default. Thread-safe.
  */
 final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
   private static final String ANSWERED = "inferlink.answered";
   private static final String ENDED = "inferlink.ended";
+  private static final String SAFE_TO_RESEND = "inferlink.safe-to-resend";
 
   StaleConnectionRetry() {
     super(1, TimeValue.ZERO_MILLISECONDS, List.of(), List.of());
   }
 
-  /** Gives the strategy a view of whether the call already ended (a cancel or deadline is never retried). */
-  static void attach(HttpContext context, BooleanSupplier ended) {
+  /**
+   * Gives the strategy a view of whether the call already ended (a cancel or deadline is never
+   * retried) and of whether sending it again is safe (not sent whole yet, or idempotent).
+   */
+  static void attach(HttpContext context, BooleanSupplier ended, BooleanSupplier safeToResend) {
     context.setAttribute(ENDED, ended);
+    context.setAttribute(SAFE_TO_RESEND, safeToResend);
   }
 
   /** Records that a response head arrived: the server took the request, which is then never resent. */
@@ -49,7 +56,11 @@ final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
     if (!stale || execCount > 1 || context == null || context.getAttribute(ANSWERED) != null) {
       return false;
     }
-    Object ended = context.getAttribute(ENDED);
-    return !(ended instanceof BooleanSupplier) || !((BooleanSupplier) ended).getAsBoolean();
+    return !holds(context, ENDED, false) && holds(context, SAFE_TO_RESEND, true);
+  }
+
+  private static boolean holds(HttpContext context, String attribute, boolean otherwise) {
+    Object value = context.getAttribute(attribute);
+    return value instanceof BooleanSupplier ? ((BooleanSupplier) value).getAsBoolean() : otherwise;
   }
 }

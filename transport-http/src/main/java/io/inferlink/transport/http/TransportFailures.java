@@ -2,6 +2,7 @@ package io.inferlink.transport.http;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.InferenceException.Delivery;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Redaction;
 import java.net.ConnectException;
@@ -13,7 +14,12 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.HttpException;
 
-/** Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted). */
+/**
+ * Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted) and say
+ * how far the request got: a connection that could not be made never carried it
+ * ({@link Delivery#NOT_SENT}); any other failure is {@link Delivery#OUTCOME_UNKNOWN} once the whole
+ * request went out, since the server may have run it, and {@code NOT_SENT} before.
+ */
 final class TransportFailures {
   private final String target;
   private final String provider;
@@ -27,7 +33,8 @@ final class TransportFailures {
     return provider;
   }
 
-  InferenceException map(Throwable failure) {
+  InferenceException map(Throwable failure, boolean sent) {
+    Delivery delivery = sent ? Delivery.OUTCOME_UNKNOWN : Delivery.NOT_SENT;
     Throwable t = Errors.unwrapFutureException(failure);
     if (t instanceof InferenceException) {
       return (InferenceException) t;
@@ -35,10 +42,10 @@ final class TransportFailures {
     if (t instanceof BodyTooLargeException) {
       BodyTooLargeException e = (BodyTooLargeException) t;
       return create(ErrorCode.RESOURCE_EXHAUSTED, "response from " + target + " is larger than maxMessageSize ("
-          + e.limit + " bytes, got at least " + e.seen + "); raise ClientOptions.maxMessageSize", t);
+          + e.limit + " bytes, got at least " + e.seen + "); raise ClientOptions.maxMessageSize", t, delivery);
     }
     if (t instanceof java.util.concurrent.CancellationException) {
-      return create(ErrorCode.CANCELLED, "the call to " + target + " was cancelled", t);
+      return create(ErrorCode.CANCELLED, "the call to " + target + " was cancelled", t, delivery);
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof UnknownHostException) {
@@ -54,28 +61,29 @@ final class TransportFailures {
       if (c instanceof SSLException) {
         String hint = String.valueOf(c.getMessage()).contains("PKIX")
             ? " (is the server's CA among the trusted certificates? see ClientOptions.trustCertificates)" : "";
-        return create(ErrorCode.UNAVAILABLE, "TLS with " + target + " failed: " + describe(c) + hint, t);
+        return create(ErrorCode.UNAVAILABLE, "TLS with " + target + " failed: " + describe(c) + hint, t, delivery);
       }
       if (c instanceof SocketTimeoutException) {
-        return create(ErrorCode.DEADLINE_EXCEEDED, "no data from " + target + ": " + describe(c), t);
+        return create(ErrorCode.DEADLINE_EXCEEDED, "no data from " + target + ": " + describe(c), t, delivery);
       }
       if (c instanceof HttpException) {
-        return create(ErrorCode.INTERNAL, "malformed HTTP response from " + target + ": " + describe(c), t);
+        return create(ErrorCode.INTERNAL, "malformed HTTP response from " + target + ": " + describe(c), t, delivery);
       }
     }
     if (t instanceof java.io.IOException) {
-      return create(ErrorCode.UNAVAILABLE, "connection to " + target + " failed: " + describe(t), t);
+      return create(ErrorCode.UNAVAILABLE, "connection to " + target + " failed: " + describe(t), t, delivery);
     }
     return Errors.wrap(t, provider);
   }
 
-  InferenceException deadline(java.time.Duration timeout) {
+  InferenceException deadline(java.time.Duration timeout, boolean sent) {
     return create(ErrorCode.DEADLINE_EXCEEDED, "no complete response from " + target + " within "
-        + timeout.toMillis() + " ms", null);
+        + timeout.toMillis() + " ms", null, sent ? Delivery.OUTCOME_UNKNOWN : Delivery.NOT_SENT);
   }
 
-  InferenceException closed() {
-    return create(ErrorCode.CANCELLED, "the HTTP transport to " + target + " was closed during the call", null);
+  InferenceException closed(boolean sent) {
+    return create(ErrorCode.CANCELLED, "the HTTP transport to " + target + " was closed during the call", null,
+        sent ? Delivery.OUTCOME_UNKNOWN : Delivery.NOT_SENT);
   }
 
   IllegalStateException alreadyClosed() {
@@ -83,11 +91,12 @@ final class TransportFailures {
   }
 
   private InferenceException cannotConnect(String why, Throwable cause) {
-    return create(ErrorCode.UNAVAILABLE, "cannot connect to " + target + ": " + why, cause);
+    return create(ErrorCode.UNAVAILABLE, "cannot connect to " + target + ": " + why, cause, Delivery.NOT_SENT);
   }
 
-  private InferenceException create(ErrorCode code, String message, Throwable cause) {
-    return Errors.create(code, message, provider, cause);
+  private InferenceException create(ErrorCode code, String message, Throwable cause, Delivery delivery) {
+    return Errors.create(new InferenceException.Details(code).message(message).provider(provider).cause(cause)
+        .delivery(delivery));
   }
 
   private static String describe(Throwable t) {

@@ -124,6 +124,11 @@ final class RawHttpServer implements AutoCloseable {
     return connections.get();
   }
 
+  /** Connections open now: accepted and neither closed by the client nor by a handler. */
+  int openConnections() {
+    return sockets.size();
+  }
+
   Request take() throws InterruptedException {
     Request r = requests.poll(10, TimeUnit.SECONDS);
     if (r == null) {

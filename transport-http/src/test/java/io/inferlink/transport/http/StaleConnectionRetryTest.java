@@ -11,12 +11,14 @@ import io.inferlink.UnavailableException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A pooled connection the server closed silently is replaced once; a cut answer is never resent. */
+/** A server that closes connections silently after errors still gets every call; a cut answer is never resent. */
 class StaleConnectionRetryTest {
 
   @Test
-  void aRequestOnAConnectionTheServerClosedAfterAnErrorIsSentOnceMoreOnAFreshOne() throws Exception {
-    // Like uvicorn after a 500: answer with keep-alive semantics, then close without saying so.
+  void aServerThatClosesWithoutSayingSoAfterAnErrorGetsEveryLaterCall() throws Exception {
+    // Like uvicorn after a 500: answer with keep-alive semantics, then close without saying so. A request
+    // written on that connection would fail after going out whole, which is never resent (the server may
+    // have run it): so the client does not use a connection again after a 5xx.
     RawHttpServer.Handler closesAfterAnswering = (r, c) -> {
       c.reply(500, "application/json", "{\"error\":\"boom\"}");
       c.socket.close();

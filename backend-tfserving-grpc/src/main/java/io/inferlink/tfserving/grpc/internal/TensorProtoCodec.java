@@ -66,10 +66,7 @@ public final class TensorProtoCodec {
       case BYTES:
         StringElements.toStringVal(t, b);
         break;
-      case BOOL:
-        b.setTensorContent(boolContent(t.data()));
-        break;
-      default:
+      default: // BOOL included: Tensor keeps its bytes 0 or 1, as TensorFlow needs them
         b.setTensorContent(copy ? ByteString.copyFrom(t.data()) : UnsafeByteOperations.unsafeWrap(t.data()));
         break;
     }
@@ -146,19 +143,5 @@ public final class TensorProtoCodec {
     // A view of the proto's own bytes for a flat ByteString (what parsing gives); Tensor.wrap reads it
     // as little-endian whatever order the view reports.
     return content.asReadOnlyByteBuffer();
-  }
-
-  /** BOOL bytes as TensorFlow needs them (0 or 1); a wrapped tensor may hold other non-zero bytes. */
-  private static ByteString boolContent(ByteBuffer data) {
-    for (int i = 0; i < data.limit(); i++) {
-      if ((data.get(i) & 0xFE) != 0) {
-        byte[] normalized = new byte[data.limit()];
-        for (int j = 0; j < normalized.length; j++) {
-          normalized[j] = (byte) (data.get(j) != 0 ? 1 : 0);
-        }
-        return UnsafeByteOperations.unsafeWrap(normalized); // a fresh array nobody else holds
-      }
-    }
-    return ByteString.copyFrom(data);
   }
 }

@@ -93,7 +93,7 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
       try {
         RequestBody body = PredictRequestWriter.write(sent, sent.inputs().values(), format, Boolean.TRUE.equals(bare));
         call = transport.send(HttpRequestSpec.post(paths.verb(ref, "predict"), body, JSON)
-            .timeout(options.timeoutFor(request)).build());
+            .timeout(options.timeoutFor(request)).idempotent(request.idempotent()).build());
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
         return;
