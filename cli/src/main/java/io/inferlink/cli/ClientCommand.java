@@ -4,7 +4,7 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
 import io.inferlink.spi.Endpoint;
-import java.util.List;
+import io.inferlink.spi.SecretScrubber;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -72,7 +72,7 @@ abstract class ClientCommand extends BaseCommand {
   }
 
   @Override
-  List<String> secrets() {
-    return connection == null ? List.of() : connection.secrets();
+  SecretScrubber secrets() {
+    return connection == null ? SecretScrubber.NONE : connection.secrets();
   }
 }

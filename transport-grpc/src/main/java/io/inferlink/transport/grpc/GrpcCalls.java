@@ -14,6 +14,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.GrpcStatusTable;
+import io.inferlink.spi.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +32,11 @@ public final class GrpcCalls {
       Duration timeout, String provider) {
     CompletableFuture<R> result = new CompletableFuture<>();
     ListenableFuture<R> call;
+    SentSecrets sent = new SentSecrets();
     try {
-      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      call = ClientCalls.futureUnaryCall(channel.newCall(method, options), request);
+      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, sent)), request);
     } catch (RuntimeException e) {
-      result.completeExceptionally(toException(e, provider));
+      result.completeExceptionally(toException(e, provider, sent.scrubber()));
       return result;
     }
     Futures.addCallback(call, new FutureCallback<R>() {
@@ -46,7 +47,7 @@ public final class GrpcCalls {
 
       @Override
       public void onFailure(Throwable t) {
-        result.completeExceptionally(toException(t, provider));
+        result.completeExceptionally(toException(t, provider, sent.scrubber()));
       }
     }, MoreExecutors.directExecutor());
     result.whenComplete((value, error) -> {
@@ -87,28 +88,43 @@ public final class GrpcCalls {
       java.util.function.Function<R, T> read) {
     Q message = request.get();
     R response;
+    SentSecrets sent = new SentSecrets();
     try {
-      response = ClientCalls.blockingUnaryCall(channel, method,
-          CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS), message);
+      response = ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, sent), message);
     } catch (RuntimeException e) {
-      throw toException(e, provider);
+      throw toException(e, provider, sent.scrubber());
     }
     return read.apply(response);
   }
 
-  /** The Inferlink exception for a gRPC failure. */
+  private static CallOptions callOptions(Duration timeout, SentSecrets sent) {
+    return SentSecrets.attach(CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS), sent);
+  }
+
+  /** The Inferlink exception for a gRPC failure of a call that sent no secrets; see the three-argument form. */
   public static InferenceException toException(Throwable t, String provider) {
+    return toException(t, provider, SecretScrubber.NONE);
+  }
+
+  /**
+   * The Inferlink exception for a gRPC failure, with the secrets the call sent masked in its message
+   * and in its whole cause chain: the status exception becomes a scrubbed copy of the same class
+   * (description and trailers scrubbed, stack trace kept), since a server may echo request headers
+   * there and any logged stack trace prints them.
+   */
+  public static InferenceException toException(Throwable t, String provider, SecretScrubber secrets) {
     if (t instanceof InferenceException) {
       return (InferenceException) t;
     }
+    Throwable cause = secrets.scrub(t, StatusScrubbing::copy);
     Status status = t instanceof StatusRuntimeException ? ((StatusRuntimeException) t).getStatus() : Status.fromThrowable(t);
     if (status.getCode() == Status.Code.UNKNOWN && status.getDescription() == null && !(t instanceof StatusRuntimeException)) {
-      return Errors.create(ErrorCode.UNKNOWN, "unexpected failure: " + t, provider, t);
+      return Errors.create(ErrorCode.UNKNOWN, "unexpected failure: " + cause, provider, cause);
     }
     String description = status.getDescription();
     if (description == null && status.getCause() != null) {
       description = status.getCause().getMessage();
     }
-    return GrpcStatusTable.toException(status.getCode().value(), description, provider, t);
+    return GrpcStatusTable.toException(status.getCode().value(), secrets.scrub(description), provider, cause);
   }
 }

@@ -15,8 +15,8 @@ import java.io.InputStream;
 /**
  * The one place that turns a non-2xx {@link HttpResult} into an exception, with the server's own
  * words: {@code {"error": ...}} (TF Serving, KServe V2, Triton), {@code {"detail": ...}} (FastAPI
- * servers: KServe V1, MLServer), or the body as text (proxies, libevent's HTML pages). Stateless and
- * thread-safe; never throws on a malformed or huge body.
+ * servers: KServe V1, MLServer), or the body as text (proxies, libevent's HTML pages), scrubbed of
+ * the secrets the call sent. Stateless and thread-safe; never throws on a malformed or huge body.
  */
 public final class HttpErrors {
   private static final int MAX_CHARS = InferenceException.MAX_SERVER_MESSAGE_CHARS;
@@ -34,8 +34,9 @@ public final class HttpErrors {
 
   /**
    * What the server said: the first top-level {@code "error"} or {@code "detail"} field of a JSON
-   * object (a string as is, anything else as compact JSON), else the body as UTF-8 text; trimmed, at
-   * most 2048 characters, {@code ""} for an empty body.
+   * object (a string as is, anything else as compact JSON), else the body as UTF-8 text; with the
+   * call's secrets ({@link HttpResult#secrets()}) masked, trimmed, at most 2048 characters, {@code ""}
+   * for an empty body.
    */
   public static String serverMessage(HttpResult result) {
     ByteChunks body = result.body();
@@ -50,7 +51,8 @@ public final class HttpErrors {
         fromJson = null; // not JSON after all, or cut short: show the text
       }
     }
-    return cap(fromJson != null ? fromJson : body.toUtf8(2 * MAX_CHARS));
+    // Scrubbed before it is cut, so a cut never leaves the start of a secret behind.
+    return cap(result.secrets().scrub(fromJson != null ? fromJson : body.toUtf8(2 * MAX_CHARS)));
   }
 
   /** The exception for a non-2xx answer, by {@link HttpStatusTable}, carrying {@link #serverMessage}. */

@@ -4,6 +4,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -13,14 +14,34 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.HttpException;
 
-/** Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted). */
+/**
+ * Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted); those
+ * of one call ({@link #forCall}) also scrub its secrets from messages and cause chains, since a broken
+ * server may echo them in what HttpClient reports.
+ */
 final class TransportFailures {
   private final String target;
   private final String provider;
+  private final SecretScrubber secrets;
 
   TransportFailures(HttpTarget target, String provider) {
-    this.target = Redaction.redactText(target.toString());
+    this(Redaction.redactText(target.toString()), provider, SecretScrubber.NONE);
+  }
+
+  private TransportFailures(String target, String provider, SecretScrubber secrets) {
+    this.target = target;
     this.provider = provider;
+    this.secrets = secrets;
+  }
+
+  /** The failures of one call, which sent these secrets. */
+  TransportFailures forCall(SecretScrubber secrets) {
+    return new TransportFailures(target, provider, secrets);
+  }
+
+  /** The secrets of the call ({@link SecretScrubber#NONE} outside one). */
+  SecretScrubber secrets() {
+    return secrets;
   }
 
   String provider() {
@@ -66,7 +87,7 @@ final class TransportFailures {
     if (t instanceof java.io.IOException) {
       return create(ErrorCode.UNAVAILABLE, "connection to " + target + " failed: " + describe(t), t);
     }
-    return Errors.wrap(t, provider);
+    return create(ErrorCode.UNKNOWN, "unexpected failure: " + t, t);
   }
 
   InferenceException deadline(java.time.Duration timeout) {
@@ -87,7 +108,7 @@ final class TransportFailures {
   }
 
   private InferenceException create(ErrorCode code, String message, Throwable cause) {
-    return Errors.create(code, message, provider, cause);
+    return Errors.create(code, secrets.scrub(message), provider, cause == null ? null : secrets.scrub(cause));
   }
 
   private static String describe(Throwable t) {

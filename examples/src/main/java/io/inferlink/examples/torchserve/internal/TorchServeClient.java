@@ -164,8 +164,10 @@ final class TorchServeClient implements InferenceClient {
     return Futures.cancelling(exchange.thenApply(read), exchange);
   }
 
+  /** A non-2xx answer, by core's table, with text from the answer scrubbed of the call's secrets. */
   private InferenceException error(JdkHttpCalls.Answer answer) {
-    return HttpStatusTable.toException(answer.status(), TorchServeDocs.errorMessage(answer.body()), provider);
+    return HttpStatusTable.toException(answer.status(),
+        answer.secrets().scrub(TorchServeDocs.errorMessage(answer.body())), provider);
   }
 
   private InferenceException malformed(JdkHttpCalls.Answer answer, String why) {
@@ -173,6 +175,6 @@ final class TorchServeClient implements InferenceClient {
         .message("TorchServe's answer does not follow the JSON tensor convention: " + why)
         .httpStatus(answer.status())
         .provider(provider)
-        .serverMessage(Redaction.redactText(TorchServeDocs.snippet(answer.body()))));
+        .serverMessage(answer.secrets().scrub(TorchServeDocs.snippet(answer.body()))));
   }
 }
