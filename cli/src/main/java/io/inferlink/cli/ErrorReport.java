@@ -80,7 +80,7 @@ final class ErrorReport {
     } else if (t instanceof ResourceExhaustedException) {
       h = "the server is overloaded or the message is too large: retry later or send less";
     } else if (t instanceof ProviderConfigurationException) {
-      h = "check the endpoint's scheme and options";
+      h = "check the endpoint (scheme, host, port, base path) and its options";
     } else if (t instanceof ServerException) {
       h = "the server failed: its logs say more";
     } else if (t instanceof UsageError || t instanceof IllegalArgumentException) {

@@ -152,6 +152,31 @@ class InferCommandTest {
   }
 
   @Test
+  void anUnknownLabelIsTheSameFailureOverRestAndGrpcAndItsHintNamesLabels() {
+    String[] lines = new String[2];
+    String[] protocols = {"tfserving+http", "tfserving+grpc"};
+    for (int i = 0; i < 2; i++) {
+      CliRun r = CliRun.run("infer", "-e", emulator.endpoint(protocols[i]), "-m", "versioned@nolabel", "-i", "x=[1]:FP32");
+      assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+      lines[i] = r.err().lines().findFirst().orElseThrow();
+      assertTrue(lines[i].contains("Unrecognized servable version label: nolabel"), lines[i]);
+      assertTrue(lines[i].contains("[NOT_FOUND"), lines[i]);
+      assertTrue(lines[i].endsWith("check the model name, version or label (NAME, NAME:VERSION or NAME@LABEL)"), lines[i]);
+    }
+  }
+
+  @Test
+  void aWrongBasePathSaysSoInsteadOfBlamingTheModel() {
+    String endpoint = emulator.endpoint("tfserving+http") + "/serving";
+    CliRun r = CliRun.run("infer", "-e", endpoint, "-m", "add_one", "-i", "x=[[1]]:FP32");
+    assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+    String line = r.err().lines().findFirst().orElseThrow();
+    assertTrue(line.contains("/serving/v1/models/add_one") && line.contains("answered HTTP 404 with"), line);
+    assertTrue(line.contains("is the endpoint's base path (or port) right?"), line);
+    assertFalse(line.contains("check the model name"), line);
+  }
+
+  @Test
   void commandLineMistakesAreUsageErrors() {
     String endpoint = emulator.endpoint("kserve-v2+http");
     assertEquals(ExitCodes.USAGE, CliRun.run("infer", "-e", endpoint, "-m", "add_one", "-i", "x=[1,[2]]").code());

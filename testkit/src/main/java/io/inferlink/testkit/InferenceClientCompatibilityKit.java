@@ -412,6 +412,15 @@ public abstract class InferenceClientCompatibilityKit {
     assertVersionAnswered(ModelRef.withLabel(KitModels.VERSIONED, KitModels.LABEL_CANARY), "2");
   }
 
+  /** TF Serving answers an unknown label with 400 / INVALID_ARGUMENT; to a caller it is a missing model version. */
+  @Test
+  void anUnknownVersionLabelIsModelNotFoundWhenLabelsAreSupported() {
+    Assumptions.assumeTrue(client.capabilities().supports(Capability.VERSION_LABELS), "the client has no version labels");
+    InferenceRequest request = KitRequests.versioned(ModelRef.withLabel(KitModels.VERSIONED, "kit_no_such_label"));
+    assertFailure("an unknown label", ModelNotFoundException.class, failureOf("an unknown label", () -> client.inferAsync(request)));
+    assertThrows(ModelNotFoundException.class, () -> client.infer(request), "an unknown label (sync)");
+  }
+
   // ------------------------------------------------------------------ 8 metadata and health
 
   @Test
