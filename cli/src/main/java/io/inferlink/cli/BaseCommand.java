@@ -1,7 +1,7 @@
 package io.inferlink.cli;
 
-import java.io.PrintWriter;
 import io.inferlink.spi.SecretScrubber;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -132,9 +132,12 @@ final class ConnectionOptions {
       if (bearer != null) {
         raw.add(bearer);
         credentials.bearerToken(bearer);
-      } else if (basic != null && basic.indexOf(':') > 0) {
-        raw.add(basic.substring(basic.indexOf(':') + 1));
-        credentials.basicAuth(basic.substring(0, basic.indexOf(':')), basic.substring(basic.indexOf(':') + 1));
+      } else if (basic != null && basic.indexOf(':') >= 0) {
+        int colon = basic.indexOf(':');
+        raw.add(basic.substring(colon + 1));
+        if (colon > 0) {
+          credentials.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
+        }
       }
     } catch (IllegalArgumentException e) {
       // refused by toClientOptions with a message of its own; the raw values are masked anyway

@@ -68,10 +68,9 @@ public final class HttpErrors {
 
   /**
    * For a 404 whose body is not a model server's JSON error (an HTML page such as TF Serving's
-   * libevent one, plain text, an empty body, JSON without an error, or a bare {@code "Not Found"} from
-   * FastAPI or Triton), {@link HttpStatusTable#wrongEndpoint}'s exception naming the
-   * URL: a missing model is answered with the protocol's own JSON error. {@code null} for any other
-   * answer.
+   * libevent one, plain text, an empty body, JSON without an error, or a bare {@code "Not Found"}
+   * from FastAPI or Triton), {@link HttpStatusTable#wrongEndpoint}'s exception naming the URL: a
+   * missing model is answered with the protocol's own JSON error. {@code null} for any other answer.
    */
   public static ProviderConfigurationException wrongEndpoint(HttpResult result, String provider) {
     if (result.status() != 404) {

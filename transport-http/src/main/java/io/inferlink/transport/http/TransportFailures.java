@@ -108,7 +108,7 @@ final class TransportFailures {
   }
 
   private InferenceException create(ErrorCode code, String message, Throwable cause) {
-    return Errors.create(code, secrets.scrub(message), provider, cause == null ? null : secrets.scrub(cause));
+    return Errors.create(code, secrets.scrub(message), provider, secrets.scrub(cause));
   }
 
   private static String describe(Throwable t) {
