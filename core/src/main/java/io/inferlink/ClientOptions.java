@@ -207,6 +207,37 @@ public final class ClientOptions {
     return null;
   }
 
+  /**
+   * The secrets among the options that are not headers, for scrubbing them from messages (never
+   * print them): values of protocol options with secret names ({@link Redaction#isSecretName}, e.g.
+   * an endpoint's {@code ?token=...}), and the user-info of {@link #endpoint()} with its password.
+   */
+  public java.util.List<String> secretValues() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    textOptions.forEach((k, v) -> {
+      if (Redaction.isSecretName(k)) {
+        out.add(v);
+      }
+    });
+    typedOptions.forEach((k, v) -> {
+      if (Redaction.isSecretName(k)) {
+        out.add(String.valueOf(v));
+      }
+    });
+    if (endpoint != null) {
+      try {
+        String userInfo = io.inferlink.spi.Endpoint.parse(endpoint).userInfo();
+        if (userInfo != null) {
+          out.add(userInfo);
+          out.add(userInfo.substring(userInfo.indexOf(':') + 1));
+        }
+      } catch (IllegalArgumentException e) {
+        // an endpoint that does not parse is refused when a client is made; nothing to add
+      }
+    }
+    return out;
+  }
+
   /** True when bearer or basic credentials are set. */
   public boolean hasCredentials() {
     return bearerToken != null || basicAuthUser != null;

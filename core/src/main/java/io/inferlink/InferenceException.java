@@ -4,8 +4,9 @@ package io.inferlink;
  * Base of every failure a call can end with: carries an {@link ErrorCode}, the protocol status the
  * server answered with (if any), the provider's name and the server's own message.
  *
- * <p>Unchecked. Instances are immutable once thrown and safe to share between threads. Messages never
- * contain credentials: backends pass server text through {@link io.inferlink.spi.Redaction} first.
+ * <p>Unchecked. Instances are immutable once thrown and safe to share between threads. Messages and
+ * causes never contain credentials: backends pass server text and causes through the call's
+ * {@link io.inferlink.spi.SecretScrubber} first.
  * Use {@link io.inferlink.spi.Errors} to create the subclass that matches a code.
  */
 public class InferenceException extends RuntimeException {

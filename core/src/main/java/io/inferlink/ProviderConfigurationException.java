@@ -1,7 +1,8 @@
 package io.inferlink;
 
 /**
- * Thrown when no provider could be chosen or configured for an endpoint (unknown scheme, ambiguous providers, bad options). Immutable and thread-safe.
+ * Thrown when no provider could be chosen or configured for an endpoint (unknown scheme, ambiguous providers, bad options),
+ * or when the endpoint turns out to be wrong (a 404 page where the protocol's API should be). Immutable and thread-safe.
  */
 public class ProviderConfigurationException extends InferenceException {
   private static final long serialVersionUID = 1L;

@@ -88,7 +88,7 @@ class V1RestMisbehavingServerTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "detail404, io.inferlink.ModelNotFoundException, Not Found",
+      "detail404, io.inferlink.ProviderConfigurationException, Not Found",
       "detail422, io.inferlink.InvalidRequestException, field required",
       "unimplemented, io.inferlink.UnsupportedFeatureException, Could not find explainer_host.",
       "busy, io.inferlink.UnavailableException, Model with name busy is not ready.",

@@ -1,7 +1,7 @@
 package io.inferlink.cli;
 
+import io.inferlink.spi.SecretScrubber;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,9 +28,9 @@ abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  /** Values never to print; empty unless the command takes credentials. */
-  List<String> secrets() {
-    return List.of();
+  /** Masks the values never to print; {@link SecretScrubber#NONE} unless the command takes credentials. */
+  SecretScrubber secrets() {
+    return SecretScrubber.NONE;
   }
 
   /** The root command, for settings tests inject (terminal detection). */

@@ -4,7 +4,7 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
 import io.inferlink.spi.Endpoint;
-import java.util.List;
+import io.inferlink.spi.SecretScrubber;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -62,6 +62,15 @@ abstract class ClientCommand extends BaseCommand {
     }
   }
 
+  /**
+   * The usage error for a server-level question (readiness, metadata) the protocol only answers per
+   * model (TF Serving): it names the command to run instead. Nothing was sent.
+   */
+  UsageError perModelOnly(String what, String command, RuntimeException refusal) {
+    return new UsageError("the protocol has no server-level " + what + " (" + refusal.getMessage()
+        + "); ask about a model instead: 'inferlink " + command + " -e " + shownEndpoint() + " -m MODEL'", refusal);
+  }
+
   /** Parses {@code NAME}, {@code NAME:VERSION} or {@code NAME@LABEL}. */
   static ModelRef model(String text) {
     try {
@@ -72,7 +81,7 @@ abstract class ClientCommand extends BaseCommand {
   }
 
   @Override
-  List<String> secrets() {
-    return connection == null ? List.of() : connection.secrets();
+  SecretScrubber secrets() {
+    return connection == null ? SecretScrubber.NONE : connection.secrets();
   }
 }

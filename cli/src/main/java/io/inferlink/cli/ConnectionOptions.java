@@ -2,6 +2,7 @@ package io.inferlink.cli;
 
 import io.inferlink.ClientOptions;
 import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,22 +114,35 @@ final class ConnectionOptions {
     return b.build();
   }
 
-  /** The values that must never be printed: the bearer token, the Basic password, secret-named headers' values. */
-  List<String> secrets() {
-    List<String> out = new ArrayList<>();
-    if (bearer != null) {
-      out.add(bearer);
-    }
-    if (basic != null && basic.indexOf(':') >= 0) {
-      out.add(basic.substring(basic.indexOf(':') + 1));
-    }
+  /**
+   * Masks what must never be printed: the bearer token, the Basic credentials (in every form a server
+   * may echo them), secret-named headers' values. Lenient: flags {@link #toClientOptions} refuses
+   * still have their values masked.
+   */
+  SecretScrubber secrets() {
+    List<String> raw = new ArrayList<>();
+    ClientOptions.Builder credentials = ClientOptions.builder();
     for (String h : headers) {
       int sep = separator(h);
       if (sep > 0 && Redaction.isSecretName(h.substring(0, sep).trim())) {
-        out.add(h.substring(sep + 1).trim());
+        raw.add(h.substring(sep + 1).trim());
       }
     }
-    return out;
+    try {
+      if (bearer != null) {
+        raw.add(bearer);
+        credentials.bearerToken(bearer);
+      } else if (basic != null && basic.indexOf(':') >= 0) {
+        int colon = basic.indexOf(':');
+        raw.add(basic.substring(colon + 1));
+        if (colon > 0) {
+          credentials.basicAuth(basic.substring(0, colon), basic.substring(colon + 1));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // refused by toClientOptions with a message of its own; the raw values are masked anyway
+    }
+    return SecretScrubber.forOptions(credentials.build()).and(raw);
   }
 
   private static int separator(String header) {

@@ -9,22 +9,20 @@ import io.inferlink.ResourceExhaustedException;
 import io.inferlink.ServerException;
 import io.inferlink.UnavailableException;
 import io.inferlink.UnsupportedFeatureException;
-import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import java.io.PrintWriter;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Turns a failure into the one line a user reads (what failed, where, why, what to do) and the exit
- * code, with the cause chain under {@code --verbose}. Every line goes through
- * {@link Redaction#redactText} and masks the secrets given on the command line, so no credential is
- * printed even when a server echoes one. Stateless and thread-safe.
+ * code, with the cause chain under {@code --verbose}. Every line goes through the
+ * {@link SecretScrubber} of the credentials and secret-named headers given on the command line, so
+ * no credential is printed even when a server echoes one. Stateless and thread-safe.
  */
 final class ErrorReport {
   private ErrorReport() {}
 
   /** Prints the failure and returns its exit code. */
-  static int print(Throwable failure, PrintWriter err, boolean verbose, Collection<String> secrets) {
+  static int print(Throwable failure, PrintWriter err, boolean verbose, SecretScrubber secrets) {
     err.println(mask(line(failure), secrets));
     if (verbose) {
       for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -55,7 +53,7 @@ final class ErrorReport {
   }
 
   /** One line without credentials, for tables and JSON records. */
-  static String shortReason(Throwable failure, Collection<String> secrets) {
+  static String shortReason(Throwable failure, SecretScrubber secrets) {
     return mask(reason(failure), secrets);
   }
 
@@ -82,7 +80,7 @@ final class ErrorReport {
     } else if (t instanceof ResourceExhaustedException) {
       h = "the server is overloaded or the message is too large: retry later or send less";
     } else if (t instanceof ProviderConfigurationException) {
-      h = "check the endpoint's scheme and options";
+      h = "check the endpoint (scheme, host, port, base path) and its options";
     } else if (t instanceof ServerException) {
       h = "the server failed: its logs say more";
     } else if (t instanceof UsageError || t instanceof IllegalArgumentException) {
@@ -93,13 +91,7 @@ final class ErrorReport {
     return "; " + h;
   }
 
-  static String mask(String text, Collection<String> secrets) {
-    String s = Redaction.redactText(text);
-    for (String secret : secrets == null ? List.<String>of() : secrets) {
-      if (secret != null && secret.length() >= 3) {
-        s = s.replace(secret, Redaction.MASK);
-      }
-    }
-    return s;
+  static String mask(String text, SecretScrubber secrets) {
+    return (secrets == null ? SecretScrubber.NONE : secrets).scrub(text);
   }
 }

@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /**
- * {@code inferlink health}: liveness and readiness at once. A protocol without one of them (TF
- * Serving has neither endpoint as such) reports it as unknown. Exit 0 when every known answer is
- * yes, 4 when one is no, 1 when neither could be asked. JSON: {@code {"endpoint","live","ready"}},
- * {@code null} for unknown.
+ * {@code inferlink health}: liveness and readiness at once. A protocol without one of them reports
+ * it as unknown; TF Serving has neither, and gets a note pointing at {@code ready -m MODEL}. Exit 0
+ * when every known answer is yes (or none is known), 4 when one is no, 1 when a call failed. JSON:
+ * {@code {"endpoint","live","ready"}}, {@code null} for unknown.
  */
 @Command(name = "health", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Asks whether the server is live and ready.",
@@ -32,8 +32,9 @@ final class HealthCommand extends ClientCommand {
       throw new CommandFailure("health check", shownEndpoint(), e);
     }
     if (live == null && ready == null) {
-      throw new CommandFailure("health check", shownEndpoint(),
-          new UnsupportedFeatureException("the protocol has neither liveness nor readiness"));
+      err().println("note: this protocol has no server-level liveness or readiness; 'inferlink ready -e "
+          + shownEndpoint() + " -m MODEL' asks whether a model is ready");
+      err().flush();
     }
     if (output == OutputFormat.json) {
       out().println("{\"endpoint\":" + Json.quote(shownEndpoint()) + ",\"live\":" + live + ",\"ready\":" + ready + "}");

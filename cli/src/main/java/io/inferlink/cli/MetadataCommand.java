@@ -6,6 +6,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.ModelRef;
 import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
+import io.inferlink.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -43,6 +44,9 @@ final class MetadataCommand extends ClientCommand {
       }
     } catch (CommandFailure | UsageError e) {
       throw e;
+    } catch (UnsupportedFeatureException e) {
+      throw ref == null ? perModelOnly("metadata", "metadata", e)
+          : new CommandFailure("metadata of model '" + ref + "'", shownEndpoint(), e);
     } catch (RuntimeException e) {
       throw new CommandFailure(ref == null ? "server metadata" : "metadata of model '" + ref + "'", shownEndpoint(), e);
     }

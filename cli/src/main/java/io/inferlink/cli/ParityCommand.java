@@ -8,6 +8,7 @@ import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.Parity;
 import io.inferlink.testkit.ParityReport;
 import io.inferlink.testkit.Tolerance;
+import io.inferlink.spi.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -108,7 +109,7 @@ final class ParityCommand extends BaseCommand {
   }
 
   @Override
-  List<String> secrets() {
-    return connection == null ? List.of() : connection.secrets();
+  SecretScrubber secrets() {
+    return connection == null ? SecretScrubber.NONE : connection.secrets();
   }
 }

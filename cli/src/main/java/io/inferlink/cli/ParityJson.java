@@ -7,7 +7,6 @@ import io.inferlink.testkit.ParityReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ import java.util.List;
 final class ParityJson {
   private ParityJson() {}
 
-  static String toJson(ParityReport report, Collection<String> secrets) {
+  static String toJson(ParityReport report, io.inferlink.spi.SecretScrubber secrets) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = ResponseJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();

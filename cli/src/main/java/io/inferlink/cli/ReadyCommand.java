@@ -2,6 +2,7 @@ package io.inferlink.cli;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
+import io.inferlink.UnsupportedFeatureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,9 @@ final class ReadyCommand extends ClientCommand {
       ready = ref == null ? client.serverReady() : client.modelReady(ref);
     } catch (CommandFailure | UsageError e) {
       throw e;
+    } catch (UnsupportedFeatureException e) {
+      throw ref == null ? perModelOnly("readiness", "ready", e)
+          : new CommandFailure("readiness of model '" + ref + "'", shownEndpoint(), e);
     } catch (RuntimeException e) {
       throw new CommandFailure(ref == null ? "server readiness" : "readiness of model '" + ref + "'", shownEndpoint(), e);
     }

@@ -134,6 +134,49 @@ class InferCommandTest {
   }
 
   @Test
+  void credentialsAServerEchoesInItsErrorAreMaskedOnEveryProtocol() {
+    for (String protocol : new String[] {"tfserving+http", "tfserving+grpc", "kserve-v2+http", "kserve-v2+grpc"}) {
+      for (String credential : new String[] {"--bearer=echoed-bearer-4f1c", "--basic=kit-user:echoed-pass-7d2a"}) {
+        CliRun r = CliRun.run("infer", "-e", emulator.endpoint(protocol), "-m", "fail", "-i", "code=[7]:INT32", "-v",
+            credential, "--header", "x-inferlink-kit-echo-headers: 1", "--header", "x-api-key: echoed-key-93be",
+            "--header", "x-team: echo-visible");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("echo-visible"), protocol + ": the server should echo the headers:\n" + r);
+        String basic = java.util.Base64.getEncoder().encodeToString(
+            "kit-user:echoed-pass-7d2a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String secret : new String[] {"echoed-bearer-4f1c", "echoed-pass-7d2a", basic, "echoed-key-93be"}) {
+          assertFalse(r.err().contains(secret) || r.out().contains(secret), protocol + ": " + secret + " leaked:\n" + r);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUnknownLabelIsTheSameFailureOverRestAndGrpcAndItsHintNamesLabels() {
+    String[] lines = new String[2];
+    String[] protocols = {"tfserving+http", "tfserving+grpc"};
+    for (int i = 0; i < 2; i++) {
+      CliRun r = CliRun.run("infer", "-e", emulator.endpoint(protocols[i]), "-m", "versioned@nolabel", "-i", "x=[1]:FP32");
+      assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+      lines[i] = r.err().lines().findFirst().orElseThrow();
+      assertTrue(lines[i].contains("Unrecognized servable version label: nolabel"), lines[i]);
+      assertTrue(lines[i].contains("[NOT_FOUND"), lines[i]);
+      assertTrue(lines[i].endsWith("check the model name, version or label (NAME, NAME:VERSION or NAME@LABEL)"), lines[i]);
+    }
+  }
+
+  @Test
+  void aWrongBasePathSaysSoInsteadOfBlamingTheModel() {
+    String endpoint = emulator.endpoint("tfserving+http") + "/serving";
+    CliRun r = CliRun.run("infer", "-e", endpoint, "-m", "add_one", "-i", "x=[[1]]:FP32");
+    assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+    String line = r.err().lines().findFirst().orElseThrow();
+    assertTrue(line.contains("/serving/v1/models/add_one") && line.contains("answered HTTP 404 with"), line);
+    assertTrue(line.contains("is the endpoint's base path (or port) right?"), line);
+    assertFalse(line.contains("check the model name"), line);
+  }
+
+  @Test
   void commandLineMistakesAreUsageErrors() {
     String endpoint = emulator.endpoint("kserve-v2+http");
     assertEquals(ExitCodes.USAGE, CliRun.run("infer", "-e", endpoint, "-m", "add_one", "-i", "x=[1,[2]]").code());

@@ -63,6 +63,33 @@ class ServerChecksTest {
   }
 
   @Test
+  void healthOnTfServingPrintsTheDocumentedNullsAndExitsZero() {
+    for (String protocol : new String[] {"tfserving+http", "tfserving+grpc"}) {
+      String endpoint = emulator.endpoint(protocol);
+      CliRun json = CliRun.run("health", "-e", endpoint, "-o", "json");
+      assertEquals(0, json.code(), json.toString());
+      assertEquals("{\"endpoint\":\"" + endpoint + "\",\"live\":null,\"ready\":null}", json.out().strip());
+      assertTrue(json.err().contains("-m MODEL"), "a note says what to ask instead: " + json.err());
+      CliRun table = CliRun.run("health", "-e", endpoint);
+      assertEquals(0, table.code(), table.toString());
+      assertTrue(table.out().startsWith("live: unknown (the protocol has no such check), ready: unknown"), table.out());
+    }
+  }
+
+  @Test
+  void serverReadinessAndMetadataOnTfServingSayToAskAboutAModel() {
+    for (String protocol : new String[] {"tfserving+http", "tfserving+grpc"}) {
+      String endpoint = emulator.endpoint(protocol);
+      CliRun ready = CliRun.run("ready", "-e", endpoint);
+      assertEquals(ExitCodes.USAGE, ready.code(), ready.toString());
+      assertTrue(ready.err().contains("'inferlink ready -e " + endpoint + " -m MODEL'"), ready.err());
+      CliRun metadata = CliRun.run("metadata", "-e", endpoint);
+      assertEquals(ExitCodes.USAGE, metadata.code(), metadata.toString());
+      assertTrue(metadata.err().contains("'inferlink metadata -e " + endpoint + " -m MODEL'"), metadata.err());
+    }
+  }
+
+  @Test
   void healthAsksBothAndSaysWhatAProtocolLacks() {
     CliRun grpc = CliRun.run("health", "-e", emulator.endpoint("kserve-v2+grpc"), "-o", "json");
     assertEquals(0, grpc.code(), grpc.toString());

@@ -2,6 +2,7 @@ package io.inferlink.spi;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.ProviderConfigurationException;
 
 /**
  * The one mapping from an HTTP status to an {@link ErrorCode}, shared by every REST backend.
@@ -76,6 +77,29 @@ public final class HttpStatusTable {
       default:
         return 500;
     }
+  }
+
+  /**
+   * The exception for a 404 that no server of the protocol wrote (an HTML page, plain text, an empty
+   * body, where the protocol answers JSON): the URL reached no API of the protocol, so the endpoint's
+   * base path (or port) is wrong. A {@link ProviderConfigurationException}, code
+   * {@link ErrorCode#FAILED_PRECONDITION}, never a {@link io.inferlink.ModelNotFoundException}: code
+   * that reacts to a missing model (by deploying it, say) must not react to a wrong URL.
+   *
+   * @param url the URL asked, without credentials; {@code null} when not known
+   * @param body what the body was, e.g. {@code "an HTML page"}
+   * @param serverMessage the body's text, scrubbed already
+   * @param provider the provider name for the message
+   */
+  public static ProviderConfigurationException wrongEndpoint(String url, String body, String serverMessage,
+      String provider) {
+    String where = url == null ? "the server" : "the endpoint " + url;
+    return new ProviderConfigurationException(new InferenceException.Details(ErrorCode.FAILED_PRECONDITION)
+        .message(where + " answered HTTP 404 with " + body
+            + ", not a JSON error of the protocol: is the endpoint's base path (or port) right?")
+        .httpStatus(404)
+        .provider(provider)
+        .serverMessage(Redaction.redactText(serverMessage)));
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes credentials from text that may reach logs, {@code toString()} or exception messages.
- * Stateless and thread-safe.
+ * Removes credentials from text that may reach logs, {@code toString()} or exception messages, by
+ * their look; {@link SecretScrubber} also masks the very values a call sent. Stateless and thread-safe.
  */
 public final class Redaction {
   /** What a removed secret is replaced with. */

@@ -37,6 +37,7 @@ import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.InferenceClientProvider;
 import io.inferlink.spi.ProviderRegistry;
+import io.inferlink.spi.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -430,6 +431,15 @@ public abstract class InferenceClientCompatibilityKit {
     assertVersionAnswered(ModelRef.withLabel(KitModels.VERSIONED, KitModels.LABEL_CANARY), "2");
   }
 
+  /** TF Serving answers an unknown label with 400 / INVALID_ARGUMENT; to a caller it is a missing model version. */
+  @Test
+  void anUnknownVersionLabelIsModelNotFoundWhenLabelsAreSupported() {
+    Assumptions.assumeTrue(client.capabilities().supports(Capability.VERSION_LABELS), "the client has no version labels");
+    InferenceRequest request = KitRequests.versioned(ModelRef.withLabel(KitModels.VERSIONED, "kit_no_such_label"));
+    assertFailure("an unknown label", ModelNotFoundException.class, failureOf("an unknown label", () -> client.inferAsync(request)));
+    assertThrows(ModelNotFoundException.class, () -> client.infer(request), "an unknown label (sync)");
+  }
+
   // ------------------------------------------------------------------ 8 metadata and health
 
   @Test
@@ -702,6 +712,48 @@ public abstract class InferenceClientCompatibilityKit {
     assertEquals(expected, headersOf(observer, callId).get("authorization"));
   }
 
+  /**
+   * The {@code fail} model echoes the request's headers ({@link KitModels#ECHO_HEADERS_HEADER}), as
+   * servers and proxies do: no secret the client sent (credentials in every form, secret-named and
+   * supplied headers) may show in the exception, its causes or its stack trace, async or sync. Keeps
+   * the {@code headersSupplier} of {@link #baseOptions()}, adding to what it supplies.
+   */
+  @Test
+  void credentialsAServerEchoesInAnErrorNeverShowInTheException() {
+    ServerObserver observer = requireObserver();
+    assumeScriptedModels();
+    ClientOptions base = baseOptions().build();
+    String visible = "kit-visible-" + UUID.randomUUID().toString().substring(0, 8);
+    List<ClientOptions.Builder> credentials = base.hasCredentials() ? List.of(baseOptions())
+        : List.of(baseOptions().bearerToken("kit-echoed-token-" + UUID.randomUUID()),
+            baseOptions().basicAuth("kit-user", "kit-echoed-pass-" + UUID.randomUUID()));
+    for (ClientOptions.Builder options : credentials) {
+      String prefix = newCallId();
+      List<String> ids = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger counter = new AtomicInteger();
+      options.header(KitModels.ECHO_HEADERS_HEADER, "1").header(STATIC_HEADER, visible)
+          .header("x-api-key", "kit-echoed-key-" + UUID.randomUUID())
+          .headersSupplier(() -> {
+            Map<String, String> supplied = new java.util.LinkedHashMap<>();
+            if (base.headersSupplier() != null && base.headersSupplier().get() != null) {
+              supplied.putAll(base.headersSupplier().get());
+            }
+            String id = prefix + "-" + counter.incrementAndGet();
+            ids.add(id);
+            supplied.put(KitModels.CALL_ID_HEADER, id);
+            supplied.put(ROTATING_HEADER, "kit-echoed-rotating-" + UUID.randomUUID());
+            return supplied;
+          });
+      InferenceRequest request = failRequest(ErrorCode.PERMISSION_DENIED.grpcCode());
+      try (InferenceClient echoed = newClient(options)) {
+        Throwable async = failureOf("fail echoing headers", () -> echoed.inferAsync(request));
+        assertNoEchoedSecret("async", async, visible, headersOfEvery(observer, ids));
+        InferenceException sync = assertThrows(InferenceException.class, () -> echoed.infer(request));
+        assertNoEchoedSecret("sync", sync, visible, headersOfEvery(observer, ids));
+      }
+    }
+  }
+
   @Test
   void headerValuesWithLineBreaksAreRefusedByTheOptionsBuilder() {
     assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().header(STATIC_HEADER, "a\r\nx-injected: 1"));
@@ -856,6 +908,46 @@ public abstract class InferenceClientCompatibilityKit {
     // The refusal came back after any answer would have, so a call that was sent is recorded by now.
     observer().ifPresent(o -> assertTrue(o.headersOfCall(callId, Duration.ZERO).isEmpty(),
         what + ": refused as unsupported, but only after the server saw the call"));
+  }
+
+  /**
+   * The failure shows the server's echo (else nothing was checked) and none of the secrets in the
+   * headers the server saw: secret-named ones, the supplied rotating one, and an Authorization's
+   * credentials alone and, for Basic, decoded.
+   */
+  private static void assertNoEchoedSecret(String what, Throwable failure, String visible, List<Map<String, String>> calls) {
+    InferenceException e = assertFailure(what, InferenceException.class, failure);
+    assertTrue(String.valueOf(e.serverMessage()).contains(visible), what + ": the server's message should echo the"
+        + " request headers (header " + KitModels.ECHO_HEADERS_HEADER + "), so this check checks something: " + e);
+    List<String> secrets = new ArrayList<>();
+    for (Map<String, String> seen : calls) {
+      seen.forEach((name, value) -> {
+        // Pseudo-headers (gRPC's ":authority") are the transport's, not secrets the client was given.
+        if (!name.startsWith(":") && (Redaction.isSecretName(name) || name.equals(ROTATING_HEADER))) {
+          secrets.add(value);
+        }
+      });
+      String authorization = seen.get("authorization");
+      if (authorization != null && authorization.indexOf(' ') > 0) {
+        String credentials = authorization.substring(authorization.indexOf(' ') + 1);
+        secrets.add(credentials);
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+          String pair = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+          secrets.add(pair);
+          secrets.add(pair.substring(pair.indexOf(':') + 1));
+        }
+      }
+    }
+    SecretLeaks.assertNoneShown(what, e, secrets);
+  }
+
+  /** The headers of every call made so far with these ids (a client may make several per operation). */
+  private static List<Map<String, String>> headersOfEvery(ServerObserver observer, List<String> ids) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String id : List.copyOf(ids)) {
+      out.add(headersOf(observer, id));
+    }
+    return out;
   }
 
   private void callIdentity(ClientOptions.Builder options) {

@@ -132,8 +132,15 @@ public final class KitModels {
    * gRPC does not define fail with UNKNOWN ({@code "scripted failure: UNKNOWN"}); 0 (OK) succeeds and
    * returns the input as output {@code code}. Another type or element count fails with
    * INVALID_ARGUMENT. Metadata: input {@code code} INT32 [1], output {@code code} INT32 [1].
+   *
+   * <p>When the call carries the header {@link #ECHO_HEADERS_HEADER}, the failure's message goes on
+   * with {@code "; request headers: "} and every header of the request as {@code name: value},
+   * separated by {@code ", "}, as servers and proxies that echo requests in their errors do. (The
+   * emulator does; the kit checks with it that no credential comes back into an exception.)
    */
   public static final String FAIL = "fail";
+  /** Header asking {@link #FAIL} to echo the request's headers in its failure message. */
+  public static final String ECHO_HEADERS_HEADER = "x-inferlink-kit-echo-headers";
   /** Input and output of {@link #FAIL}. */
   public static final String FAIL_TENSOR = "code";
   /** How the message of every failure of {@link #FAIL} starts. */

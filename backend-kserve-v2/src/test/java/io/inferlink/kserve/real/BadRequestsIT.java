@@ -10,12 +10,14 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelNotFoundException;
 import io.inferlink.ModelRef;
+import io.inferlink.ProviderConfigurationException;
 import io.inferlink.Tensor;
 import io.inferlink.testkit.KitModels;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Error mapping on the real servers, each protocol: a shape the model refuses and an unknown model
@@ -40,6 +42,20 @@ class BadRequestsIT {
       // Triton checks the declared shape itself; KServe and MLServer run the model, which names the shape
       assertTrue(e.serverMessage().contains("shape") || e.serverMessage().contains("4"),
           "the server's message should say what is wrong with the shape: " + e.serverMessage());
+    }
+  }
+
+  /** KServe and MLServer answer a path without a route {@code {"detail": "Not Found"}}, Triton {@code {"error": "Not Found"}}. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"kserve", "pytriton", "mlserver"})
+  void aWrongBasePathIsAProviderConfigurationExceptionNotAMissingModel(String server) {
+    String endpoint = RealPeers.get().endpoint(server, "kserve-v2+http") + "/no-such-prefix";
+    try (InferenceClient client = InferenceClient.create(endpoint)) {
+      InferenceRequest request = InferenceRequest.builder(KitModels.ADD_ONE)
+          .input(Tensor.ofFloats(KitModels.ADD_ONE_INPUT, new float[] {1f}, 1, 1)).build();
+      ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> client.infer(request));
+      assertEquals(404, e.httpStatus());
+      assertTrue(e.getMessage().contains("/no-such-prefix/v2/models/add_one/infer answered HTTP 404"), e.getMessage());
     }
   }
 

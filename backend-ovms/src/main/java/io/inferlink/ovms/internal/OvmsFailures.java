@@ -2,6 +2,7 @@ package io.inferlink.ovms.internal;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Futures;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,11 @@ final class OvmsFailures {
     ErrorCode code = e.code();
     String message = ownMessage(e);
     int http = e.httpStatus();
+    if (e instanceof ProviderConfigurationException) {
+      // Not OVMS's answer (a 404 page at a wrong base path, say): its status means nothing in OVMS's table.
+      return new ProviderConfigurationException(new InferenceException.Details(code).message(message)
+          .provider(provider).httpStatus(http).serverMessage(e.serverMessage()).cause(e));
+    }
     // A 2xx here is an answer the wrapped client could not read; only 204 means something else.
     if (http > 0 && (http >= 300 || http == 204)) {
       ErrorCode ovms = OvmsStatusTable.toErrorCode(http, e.serverMessage());

@@ -1,6 +1,7 @@
 package io.inferlink.ovms.internal;
 
 import io.inferlink.ClientOptions;
+import io.inferlink.InferenceException;
 import io.inferlink.spi.Futures;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * Calls to OVMS's own REST endpoints ({@code /v1/config}, {@code /v1/config/reload},
  * {@code /metrics}, and the {@code /v1/models} probe), over a connection pool of their own that is
  * opened on first use: most clients never make such a call. Failures are read with
- * {@link OvmsStatusTable}. Thread-safe.
+ * {@link OvmsStatusTable}, after {@link HttpErrors#wrongEndpoint}: OVMS answers every 404 of its own
+ * with a JSON error, so any other 404 comes from something else at a wrong base path. Thread-safe.
  */
 final class OvmsRest {
   private final String provider;
@@ -63,7 +65,8 @@ final class OvmsRest {
     }
     return Futures.cancelling(sent.thenApply(http -> {
       if (!http.isSuccess()) {
-        throw OvmsStatusTable.toException(http.status(), HttpErrors.serverMessage(http), provider);
+        InferenceException wrong = HttpErrors.wrongEndpoint(http, provider);
+        throw wrong != null ? wrong : OvmsStatusTable.toException(http.status(), HttpErrors.serverMessage(http), provider);
       }
       return read.apply(http);
     }), sent);

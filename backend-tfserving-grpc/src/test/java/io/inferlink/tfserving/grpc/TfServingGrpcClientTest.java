@@ -51,6 +51,21 @@ class TfServingGrpcClientTest {
   }
 
   @Test
+  void anUnknownLabelIsModelNotFoundWithTheServersTextAsOverRest() {
+    try (InferenceClient client = client()) {
+      InferenceRequest request = InferenceRequest.builder(ModelRef.withLabel(KitModels.VERSIONED, "beta"))
+          .input(Tensor.ofFloats("x", new float[] {1f}, 1)).build();
+      ModelNotFoundException sync = assertThrows(ModelNotFoundException.class, () -> client.infer(request));
+      assertEquals(io.inferlink.ErrorCode.INVALID_ARGUMENT.grpcCode(), sync.grpcStatus());
+      assertEquals("Unrecognized servable version label: beta", sync.serverMessage());
+      assertTrue(sync.getMessage().contains("no such version label"), sync.getMessage());
+      java.util.concurrent.ExecutionException async = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> client.inferAsync(request).get());
+      assertTrue(async.getCause() instanceof ModelNotFoundException, String.valueOf(async.getCause()));
+    }
+  }
+
+  @Test
   void classifyRegressAndMultiInference() {
     ExampleInput flowers = ExampleInput.of(Example.builder().floats("x", 5.1f, 3.5f, 1.4f, 0.2f).build());
     try (InferenceClient client = client()) {

@@ -77,7 +77,7 @@ class MisbehavingServerTest {
       "notjson, io.inferlink.ServerException",
       "array, io.inferlink.ServerException",
       "ragged, io.inferlink.ServerException",
-      "html404, io.inferlink.ModelNotFoundException",
+      "html404, io.inferlink.ProviderConfigurationException",
       "dtype501, io.inferlink.UnsupportedFeatureException",
       "busy503, io.inferlink.UnavailableException",
       "empty500, io.inferlink.ServerException",

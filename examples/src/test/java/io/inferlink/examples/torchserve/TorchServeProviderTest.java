@@ -45,6 +45,17 @@ class TorchServeProviderTest {
   }
 
   @Test
+  void a404ThatIsNoTorchServeErrorSaysTheBasePathIsWrong() {
+    try (InferenceClient client = InferenceClient.create(emulator.endpoint("torchserve+http") + "/wrong")) {
+      InferenceRequest request = InferenceRequest.builder(KitModels.ADD_ONE)
+          .input(Tensor.ofFloats("x", new float[] {1f}, 1, 1)).build();
+      ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> client.infer(request));
+      assertEquals(404, e.httpStatus());
+      assertTrue(e.getMessage().contains("/wrong/predictions/add_one answered HTTP 404"), e.getMessage());
+    }
+  }
+
+  @Test
   void whatTheTemplateCannotDoIsRefusedWithTheReason() {
     String plain = emulator.endpoint("torchserve+http");
     ProviderConfigurationException authority = assertThrows(ProviderConfigurationException.class,

@@ -6,8 +6,13 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.testkit.KitModels;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 
-/** {@link KitModels#FAIL}: fails with the status code it is given. Stateless and thread-safe. */
+/**
+ * {@link KitModels#FAIL}: fails with the status code it is given, echoing the request's headers when
+ * asked. Stateless and thread-safe.
+ */
 final class FailModel implements ScriptedModel {
   private static final ModelMetadata METADATA = ModelInputs.metadata(KitModels.FAIL, List.of("1"),
       List.of(ModelInputs.spec(KitModels.FAIL_TENSOR, DataType.INT32, 1)),
@@ -34,6 +39,16 @@ final class FailModel implements ScriptedModel {
     }
     // fromGrpcCode maps numbers gRPC does not define to UNKNOWN, as the contract says.
     ErrorCode code = ErrorCode.fromGrpcCode(number);
-    throw new ScriptedFailure(code, KitModels.FAIL_MESSAGE_PREFIX + code.name());
+    String message = KitModels.FAIL_MESSAGE_PREFIX + code.name();
+    if (call.headers().containsKey(KitModels.ECHO_HEADERS_HEADER)) {
+      message += "; request headers: " + echo(call.headers());
+    }
+    throw new ScriptedFailure(code, message);
+  }
+
+  private static String echo(Map<String, String> headers) {
+    StringJoiner out = new StringJoiner(", ");
+    headers.forEach((name, value) -> out.add(name + ": " + value));
+    return out.toString();
   }
 }

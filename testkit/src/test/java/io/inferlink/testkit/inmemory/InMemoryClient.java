@@ -15,7 +15,7 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.spi.Errors;
-import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import io.inferlink.testkit.emulator.Emulator;
 import io.inferlink.testkit.emulator.ModelCall;
 import io.inferlink.testkit.emulator.ScriptedFailure;
@@ -107,9 +107,9 @@ final class InMemoryClient implements InferenceClient {
     } catch (ScriptedFailure f) {
       server.recorder().recordHeaders(headers);
       if (fault == Fault.THROWS_FROM_ASYNC) {
-        throw toException(f);
+        throw toException(f, headers);
       }
-      return CompletableFuture.failedFuture(toException(f));
+      return CompletableFuture.failedFuture(toException(f, headers));
     }
     server.recorder().track(call);
     CompletableFuture<InferenceResponse> result = new CompletableFuture<>();
@@ -149,7 +149,7 @@ final class InMemoryClient implements InferenceClient {
       outputs.forEach(t -> response.output(received(t)));
       complete(result, response.build(), null);
     } catch (ScriptedFailure f) {
-      complete(result, null, toException(f));
+      complete(result, null, toException(f, call.headers()));
     } catch (RuntimeException e) {
       complete(result, null, Errors.create(ErrorCode.INTERNAL, "in-memory model failed: " + e, provider, e));
     }
@@ -238,7 +238,7 @@ final class InMemoryClient implements InferenceClient {
       }
       complete(result, answer.get(), null);
     } catch (ScriptedFailure f) {
-      complete(result, null, toException(f));
+      complete(result, null, toException(f, headers));
     }
     return result;
   }
@@ -269,11 +269,12 @@ final class InMemoryClient implements InferenceClient {
     }
   }
 
-  private InferenceException toException(ScriptedFailure f) {
+  /** The "server's" failure, scrubbed of the secrets among the headers the call sent, as every backend must. */
+  private InferenceException toException(ScriptedFailure f, Map<String, String> sent) {
     ErrorCode code = fault == Fault.ALL_SERVER_ERRORS ? ErrorCode.INTERNAL : f.code();
     return Errors.create(new InferenceException.Details(code)
         .message("in-memory server answered " + f.code())
-        .serverMessage(Redaction.redactText(f.getMessage()))
+        .serverMessage(SecretScrubber.forCall(sent, options).scrub(f.getMessage()))
         .provider(provider));
   }
 

@@ -15,6 +15,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.GrpcStatusTable;
+import io.inferlink.spi.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,11 @@ public final class GrpcCalls {
     CompletableFuture<R> result = new CompletableFuture<>();
     CallProgress progress = new CallProgress();
     ListenableFuture<R> call;
+    SentSecrets sent = new SentSecrets();
     try {
-      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, progress)), request);
+      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, progress, sent)), request);
     } catch (RuntimeException e) {
-      result.completeExceptionally(toException(e, provider, progress.delivery()));
+      result.completeExceptionally(toException(e, provider, sent.scrubber(), progress.delivery()));
       return result;
     }
     Futures.addCallback(call, new FutureCallback<R>() {
@@ -48,7 +50,7 @@ public final class GrpcCalls {
 
       @Override
       public void onFailure(Throwable t) {
-        result.completeExceptionally(toException(t, provider, progress.delivery()));
+        result.completeExceptionally(toException(t, provider, sent.scrubber(), progress.delivery()));
       }
     }, MoreExecutors.directExecutor());
     result.whenComplete((value, error) -> {
@@ -90,38 +92,48 @@ public final class GrpcCalls {
     Q message = request.get();
     CallProgress progress = new CallProgress();
     R response;
+    SentSecrets sent = new SentSecrets();
     try {
-      response = ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, progress), message);
+      response = ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, progress, sent), message);
     } catch (RuntimeException e) {
-      throw toException(e, provider, progress.delivery());
+      throw toException(e, provider, sent.scrubber(), progress.delivery());
     }
     return read.apply(response);
   }
 
-  private static CallOptions callOptions(Duration timeout, CallProgress progress) {
-    return CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .withStreamTracerFactory(progress);
+  private static CallOptions callOptions(Duration timeout, CallProgress progress, SentSecrets sent) {
+    return SentSecrets.attach(CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .withStreamTracerFactory(progress), sent);
   }
 
-  /** The Inferlink exception for a gRPC failure, not knowing how far the request got. */
+  /**
+   * The Inferlink exception for a gRPC failure of a call that sent no secrets, not knowing how far
+   * the request got; see the four-argument form.
+   */
   public static InferenceException toException(Throwable t, String provider) {
-    return toException(t, provider, Delivery.UNSPECIFIED);
+    return toException(t, provider, SecretScrubber.NONE, Delivery.UNSPECIFIED);
   }
 
-  /** The Inferlink exception for a gRPC failure of a request that got as far as {@code delivery} says. */
-  static InferenceException toException(Throwable t, String provider, Delivery delivery) {
+  /**
+   * The Inferlink exception for a gRPC failure of a request that got as far as {@code delivery} says,
+   * with the secrets the call sent masked in its message and in its whole cause chain: the status
+   * exception becomes a scrubbed copy of the same class (description and trailers scrubbed, stack
+   * trace kept), since a server may echo request headers there and any logged stack trace prints them.
+   */
+  static InferenceException toException(Throwable t, String provider, SecretScrubber secrets, Delivery delivery) {
     if (t instanceof InferenceException) {
       return (InferenceException) t;
     }
+    Throwable cause = secrets.scrub(t, StatusScrubbing::copy);
     Status status = t instanceof StatusRuntimeException ? ((StatusRuntimeException) t).getStatus() : Status.fromThrowable(t);
     if (status.getCode() == Status.Code.UNKNOWN && status.getDescription() == null && !(t instanceof StatusRuntimeException)) {
-      return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN).message("unexpected failure: " + t)
-          .provider(provider).cause(t).delivery(delivery));
+      return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN).message("unexpected failure: " + cause)
+          .provider(provider).cause(cause).delivery(delivery));
     }
     String description = status.getDescription();
     if (description == null && status.getCause() != null) {
       description = status.getCause().getMessage();
     }
-    return GrpcStatusTable.toException(status.getCode().value(), description, provider, t, delivery);
+    return GrpcStatusTable.toException(status.getCode().value(), secrets.scrub(description), provider, cause, delivery);
   }
 }

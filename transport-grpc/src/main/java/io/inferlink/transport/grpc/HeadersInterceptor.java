@@ -9,13 +9,15 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.inferlink.ClientOptions;
 import io.inferlink.InvalidRequestException;
+import io.inferlink.spi.SecretScrubber;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Adds the options' headers (fixed, supplied per call for rotating tokens, and credentials as
- * {@code authorization}) to every call's metadata. gRPC metadata keys are lower-case ASCII; values
- * were checked by core's header rule, so none can smuggle in another header.
+ * {@code authorization}) to every call's metadata, and records in the call's {@link SentSecrets} what
+ * it sent, so the call's exception can be scrubbed of it. gRPC metadata keys are lower-case ASCII;
+ * values were checked by core's header rule, so none can smuggle in another header.
  */
 final class HeadersInterceptor implements ClientInterceptor {
   private final ClientOptions options;
@@ -30,6 +32,7 @@ final class HeadersInterceptor implements ClientInterceptor {
       @Override
       public void start(Listener<R> listener, Metadata headers) {
         Map<String, String> extra = options.requestHeaders();
+        SentSecrets.record(callOptions, SecretScrubber.forCall(extra, options));
         for (Map.Entry<String, String> e : extra.entrySet()) {
           String name = e.getKey().toLowerCase(Locale.ROOT);
           if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX) || name.startsWith(":")) {

@@ -29,14 +29,17 @@ final class Exchange implements FutureCallback<HttpResult> {
   private final AtomicBoolean settled = new AtomicBoolean();
   private volatile boolean sent;
   private final TransportFailures failures;
+  private final String url;
   private final Executor executor;
   private final Consumer<Exchange> onEnd;
   private final ComplexCancellable hardCancel = new ComplexCancellable();
   private volatile Future<?> call;
   private volatile ScheduledFuture<?> timer;
 
-  Exchange(TransportFailures failures, Executor executor, Consumer<Exchange> onEnd) {
+  /** {@code failures} are the call's own ({@link TransportFailures#forCall}); {@code url} is for messages. */
+  Exchange(TransportFailures failures, String url, Executor executor, Consumer<Exchange> onEnd) {
     this.failures = failures;
+    this.url = url;
     this.executor = executor;
     this.onEnd = onEnd;
     future.whenComplete((r, t) -> {
@@ -91,7 +94,7 @@ final class Exchange implements FutureCallback<HttpResult> {
 
   @Override
   public void completed(HttpResult result) {
-    settle(result, null, false);
+    settle(result.forCall(url, failures.secrets()), null, false);
   }
 
   @Override

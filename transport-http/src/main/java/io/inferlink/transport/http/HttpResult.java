@@ -1,5 +1,6 @@
 package io.inferlink.transport.http;
 
+import io.inferlink.spi.SecretScrubber;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,16 +10,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One HTTP answer of any status: status, headers and body. Immutable and thread-safe. */
+/**
+ * One HTTP answer of any status: status, headers and body, and what the transport knows of the call
+ * it answers (the URL, the secrets sent) so that errors can name the one and never repeat the
+ * other. Immutable and thread-safe.
+ */
 public final class HttpResult {
   private final int status;
   private final Map<String, List<String>> headers;
   private final ByteChunks body;
+  private final String url;
+  private final SecretScrubber secrets;
 
-  private HttpResult(int status, Map<String, List<String>> headers, ByteChunks body) {
+  private HttpResult(int status, Map<String, List<String>> headers, ByteChunks body, String url,
+      SecretScrubber secrets) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.url = url;
+    this.secrets = secrets;
   }
 
   /**
@@ -31,7 +41,12 @@ public final class HttpResult {
     headers.forEach((name, values) ->
         copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
     copy.replaceAll((k, v) -> List.copyOf(v));
-    return new HttpResult(status, Collections.unmodifiableMap(copy), body);
+    return new HttpResult(status, Collections.unmodifiableMap(copy), body, null, SecretScrubber.NONE);
+  }
+
+  /** This answer as the answer to a call to {@code url} (for messages) that sent these secrets. */
+  HttpResult forCall(String url, SecretScrubber secrets) {
+    return new HttpResult(status, headers, body, url, secrets);
   }
 
   /** The HTTP status code. */
@@ -58,6 +73,19 @@ public final class HttpResult {
   /** The body; empty when there was none. */
   public ByteChunks body() {
     return body;
+  }
+
+  /**
+   * Masks the secrets the call sent (its credentials, secret-named and supplied headers) in any text
+   * taken from this answer before it goes into a message: servers and proxies echo request headers.
+   */
+  public SecretScrubber secrets() {
+    return secrets;
+  }
+
+  /** The URL asked, without credentials, or {@code null} when not known (an answer made by a test). */
+  String url() {
+    return url;
   }
 
   /** True for a 2xx status. */

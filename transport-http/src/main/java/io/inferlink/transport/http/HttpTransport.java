@@ -5,6 +5,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +129,13 @@ public final class HttpTransport implements AutoCloseable {
     BasicHttpRequest message = new BasicHttpRequest(request.method(), target.basePath() + request.path());
     message.setScheme(target.scheme());
     message.setAuthority(authority);
+    TransportFailures callFailures;
     try {
-      for (Map.Entry<String, String> h : RequestHeaders.forCall(options, request, failures.provider()).entrySet()) {
+      Map<String, String> optionHeaders = options.requestHeaders();
+      for (Map.Entry<String, String> h : RequestHeaders.forCall(options, optionHeaders, request, failures.provider()).entrySet()) {
         message.addHeader(h.getKey(), h.getValue());
       }
+      callFailures = failures.forCall(SecretScrubber.forCall(optionHeaders, options));
     } catch (InferenceException e) {
       return CompletableFuture.failedFuture(e);
     } catch (RuntimeException e) {
@@ -149,7 +153,8 @@ public final class HttpTransport implements AutoCloseable {
         .setConnectionRequestTimeout(later)
         .setResponseTimeout(later)
         .build());
-    Exchange exchange = new Exchange(failures, options.executor(), inFlight::remove);
+    String url = Redaction.redactText(target + request.path());
+    Exchange exchange = new Exchange(callFailures, url, options.executor(), inFlight::remove);
     ExchangeCancelHook.attach(context, exchange.onExchange());
     StaleConnectionRetry.attach(context, exchange::isSettled, () -> request.idempotent() || !exchange.wasSent());
     inFlight.add(exchange);

@@ -27,14 +27,16 @@ final class RequestHeaders {
   }
 
   /**
-   * Computes the headers; the options' supplier runs now, once for this call.
+   * Computes the headers from {@code optionHeaders}, the call's {@link ClientOptions#requestHeaders()}
+   * (its supplier run once for this call).
    *
    * @throws io.inferlink.InvalidRequestException when a supplied header is not allowed
    */
-  static Map<String, String> forCall(ClientOptions options, HttpRequestSpec request, String provider) {
+  static Map<String, String> forCall(ClientOptions options, Map<String, String> optionHeaders,
+      HttpRequestSpec request, String provider) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("User-Agent", options.userAgent());
-    for (Map.Entry<String, String> h : options.requestHeaders().entrySet()) {
+    for (Map.Entry<String, String> h : optionHeaders.entrySet()) {
       String owned = HeaderRules.ownedByTransport(h.getKey());
       if (owned != null) {
         throw Errors.create(ErrorCode.INVALID_ARGUMENT, owned, provider, null);

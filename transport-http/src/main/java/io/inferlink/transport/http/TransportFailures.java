@@ -5,6 +5,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Redaction;
+import io.inferlink.spi.SecretScrubber;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -18,15 +19,33 @@ import org.apache.hc.core5.http.HttpException;
  * Turns what HttpClient fails with into Inferlink exceptions that name the target (redacted) and say
  * how far the request got: a connection that could not be made never carried it
  * ({@link Delivery#NOT_SENT}); any other failure is {@link Delivery#OUTCOME_UNKNOWN} once the whole
- * request went out, since the server may have run it, and {@code NOT_SENT} before.
+ * request went out, since the server may have run it, and {@code NOT_SENT} before. Those of one call
+ * ({@link #forCall}) also scrub its secrets from messages and cause chains, since a broken server may
+ * echo them in what HttpClient reports.
  */
 final class TransportFailures {
   private final String target;
   private final String provider;
+  private final SecretScrubber secrets;
 
   TransportFailures(HttpTarget target, String provider) {
-    this.target = Redaction.redactText(target.toString());
+    this(Redaction.redactText(target.toString()), provider, SecretScrubber.NONE);
+  }
+
+  private TransportFailures(String target, String provider, SecretScrubber secrets) {
+    this.target = target;
     this.provider = provider;
+    this.secrets = secrets;
+  }
+
+  /** The failures of one call, which sent these secrets. */
+  TransportFailures forCall(SecretScrubber secrets) {
+    return new TransportFailures(target, provider, secrets);
+  }
+
+  /** The secrets of the call ({@link SecretScrubber#NONE} outside one). */
+  SecretScrubber secrets() {
+    return secrets;
   }
 
   String provider() {
@@ -73,7 +92,7 @@ final class TransportFailures {
     if (t instanceof java.io.IOException) {
       return create(ErrorCode.UNAVAILABLE, "connection to " + target + " failed: " + describe(t), t, delivery);
     }
-    return Errors.wrap(t, provider);
+    return create(ErrorCode.UNKNOWN, "unexpected failure: " + t, t, delivery);
   }
 
   InferenceException deadline(java.time.Duration timeout, boolean sent) {
@@ -95,8 +114,8 @@ final class TransportFailures {
   }
 
   private InferenceException create(ErrorCode code, String message, Throwable cause, Delivery delivery) {
-    return Errors.create(new InferenceException.Details(code).message(message).provider(provider).cause(cause)
-        .delivery(delivery));
+    return Errors.create(new InferenceException.Details(code).message(secrets.scrub(message)).provider(provider)
+        .cause(secrets.scrub(cause)).delivery(delivery));
   }
 
   private static String describe(Throwable t) {

@@ -1,12 +1,16 @@
 package io.inferlink.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelNotFoundException;
+import io.inferlink.ProviderConfigurationException;
 import io.inferlink.ServerException;
 import io.inferlink.UnavailableException;
 import java.nio.ByteBuffer;
@@ -34,11 +38,44 @@ class HttpErrorsTest {
   }
 
   @Test
-  void libeventHtmlPageIsShownAsText() {
+  void libeventHtmlPageIsShownAsTextAndMeansTheEndpointIsWrong() {
     String html = "<HTML><HEAD>\n<TITLE>404 Not Found</TITLE>\n</HEAD><BODY>\n<H1>Not Found</H1>\n</BODY></HTML>\n";
     HttpResult r = result(404, "text/html", html);
     assertEquals(html.strip(), HttpErrors.serverMessage(r));
-    assertInstanceOf(ModelNotFoundException.class, HttpErrors.toException(r, "p"));
+    InferenceException e = HttpErrors.toException(r, "p");
+    assertInstanceOf(ProviderConfigurationException.class, e);
+    assertEquals(ErrorCode.FAILED_PRECONDITION, e.code());
+    assertEquals(404, e.httpStatus());
+    assertFalse(e.isRetryable());
+    assertTrue(e.getMessage().startsWith("the server answered HTTP 404 with an HTML page, not a JSON error of the"
+        + " protocol: is the endpoint's base path (or port) right?"), e.getMessage());
+  }
+
+  @Test
+  void a404WithoutTheProtocolsJsonErrorMeansTheEndpointIsWrong() {
+    assertWrongEndpoint("plain text", result(404, "text/plain", "no route for /x"));
+    assertWrongEndpoint("an empty body", result(404, "", ""));
+    assertWrongEndpoint("{\"detail\": \"Not Found\"}", result(404, "application/json", "{\"detail\":\"Not Found\"}"));
+    assertWrongEndpoint("{\"error\": \"Not Found\"}", result(404, "text/plain", "{\"error\":\"Not Found\"}"));
+    assertWrongEndpoint("JSON without an error message", result(404, "application/json", "{\"code\":5}"));
+    assertWrongEndpoint("an HTML page", result(404, "text/plain", "  <!doctype html><p>gone</p>"));
+  }
+
+  @Test
+  void a404WithTheProtocolsJsonErrorIsAMissingModel() {
+    assertInstanceOf(ModelNotFoundException.class,
+        HttpErrors.toException(result(404, "application/json", "{\"error\":\"Model with name m does not exist.\"}"), "p"));
+    assertInstanceOf(ModelNotFoundException.class,
+        HttpErrors.toException(result(404, "application/json", "{\"detail\":\"Model m is not found\"}"), "p"));
+    assertInstanceOf(ModelNotFoundException.class, HttpErrors.toException(
+        result(404, "application/json", "{\"error\":{\"message\":\"The model `m` does not exist\"}}"), "p"));
+    assertNull(HttpErrors.wrongEndpoint(result(400, "text/html", "<html>bad</html>"), "p"));
+  }
+
+  private static void assertWrongEndpoint(String described, HttpResult r) {
+    InferenceException e = HttpErrors.toException(r, "p");
+    assertInstanceOf(ProviderConfigurationException.class, e, described);
+    assertTrue(e.getMessage().startsWith("the server answered HTTP 404 with " + described), e.getMessage());
   }
 
   @Test

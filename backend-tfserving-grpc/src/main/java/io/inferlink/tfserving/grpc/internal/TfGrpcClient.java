@@ -5,6 +5,7 @@ import io.grpc.MethodDescriptor;
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
+import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
@@ -74,8 +75,12 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
   /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
   @Override
   public InferenceResponse infer(InferenceRequest request) {
-    return GrpcCalls.blocking(channel, PREDICT, whileOpen(() -> predict(request)), options.timeoutFor(request),
-        provider, response -> response(request, response));
+    try {
+      return GrpcCalls.blocking(channel, PREDICT, whileOpen(() -> predict(request)), options.timeoutFor(request),
+          provider, response -> response(request, response));
+    } catch (InferenceException e) {
+      throw TfGrpcErrors.map(e);
+    }
   }
 
   private PredictRequest predict(InferenceRequest request) {
@@ -197,7 +202,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
    */
   private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, read);
+    return TfGrpcErrors.mapping(GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, read));
   }
 
   /** The request, unless the client is closed. */

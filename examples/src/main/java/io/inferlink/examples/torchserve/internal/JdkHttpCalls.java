@@ -5,6 +5,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.Errors;
 import io.inferlink.spi.Futures;
+import io.inferlink.spi.SecretScrubber;
 import io.inferlink.spi.TlsSupport;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,12 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -42,8 +44,11 @@ import javax.net.ssl.SSLException;
 final class JdkHttpCalls {
   private static final String JSON = "application/json";
 
-  /** One HTTP answer, whatever its status. */
-  record Answer(int status, byte[] body) {
+  /**
+   * One HTTP answer, whatever its status, with the URL asked and the secrets the call sent: text
+   * taken from the answer goes through {@code secrets} first, since servers echo request headers.
+   */
+  record Answer(int status, byte[] body, URI url, SecretScrubber secrets) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -72,12 +77,12 @@ final class JdkHttpCalls {
 
   /** {@code GET uri}; {@code authorization} replaces the options' credentials when not null. */
   CompletableFuture<Answer> get(URI uri, Duration timeout, String authorization) {
-    return send(() -> request(uri, timeout, authorization).GET().build());
+    return send(authorization, headers -> request(uri, timeout, headers).GET().build());
   }
 
   /** {@code POST uri} with a JSON body. */
   CompletableFuture<Answer> postJson(URI uri, byte[] body, Duration timeout) {
-    return send(() -> request(uri, timeout, null).header("Content-Type", JSON)
+    return send(null, headers -> request(uri, timeout, headers).header("Content-Type", JSON)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
@@ -93,25 +98,33 @@ final class JdkHttpCalls {
     }
   }
 
-  /** Headers are computed per call: the supplier may rotate tokens and must be asked each time. */
-  private HttpRequest.Builder request(URI uri, Duration timeout, String authorization) {
+  /**
+   * The options' headers for one call (the supplier may rotate tokens and must be asked each time),
+   * with {@code authorization} in place of their credentials when not null.
+   */
+  private Map<String, String> headers(String authorization) {
+    Map<String, String> headers = new LinkedHashMap<>(options.requestHeaders());
+    if (authorization != null) {
+      headers.keySet().removeIf(name -> name.equalsIgnoreCase("Authorization"));
+      headers.put("Authorization", authorization);
+    }
+    return headers;
+  }
+
+  private HttpRequest.Builder request(URI uri, Duration timeout, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", JSON)
         .header("User-Agent", options.userAgent());
-    for (Map.Entry<String, String> h : options.requestHeaders().entrySet()) {
-      if (authorization == null || !h.getKey().equalsIgnoreCase("Authorization")) {
-        b.header(h.getKey(), h.getValue());
-      }
-    }
-    if (authorization != null) {
-      b.header("Authorization", authorization);
-    }
+    headers.forEach(b::header);
     return b;
   }
 
-  private CompletableFuture<Answer> send(Supplier<HttpRequest> request) {
+  private CompletableFuture<Answer> send(String authorization, Function<Map<String, String>, HttpRequest> request) {
     HttpRequest built;
+    SecretScrubber secrets;
     try {
-      built = request.get();
+      Map<String, String> headers = headers(authorization);
+      secrets = SecretScrubber.forCall(headers, options);
+      built = request.apply(headers);
     } catch (IllegalArgumentException e) {
       // The JDK refuses some headers (Connection, Host, ...) that other clients send as given.
       return CompletableFuture.failedFuture(Errors.create(ErrorCode.INVALID_ARGUMENT,
@@ -128,16 +141,17 @@ final class JdkHttpCalls {
     exchange.whenComplete((response, error) -> {
       inFlight.remove(exchange);
       if (error != null) {
-        answer.completeExceptionally(failure(error, built.uri()));
+        answer.completeExceptionally(failure(error, built.uri(), secrets));
       } else {
-        answer.complete(new Answer(response.statusCode(), response.body()));
+        answer.complete(new Answer(response.statusCode(), response.body(), built.uri(), secrets));
       }
     });
     // Cancelling what the caller holds must reach the JDK's future, which aborts the exchange.
     return Futures.cancelling(answer, exchange);
   }
 
-  private InferenceException failure(Throwable error, URI uri) {
+  /** The exception for a failed exchange; what the JDK reports may quote it, so texts and causes are scrubbed. */
+  private InferenceException failure(Throwable error, URI uri, SecretScrubber secrets) {
     Throwable cause = Errors.unwrapFutureException(error);
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof InferenceException) {
@@ -149,18 +163,21 @@ final class JdkHttpCalls {
     }
     String where = uri.getScheme() + "://" + uri.getAuthority();
     if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-      return Errors.create(ErrorCode.UNAVAILABLE, "cannot connect to " + where + ": " + cause.getMessage(), provider, cause);
+      return create(ErrorCode.UNAVAILABLE, "cannot connect to " + where + ": " + cause.getMessage(), cause, secrets);
     }
     if (cause instanceof HttpTimeoutException) {
-      return Errors.create(ErrorCode.DEADLINE_EXCEEDED, "no answer from " + where + " within the call's timeout",
-          provider, cause);
+      return create(ErrorCode.DEADLINE_EXCEEDED, "no answer from " + where + " within the call's timeout", cause, secrets);
     }
     if (cause instanceof SSLException) {
-      return Errors.create(ErrorCode.UNAVAILABLE, "TLS with " + where + " failed: " + cause.getMessage(), provider, cause);
+      return create(ErrorCode.UNAVAILABLE, "TLS with " + where + " failed: " + cause.getMessage(), cause, secrets);
     }
     if (cause instanceof IOException) {
-      return Errors.create(ErrorCode.UNAVAILABLE, "the connection to " + where + " failed: " + cause, provider, cause);
+      return create(ErrorCode.UNAVAILABLE, "the connection to " + where + " failed: " + cause, cause, secrets);
     }
-    return Errors.wrap(cause, provider);
+    return create(ErrorCode.UNKNOWN, "unexpected failure: " + cause, cause, secrets);
+  }
+
+  private InferenceException create(ErrorCode code, String message, Throwable cause, SecretScrubber secrets) {
+    return Errors.create(code, secrets.scrub(message), provider, secrets.scrub(cause));
   }
 }

@@ -164,8 +164,19 @@ final class TorchServeClient implements InferenceClient {
     return Futures.cancelling(exchange.thenApply(read), exchange);
   }
 
+  /**
+   * A non-2xx answer, by core's table, except a 404 for a path rather than a model (see
+   * {@link TorchServeDocs#wrongPath}): the endpoint's base path is wrong. Text from the answer is
+   * scrubbed of the call's secrets first.
+   */
   private InferenceException error(JdkHttpCalls.Answer answer) {
-    return HttpStatusTable.toException(answer.status(), TorchServeDocs.errorMessage(answer.body()), provider);
+    String text = answer.secrets().scrub(TorchServeDocs.errorMessage(answer.body())
+        .orElseGet(() -> TorchServeDocs.snippet(answer.body())));
+    Optional<String> wrongPath = answer.status() == 404 ? TorchServeDocs.wrongPath(answer.body()) : Optional.empty();
+    if (wrongPath.isPresent()) {
+      return HttpStatusTable.wrongEndpoint(Redaction.redactText(answer.url().toString()), wrongPath.get(), text, provider);
+    }
+    return HttpStatusTable.toException(answer.status(), text, provider);
   }
 
   private InferenceException malformed(JdkHttpCalls.Answer answer, String why) {
@@ -173,6 +184,6 @@ final class TorchServeClient implements InferenceClient {
         .message("TorchServe's answer does not follow the JSON tensor convention: " + why)
         .httpStatus(answer.status())
         .provider(provider)
-        .serverMessage(Redaction.redactText(TorchServeDocs.snippet(answer.body()))));
+        .serverMessage(answer.secrets().scrub(TorchServeDocs.snippet(answer.body()))));
   }
 }

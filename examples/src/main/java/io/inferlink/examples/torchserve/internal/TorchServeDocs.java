@@ -43,13 +43,26 @@ final class TorchServeDocs {
 
   /**
    * The server's words from an error body: {@code message} of TorchServe's
-   * {@code {"code": 404, "type": "ModelNotFoundException", "message": "..."}}, else the start of the
-   * body as text (a proxy's HTML page, say).
+   * {@code {"code": 404, "type": "ModelNotFoundException", "message": "..."}}; empty for any other
+   * body (a proxy's HTML page, say), which {@link #snippet} shows instead.
    */
-  static String errorMessage(byte[] body) {
-    Optional<String> message = tree(body).map(doc -> doc.path("message")).filter(JsonNode::isTextual)
-        .map(JsonNode::asText);
-    return message.orElseGet(() -> snippet(body));
+  static Optional<String> errorMessage(byte[] body) {
+    return tree(body).map(doc -> doc.path("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
+  }
+
+  /**
+   * For a 404 body that says the path is wrong rather than the model (TorchServe's own
+   * {@code ResourceNotFoundException}, or anything that is no TorchServe error: an HTML page, text,
+   * an empty body), what it is, for the message; empty for a model's 404.
+   */
+  static Optional<String> wrongPath(byte[] body) {
+    Optional<JsonNode> doc = tree(body);
+    if (doc.isPresent() && doc.get().path("message").isTextual()) {
+      return "ResourceNotFoundException".equals(doc.get().path("type").asText())
+          ? Optional.of("TorchServe's ResourceNotFoundException (no API at that path)") : Optional.empty();
+    }
+    String head = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip();
+    return Optional.of(head.isEmpty() ? "an empty body" : head.startsWith("<") ? "an HTML page" : "text that is no TorchServe error");
   }
 
   /** The start of a body as text, for messages about answers that could not be read. */

@@ -32,10 +32,17 @@ class TorchServeDocsTest {
 
   @Test
   void errorMessagesComeFromTheMessageMemberElseFromTheBodyText() {
-    assertEquals("Model not found: x", TorchServeDocs.errorMessage(
+    assertEquals(java.util.Optional.of("Model not found: x"), TorchServeDocs.errorMessage(
         utf8("{\"code\": 404, \"type\": \"ModelNotFoundException\", \"message\": \"Model not found: x\"}")));
-    assertEquals("upstream connect error", TorchServeDocs.errorMessage(utf8("upstream connect error\n")));
+    assertEquals(java.util.Optional.empty(), TorchServeDocs.errorMessage(utf8("upstream connect error\n")));
+    assertEquals("upstream connect error", TorchServeDocs.snippet(utf8("upstream connect error\n")));
     String longText = "x".repeat(500);
-    assertEquals(203, TorchServeDocs.errorMessage(utf8(longText)).length(), "200 characters and '...'");
+    assertEquals(203, TorchServeDocs.snippet(utf8(longText)).length(), "200 characters and '...'");
+    assertEquals(java.util.Optional.of("an HTML page"), TorchServeDocs.wrongPath(utf8("  <html>404</html>")));
+    assertEquals(java.util.Optional.of("an empty body"), TorchServeDocs.wrongPath(utf8("")));
+    assertTrue(TorchServeDocs.wrongPath(utf8("{\"code\": 404, \"type\": \"ResourceNotFoundException\", \"message\": \"x\"}"))
+        .isPresent());
+    assertEquals(java.util.Optional.empty(), TorchServeDocs.wrongPath(
+        utf8("{\"code\": 404, \"type\": \"ModelNotFoundException\", \"message\": \"Model not found: x\"}")));
   }
 }
