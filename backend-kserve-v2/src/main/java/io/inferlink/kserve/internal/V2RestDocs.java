@@ -15,7 +15,7 @@ import java.util.List;
 
 /** The small V2 REST documents: server metadata and model metadata, read as trees. */
 final class V2RestDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(KServeJson.FACTORY);
 
   private V2RestDocs() {}
 
