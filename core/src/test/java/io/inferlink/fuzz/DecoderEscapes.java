@@ -17,7 +17,7 @@ public final class DecoderEscapes {
   /** Causes that mean a bug in the decoder rather than a bad input. */
   private static final List<Class<? extends Throwable>> BUGS = List.of(Error.class, NullPointerException.class,
       IndexOutOfBoundsException.class, BufferUnderflowException.class, BufferOverflowException.class,
-      ClassCastException.class, ArithmeticException.class, NegativeArraySizeException.class,
+      ClassCastException.class, NegativeArraySizeException.class,
       ConcurrentModificationException.class, UnsupportedOperationException.class, IllegalStateException.class);
 
   /** A decoder call; its result is ignored. */
