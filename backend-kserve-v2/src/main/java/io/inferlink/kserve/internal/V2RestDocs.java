@@ -48,9 +48,13 @@ final class V2RestDocs {
         throw new UnsupportedFeatureException("tensor '" + t.path("name").asText() + "' has datatype '" + datatype
             + "', which Inferlink cannot carry");
       }
-      long[] shape = new long[t.path("shape").size()];
+      JsonNode dims = t.path("shape");
+      if (dims.isObject()) {
+        throw new V2RestMalformedException("shape of '" + t.path("name").asText() + "' is an object, not a list of integers");
+      }
+      long[] shape = new long[dims.size()];
       for (int i = 0; i < shape.length; i++) {
-        JsonNode d = t.path("shape").get(i);
+        JsonNode d = dims.get(i);
         if (!d.canConvertToLong()) {
           throw new V2RestMalformedException("shape of '" + t.path("name").asText() + "' is not a list of integers");
         }
