@@ -22,8 +22,10 @@ public final class Mutations {
   /** Values that are wrong somewhere in every protocol: types, ranges, lengths, text. */
   private static final List<byte[]> HOSTILE_VALUES = hostileValues();
   private static final int[] NESTING = {2, 63, 64, 65, 66, 200, 1000, 100_000};
+  /** Boundaries of the integer types, and sizes just under the 2 GiB a tensor may hold (memory bombs). */
   private static final long[] INTERESTING = {0, 1, -1, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, Integer.MAX_VALUE,
-      Integer.MIN_VALUE, 0xFFFFFFFFL, 1L << 32, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE - 8};
+      Integer.MIN_VALUE, 0xFFFFFFFFL, 1L << 32, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE - 8, 1 << 28,
+      (1 << 29) - 1};
 
   private Mutations() {}
 
@@ -221,6 +223,7 @@ public final class Mutations {
   private static List<byte[]> hostileValues() {
     List<String> text = List.of("null", "true", "false", "0", "-0", "-1", "1.5", "-1.5e10", "1e999", "-1e999", "1e-999",
         "NaN", "Infinity", "-Infinity", "2147483647", "2147483648", "-2147483649", "4294967296",
+        "2147483639", "536870911", "268435456", "100000000",
         "9223372036854775807", "9223372036854775808", "-9223372036854775809", "18446744073709551615",
         "18446744073709551616", "1" + "0".repeat(400), "9".repeat(1200), "0.1e2147483648", "\"\"", "\"x\"",
         "\"\\u0000\"", "\"\\ud800\"", "\"\\\\\"", "\"FP32\"", "\"FP16\"", "\"BF16\"", "\"BYTES\"", "\"BOOL\"",

@@ -31,8 +31,8 @@ import net.jqwik.api.Provide;
 class V2GrpcAnswersFuzzTest {
   private static final String[] DATATYPES = {"BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16",
       "INT32", "INT64", "FP16", "BF16", "FP32", "FP64", "BYTES", "", "FOO", "fp32", "STRING"};
-  private static final long[] DIMS = {0, 1, 2, 3, 4, -1, -2, Integer.MAX_VALUE, 1L << 31, 1L << 40, Long.MAX_VALUE,
-      Long.MIN_VALUE};
+  private static final long[] DIMS = {0, 1, 2, 3, 4, -1, -2, Integer.MAX_VALUE, Integer.MAX_VALUE - 8, 1L << 28,
+      (1L << 29) - 1, 1L << 31, 1L << 40, Long.MAX_VALUE, Long.MIN_VALUE};
 
   @Provide
   Arbitrary<byte[]> inferBytes() {
