@@ -99,6 +99,11 @@ final class V2RestResponseReader {
     if (o.dtype == DataType.FP16 || o.dtype == DataType.BF16) {
       throw new V2RestMalformedException(o.where() + ": " + o.dtype.wireName() + " has no JSON form; it must come binary");
     }
+    // Checked before allocating: a shape of 2^31 - 9 with "data": [] must not cost 2 GiB.
+    if (o.leafCount != elements) {
+      throw new V2RestMalformedException(o.where() + ": 'data' holds " + o.leafCount + " elements but shape "
+          + java.util.Arrays.toString(o.shape) + " needs " + elements);
+    }
     long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
     if (size > Integer.MAX_VALUE - 8) {
       throw new V2RestMalformedException(o.where() + " is too large for one buffer");
