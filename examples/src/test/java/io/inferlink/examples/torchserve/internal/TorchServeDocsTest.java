@@ -38,4 +38,12 @@ class TorchServeDocsTest {
     String longText = "x".repeat(500);
     assertEquals(203, TorchServeDocs.errorMessage(utf8(longText)).length(), "200 characters and '...'");
   }
+
+  @Test
+  void aModelDescriptionNestedDeeperThanTheJsonLimitIsMalformed() {
+    int limit = io.inferlink.spi.JsonLimits.MAX_NESTING_DEPTH;
+    byte[] doc = ("[{\"workers\": [{\"status\": \"READY\", \"x\": " + "[".repeat(limit) + "]".repeat(limit) + "}]}]")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThrows(MalformedAnswerException.class, () -> TorchServeDocs.hasReadyWorker(doc));
+  }
 }
