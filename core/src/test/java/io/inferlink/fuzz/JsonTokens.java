@@ -64,6 +64,22 @@ final class JsonTokens {
     return doc.length;
   }
 
+  /** The tokens that are integers (an optional minus and digits). */
+  static List<int[]> numbers(byte[] doc, List<int[]> tokens) {
+    List<int[]> out = new ArrayList<>();
+    for (int[] t : tokens) {
+      int i = t[0] < t[1] && doc[t[0]] == '-' ? t[0] + 1 : t[0];
+      boolean digits = i < t[1];
+      for (; i < t[1] && digits; i++) {
+        digits = doc[i] >= '0' && doc[i] <= '9';
+      }
+      if (digits) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   private static boolean isWordByte(byte c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '+'
         || c == '.' || c == '_';

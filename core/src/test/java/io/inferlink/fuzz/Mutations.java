@@ -76,6 +76,15 @@ public final class Mutations {
     }
     int index = r.nextInt(tokens.size());
     int[] t = tokens.get(index);
+    if (r.nextInt(5) == 0) {
+      // A number (a dimension, a size, a value) replaced by a boundary, a near-2-GiB size or a neighbour.
+      List<int[]> numbers = JsonTokens.numbers(doc, tokens);
+      if (!numbers.isEmpty()) {
+        int[] n = numbers.get(r.nextInt(numbers.size()));
+        long v = INTERESTING[r.nextInt(INTERESTING.length)] + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0);
+        return replace(doc, n[0], n[1], Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+      }
+    }
     switch (r.nextInt(10)) {
       case 0: case 1: case 2: { // a value, or a whole list or object, replaced by a hostile value
         int end = JsonTokens.valueEnd(doc, tokens, index);
