@@ -36,6 +36,15 @@ public final class RandomTensors {
     return of(r, name, dtype, shape, (int) n, finite);
   }
 
+  /** A tensor of {@code dtype} and {@code shape} with random values. */
+  public static Tensor of(Random r, String name, DataType dtype, long[] shape, boolean finite) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return of(r, name, dtype, shape, (int) n, finite);
+  }
+
   private static Tensor of(Random r, String name, DataType dtype, long[] shape, int n, boolean finite) {
     if (dtype == DataType.BYTES) {
       byte[][] values = new byte[n][];

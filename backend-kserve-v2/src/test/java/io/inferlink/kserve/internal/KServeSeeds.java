@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.inferlink.DataType;
 import io.inferlink.InferenceRequest;
+import io.inferlink.Tensor;
 import io.inferlink.fuzz.RandomTensors;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
 import io.inferlink.protos.internal.inference.ModelMetadataRequest;
@@ -95,6 +96,21 @@ final class KServeSeeds {
             } catch (RuntimeException e) {
               // refused by the emulator: not a seed
             }
+          }
+        }
+        // One small vector of every type as JSON, so each type's 'data' path has a seed to mutate.
+        for (DataType dtype : DataType.values()) {
+          Tensor t = RandomTensors.of(r, KitModels.identityTensorName(dtype), dtype, new long[] {3}, true);
+          try {
+            V2RestEncodedRequest encoded = V2RestRequestWriter.write(
+                InferenceRequest.builder(KitModels.IDENTITY).input(t).build(), V2RestBinaryPolicy.NEVER);
+            HttpResponse<byte[]> a = post(http, v2 + "/v2/models/" + KitModels.IDENTITY + "/infer",
+                V2RestTestSupport.bytes(encoded.body()), null);
+            if (a.statusCode() == 200) {
+              v2Infer.add(new V2Answer(a.body(), new byte[0]));
+            }
+          } catch (RuntimeException e) {
+            // FP16 and BF16 have no JSON form
           }
         }
         for (String model : List.of(KitModels.IDENTITY, KitModels.ADD_ONE, KitModels.CLASSIFIER, "versioned")) {
