@@ -109,6 +109,8 @@ final class NumericAnswer {
       return reader.read();
     } catch (NotPlain | IndexOutOfBoundsException e) {
       return null;
+    } catch (IllegalArgumentException e) {
+      return null; // a tensor the answer cannot make (an empty name): the general reader says why
     }
   }
 
