@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An output name no tensor can have (empty) is the server's mistake (found by TfRestAnswersFuzzTest
- * under -P fuzz): a ServerException from either reader, the fast numeric one and the general one,
- * where Tensor's IllegalArgumentException used to escape.
+ * Output names the answer cannot have, both found by TfRestAnswersFuzzTest under -P fuzz: an empty name
+ * (Tensor's IllegalArgumentException used to escape) and, in the columnar form, a name given twice (the
+ * general reader used to overflow the output's buffer). A ServerException from either reader, the fast
+ * numeric one and the general one.
  */
 class OutputNamesTest {
   @ParameterizedTest
@@ -24,5 +25,15 @@ class OutputNamesTest {
     Throwable e = assertThrows(Throwable.class, () -> TfAnswers.outputs(TestHttpResults.of(200, body), OutputTypes.UNKNOWN, "p"));
     assertInstanceOf(ServerException.class, e, e::toString);
     assertTrue(e.getMessage().contains("output '' cannot be a tensor"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"outputs\": {\"a\": 4294967297, \"a\": 2}}",          // the general reader (the fast one gives up on repeats)
+      "{\"outputs\": {\"a\": [\"x\"], \"b\": 1, \"a\": [\"y\"]}}"})
+  void aNameGivenTwiceInOutputsIsAServerException(String body) {
+    Throwable e = assertThrows(Throwable.class, () -> TfAnswers.outputs(TestHttpResults.of(200, body), OutputTypes.UNKNOWN, "p"));
+    assertInstanceOf(ServerException.class, e, e::toString);
+    assertTrue(e.getMessage().contains("output 'a' appears 2 times"), e.getMessage());
   }
 }
