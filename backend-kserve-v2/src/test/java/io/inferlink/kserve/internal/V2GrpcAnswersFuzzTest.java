@@ -2,6 +2,7 @@ package io.inferlink.kserve.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import io.inferlink.DataType;
 import io.inferlink.fuzz.DecoderEscapes;
 import io.inferlink.fuzz.Mutations;
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,8 +25,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The Open Inference Protocol gRPC decoders through the client's edge ({@link V2GrpcClient#reading}):
- * mutated bytes of the emulator's answers parsed as {@code ModelInferResponse} (bytes protobuf cannot
- * parse never reach the decoder: gRPC fails the call first), and random well-formed messages whose
+ * mutated bytes of the emulator's answers that still parse as a {@code ModelInferResponse} (the others
+ * never reach a decoder: gRPC fails the call first, so they are generated again), and random well-formed messages whose
  * datatypes, shapes, typed contents, raw contents, BYTES framing, names and parameters disagree. Only
  * an {@link io.inferlink.InferenceException} may come out.
  */
@@ -35,13 +37,13 @@ class V2GrpcAnswersFuzzTest {
       (1L << 29) - 1, 1L << 31, 1L << 40, Long.MAX_VALUE, Long.MIN_VALUE};
 
   @Provide
-  Arbitrary<byte[]> inferBytes() {
+  Arbitrary<ModelInferResponse> mutatedInfer() {
     List<byte[]> seeds = new ArrayList<>(KServeSeeds.get().grpcInfer);
     Random r = new Random(3);
     for (int i = 0; i < 40; i++) {
       seeds.add(randomResponse(r).toByteArray());
     }
-    return Mutations.binary(seeds);
+    return Mutations.binary(seeds).map(b -> parse(ModelInferResponse.parser(), b)).filter(Objects::nonNull);
   }
 
   @Provide
@@ -50,19 +52,14 @@ class V2GrpcAnswersFuzzTest {
   }
 
   @Provide
-  Arbitrary<byte[]> metadataBytes() {
-    return Mutations.binary(KServeSeeds.get().grpcMetadata);
+  Arbitrary<ModelMetadataResponse> mutatedMetadata() {
+    return Mutations.binary(KServeSeeds.get().grpcMetadata).map(b -> parse(ModelMetadataResponse.parser(), b))
+        .filter(Objects::nonNull);
   }
 
   @Property
-  void mutatedInferAnswers(@ForAll("inferBytes") byte[] bytes) {
-    ModelInferResponse response;
-    try {
-      response = ModelInferResponse.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      return; // the channel's own parse fails the call before any decoder runs
-    }
-    DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", bytes,
+  void mutatedInferAnswers(@ForAll("mutatedInfer") ModelInferResponse response) {
+    DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", response,
         () -> V2GrpcClient.reading("fuzz", V2GrpcResponseDecoder::decode).apply(response));
   }
 
@@ -73,15 +70,18 @@ class V2GrpcAnswersFuzzTest {
   }
 
   @Property
-  void mutatedMetadataAnswers(@ForAll("metadataBytes") byte[] bytes) {
-    ModelMetadataResponse response;
-    try {
-      response = ModelMetadataResponse.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      return;
-    }
-    DecoderEscapes.onlyInferenceExceptions("V2 gRPC metadata reader", bytes,
+  void mutatedMetadataAnswers(@ForAll("mutatedMetadata") ModelMetadataResponse response) {
+    DecoderEscapes.onlyInferenceExceptions("V2 gRPC metadata reader", response,
         () -> V2GrpcClient.reading("fuzz", V2GrpcClient::metadata).apply(response));
+  }
+
+  /** The message, or null for bytes protobuf refuses (as the channel would, before any decoder). */
+  static <M> M parse(Parser<M> parser, byte[] bytes) {
+    try {
+      return parser.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      return null;
+    }
   }
 
   /** A well-formed message whose parts need not agree with each other. */

@@ -2,6 +2,7 @@ package io.inferlink.tfserving.grpc.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
@@ -13,6 +14,7 @@ import io.inferlink.protos.internal.tensorflow.serving.GetModelMetadataResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,9 +25,9 @@ import net.jqwik.api.Provide;
 /**
  * The TF Serving gRPC decoders ({@link TensorProtoCodec#decode}, with {@link TypedFieldDecoder} and
  * {@link StringElements} beneath it; predict answers; {@link SignatureMetadata}) on mutated bytes of
- * real answers and on random well-formed TensorProtos whose dtype, shape, tensor_content and typed
- * fields disagree: only an {@link io.inferlink.InferenceException} may come out. Bytes protobuf
- * cannot parse never reach a decoder (gRPC fails the call first).
+ * real answers that still parse (bytes protobuf refuses never reach a decoder: gRPC fails the call
+ * first, so they are generated again) and on random well-formed TensorProtos whose dtype, shape,
+ * tensor_content and typed fields disagree: only an {@link io.inferlink.InferenceException} may come out.
  */
 class TfGrpcAnswersFuzzTest {
   private static final long[] DIMS = {0, 1, 2, 3, 4, -1, -2, Integer.MAX_VALUE, Integer.MAX_VALUE - 8, 1L << 28,
@@ -34,13 +36,13 @@ class TfGrpcAnswersFuzzTest {
       .input(Tensor.ofFloats("x", new float[] {1}, 1)).build();
 
   @Provide
-  Arbitrary<byte[]> tensorBytes() {
+  Arbitrary<TensorProto> mutatedTensors() {
     List<byte[]> seeds = new ArrayList<>(TfGrpcSeeds.get().tensors);
     Random r = new Random(9);
     for (int i = 0; i < 40; i++) {
       seeds.add(randomTensor(r).toByteArray());
     }
-    return Mutations.binary(seeds);
+    return parsed(seeds, TensorProto.parser());
   }
 
   @Provide
@@ -49,24 +51,18 @@ class TfGrpcAnswersFuzzTest {
   }
 
   @Provide
-  Arbitrary<byte[]> predictBytes() {
-    return Mutations.binary(TfGrpcSeeds.get().predict);
+  Arbitrary<PredictResponse> mutatedPredicts() {
+    return parsed(TfGrpcSeeds.get().predict, PredictResponse.parser());
   }
 
   @Provide
-  Arbitrary<byte[]> metadataBytes() {
-    return Mutations.binary(TfGrpcSeeds.get().metadata);
+  Arbitrary<GetModelMetadataResponse> mutatedMetadata() {
+    return parsed(TfGrpcSeeds.get().metadata, GetModelMetadataResponse.parser());
   }
 
   @Property
-  void mutatedTensorProtos(@ForAll("tensorBytes") byte[] bytes) {
-    TensorProto p;
-    try {
-      p = TensorProto.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      return;
-    }
-    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", bytes, () -> TensorProtoCodec.decode("y", p, "fuzz"));
+  void mutatedTensorProtos(@ForAll("mutatedTensors") TensorProto p) {
+    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", p, () -> TensorProtoCodec.decode("y", p, "fuzz"));
   }
 
   @Property
@@ -75,26 +71,25 @@ class TfGrpcAnswersFuzzTest {
   }
 
   @Property
-  void mutatedPredictAnswers(@ForAll("predictBytes") byte[] bytes) {
-    PredictResponse response;
-    try {
-      response = PredictResponse.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      return;
-    }
-    DecoderEscapes.onlyInferenceExceptions("TF gRPC predict reader", bytes,
+  void mutatedPredictAnswers(@ForAll("mutatedPredicts") PredictResponse response) {
+    DecoderEscapes.onlyInferenceExceptions("TF gRPC predict reader", response,
         () -> TfGrpcClient.response(REQUEST, response, "fuzz", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
   }
 
   @Property
-  void mutatedMetadataAnswers(@ForAll("metadataBytes") byte[] bytes) {
-    GetModelMetadataResponse response;
-    try {
-      response = GetModelMetadataResponse.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
-      return;
-    }
-    DecoderEscapes.onlyInferenceExceptions("TF gRPC metadata reader", bytes, () -> SignatureMetadata.read(response, "fuzz"));
+  void mutatedMetadataAnswers(@ForAll("mutatedMetadata") GetModelMetadataResponse response) {
+    DecoderEscapes.onlyInferenceExceptions("TF gRPC metadata reader", response, () -> SignatureMetadata.read(response, "fuzz"));
+  }
+
+  /** Mutations of the seeds that protobuf still parses into {@code M}. */
+  private static <M> Arbitrary<M> parsed(List<byte[]> seeds, Parser<M> parser) {
+    return Mutations.binary(seeds).map(b -> {
+      try {
+        return parser.parseFrom(b);
+      } catch (InvalidProtocolBufferException e) {
+        return null;
+      }
+    }).filter(Objects::nonNull);
   }
 
   /** A well-formed TensorProto whose parts need not agree: any dtype number, shape, content and fields. */
