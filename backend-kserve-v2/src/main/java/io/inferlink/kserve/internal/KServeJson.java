@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.inferlink.spi.JsonLimits;
 
 /**
  * The one JSON factory of the KServe REST clients, V1 and V2: numbers written as the shortest text
@@ -22,7 +23,7 @@ final class KServeJson {
       // Big JSON tensors are long arrays; the transport already caps the body size.
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(64)
+          .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
           .maxNumberLength(1000)
           .build())
       .build();

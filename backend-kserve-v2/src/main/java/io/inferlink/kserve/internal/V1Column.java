@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,7 +24,7 @@ final class V1Column {
   private static final int BOOL = 2;
   private static final int INT = 4;
   private static final int FLOAT = 8;
-  private static final int MAX_DEPTH = 64; // the parser refuses deeper nesting anyway
+  private static final int MAX_DEPTH = JsonLimits.MAX_NESTING_DEPTH; // the parser refuses deeper nesting
 
   final String name;
   private final long[] dims = new long[MAX_DEPTH];

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code null} alike ({@link OptionalMembers}); a tensor's name, datatype and shape are required.
  */
 final class V2RestDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(KServeJson.FACTORY);
 
   private V2RestDocs() {}
 
@@ -85,6 +85,9 @@ final class V2RestDocs {
       } catch (IllegalArgumentException e) {
         throw new UnsupportedFeatureException("tensor '" + name.asText() + "' has datatype '" + datatype.asText()
             + "', which Inferlink cannot carry");
+      }
+      if (dims.isObject()) {
+        throw new V2RestMalformedException("shape of '" + name.asText() + "' is an object, not a list of integers");
       }
       long[] shape = new long[dims.size()];
       for (int i = 0; i < shape.length; i++) {

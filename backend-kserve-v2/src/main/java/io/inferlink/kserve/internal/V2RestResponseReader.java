@@ -97,6 +97,11 @@ final class V2RestResponseReader {
   }
 
   private static int jsonSize(V2RestOutputHeader o, int elements) {
+    // Checked before allocating: a shape of 2^31 - 9 with "data": [] must not cost 2 GiB.
+    if (o.leafCount != elements) {
+      throw new V2RestMalformedException(o.where() + ": 'data' holds " + o.leafCount + " elements but shape "
+          + java.util.Arrays.toString(o.shape) + " needs " + elements);
+    }
     long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
     if (size > Integer.MAX_VALUE - 8) {
       throw new V2RestMalformedException(o.where() + " is too large for one buffer");

@@ -3,6 +3,7 @@ package io.inferlink.tfserving.rest.internal;
 import io.inferlink.DataType;
 import io.inferlink.HalfFloats;
 import io.inferlink.Tensor;
+import io.inferlink.spi.JsonLimits;
 import io.inferlink.transport.http.ByteChunks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -108,6 +109,8 @@ final class NumericAnswer {
       return reader.read();
     } catch (NotPlain | IndexOutOfBoundsException e) {
       return null;
+    } catch (IllegalArgumentException e) {
+      return null; // a tensor the answer cannot make (an empty name): the general reader says why
     }
   }
 
@@ -177,11 +180,11 @@ final class NumericAnswer {
           if (!filling && o.values > 0) {
             throw NotPlain.INSTANCE; // a repeated name
           }
-          value(o);
+          value(o, 2);
         } while (comma());
         expect('}');
       } else {
-        value(output(outputs, types.unnamedOutput()));
+        value(output(outputs, types.unnamedOutput()), 1);
       }
     } else if (field.equals("predictions")) {
       rows = true;
@@ -191,7 +194,7 @@ final class NumericAnswer {
         if (peek() == '{' || peek() == ']') {
           throw NotPlain.INSTANCE; // named rows, or none
         }
-        value(o);
+        value(o, 2);
       } while (comma());
       expect(']');
     } else {
@@ -216,9 +219,12 @@ final class NumericAnswer {
     return o;
   }
 
-  /** One value of an output; in the first pass every value of it must have one shape. */
-  private void value(Output o) {
-    long[] shape = list(o);
+  /**
+   * One value of an output, inside containers nested {@code depth} deep; in the first pass every value
+   * of it must have one shape.
+   */
+  private void value(Output o, int depth) {
+    long[] shape = list(o, depth);
     if (!filling) {
       if (o.values == 0) {
         o.valueShape = shape;
@@ -229,11 +235,18 @@ final class NumericAnswer {
     o.values++;
   }
 
-  /** A number, or a list of lists or numbers; its shape (in the first pass; null in the second). */
-  private long[] list(Output o) {
+  /**
+   * A number, or a list of lists or numbers inside containers nested {@code depth} deep; its shape (in
+   * the first pass; null in the second). Nesting past Jackson's limit is left to the general reader,
+   * which refuses it with Jackson's message (and this recursion stays shallow).
+   */
+  private long[] list(Output o, int depth) {
     if (peek() != '[') {
       number(o);
       return SCALAR;
+    }
+    if (depth >= JsonLimits.MAX_NESTING_DEPTH) {
+      throw NotPlain.INSTANCE;
     }
     pos++;
     if (peek() == ']') {
@@ -256,7 +269,7 @@ final class NumericAnswer {
     long n = 0;
     long[] element = null;
     do {
-      long[] s = list(o);
+      long[] s = list(o, depth + 1);
       if (!filling) {
         if (element == null) {
           element = s;

@@ -59,6 +59,9 @@ final class OutputScan {
   long[] shape(boolean rows) {
     long[] value = valueShape == null ? SCALAR : valueShape;
     if (!rows) {
+      if (values > 1) {
+        throw new MalformedResponseException("output '" + name + "' appears " + values + " times in \"outputs\"");
+      }
       return value;
     }
     long[] out = new long[value.length + 1];

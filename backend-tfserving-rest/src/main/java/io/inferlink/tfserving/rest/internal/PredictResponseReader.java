@@ -70,7 +70,12 @@ final class PredictResponseReader {
         throw new MalformedResponseException("output '" + fill.name + "': values do not fill its shape");
       }
       fill.buffer.flip();
-      out.add(Tensor.wrap(fill.name, fill.dtype, fill.buffer, shapes.get(fill.name)));
+      try {
+        out.add(Tensor.wrap(fill.name, fill.dtype, fill.buffer, shapes.get(fill.name)));
+      } catch (IllegalArgumentException e) {
+        // What a Tensor refuses that the reader has not checked, an empty name say.
+        throw new MalformedResponseException("output '" + fill.name + "' cannot be a tensor: " + e.getMessage(), e);
+      }
     }
     return out;
   }

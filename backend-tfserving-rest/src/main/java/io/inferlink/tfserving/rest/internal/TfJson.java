@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.inferlink.spi.JsonLimits;
 
 /**
  * The JSON dialect TF Serving speaks: bare {@code NaN}, {@code Infinity} and {@code -Infinity} both
@@ -23,7 +24,7 @@ final class TfJson {
       // Big tensors are long arrays of numbers and long b64 strings; the transport caps the body.
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(64)
+          .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
           .maxNumberLength(1000)
           .build())
       .build();

@@ -66,7 +66,12 @@ final class TensorJsonReader {
     for (int i = 0; i < shape.length; i++) {
       shape[i] = dims.get(i);
     }
-    return leaves.toTensor(shape);
+    try {
+      return leaves.toTensor(shape);
+    } catch (IllegalArgumentException e) {
+      // What a Tensor refuses, an empty member name say, is the server's mistake here.
+      throw new MalformedAnswerException("output '" + name + "' cannot be a tensor: " + e.getMessage());
+    }
   }
 
   /**

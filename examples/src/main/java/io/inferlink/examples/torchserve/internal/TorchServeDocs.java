@@ -11,7 +11,7 @@ import java.util.Optional;
  * the model description of the management API and the error body. Stateless and thread-safe.
  */
 final class TorchServeDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(TorchServeJson.FACTORY);
   private static final int SNIPPET_CHARS = 200;
 
   private TorchServeDocs() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.inferlink.spi.JsonLimits;
 
 /**
  * The JSON dialect of the template: Python's {@code json} module, which TorchServe handlers use.
@@ -18,7 +19,7 @@ final class TorchServeJson {
       // A multi-MiB tensor is one long array; the body size is already capped by maxMessageSize.
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(64)
+          .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
           .build())
       .build();
 
