@@ -86,9 +86,6 @@ final class V2RestDocs {
         throw new UnsupportedFeatureException("tensor '" + name.asText() + "' has datatype '" + datatype.asText()
             + "', which Inferlink cannot carry");
       }
-      if (dims.isObject()) {
-        throw new V2RestMalformedException("shape of '" + name.asText() + "' is an object, not a list of integers");
-      }
       long[] shape = new long[dims.size()];
       for (int i = 0; i < shape.length; i++) {
         JsonNode d = dims.get(i);
