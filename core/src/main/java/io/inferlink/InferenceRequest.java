@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.interceptor.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.DataType;
-import io.inferlink.NpyFiles;
+import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
 import java.io.IOException;
 import java.io.InputStream;

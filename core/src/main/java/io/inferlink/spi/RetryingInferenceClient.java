@@ -1,5 +1,6 @@
 package io.inferlink.spi;
 
+import io.inferlink.spi.support.Errors;
 import io.inferlink.Capabilities;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceException;
@@ -7,7 +8,7 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
 import io.inferlink.ModelRef;
-import io.inferlink.RetryPolicy;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.ServerMetadata;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;

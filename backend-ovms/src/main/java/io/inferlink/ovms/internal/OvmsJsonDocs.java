@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.tfserving.rest.internal.StatusReader;
 import io.inferlink.transport.http.HttpResult;

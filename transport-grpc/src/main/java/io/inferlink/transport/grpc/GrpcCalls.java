@@ -13,9 +13,9 @@ import io.grpc.stub.ClientCalls;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.GrpcStatusTable;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.GrpcStatusTable;
+import io.inferlink.spi.support.SecretScrubber;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +76,7 @@ public final class GrpcCalls {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<R> rpc = unary(channel, method, message, timeout, provider);
-    return io.inferlink.spi.Futures.cancelling(rpc.thenApply(read), rpc);
+    return io.inferlink.spi.support.Futures.cancelling(rpc.thenApply(read), rpc);
   }
 
   /**

@@ -9,7 +9,7 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.inferlink.ClientOptions;
 import io.inferlink.InvalidRequestException;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import java.util.Locale;
 import java.util.Map;
 

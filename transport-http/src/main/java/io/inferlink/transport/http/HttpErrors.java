@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
-import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.support.HttpStatusTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import io.inferlink.ClientOptions;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

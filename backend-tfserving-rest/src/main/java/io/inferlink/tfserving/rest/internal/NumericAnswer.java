@@ -1,7 +1,7 @@
 package io.inferlink.tfserving.rest.internal;
 
 import io.inferlink.DataType;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import io.inferlink.Tensor;
 import io.inferlink.transport.http.ByteChunks;
 import java.lang.invoke.MethodHandles;

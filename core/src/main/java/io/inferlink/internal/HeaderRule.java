@@ -1,12 +1,13 @@
-package io.inferlink.spi;
+package io.inferlink.internal;
 
 /**
  * The one check of header names and values, for HTTP headers and gRPC metadata alike: a name is an
  * RFC 9110 token, a value has no control character (tab aside) and nothing beyond Latin-1, so no
- * value can end its line and start another header. Stateless and thread-safe.
+ * value can end its line and start another header. The implementation behind
+ * {@code io.inferlink.spi.support.HeaderRules}, for the API's own checks. Stateless and thread-safe.
  */
-public final class HeaderRules {
-  private HeaderRules() {}
+public final class HeaderRule {
+  private HeaderRule() {}
 
   /**
    * Checks a header.

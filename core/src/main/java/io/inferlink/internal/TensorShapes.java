@@ -1,18 +1,22 @@
-package io.inferlink;
+package io.inferlink.internal;
 
+import io.inferlink.DataType;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** Validation of tensor names, shapes and sizes, shared by every way of building a {@link Tensor}. */
-final class TensorShapes {
+/**
+ * Validation of tensor names, shapes and sizes, shared by every way of building a
+ * {@link io.inferlink.Tensor} (the factories and {@code .npy} reading). Internal; stateless and thread-safe.
+ */
+public final class TensorShapes {
 
   /** The largest buffer we allocate or accept: arrays near Integer.MAX_VALUE fail on common JVMs. */
-  static final int MAX_BYTES = Integer.MAX_VALUE - 8;
+  public static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
   private TensorShapes() {}
 
-  static String checkName(String name) {
+  public static String checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) {
       throw new IllegalArgumentException("tensor name must not be empty");
@@ -21,7 +25,7 @@ final class TensorShapes {
   }
 
   /** Returns a private copy of {@code shape} after checking that every dimension is >= 0. */
-  static long[] checkShape(String name, long[] shape) {
+  public static long[] checkShape(String name, long[] shape) {
     Objects.requireNonNull(shape, "shape");
     long[] copy = shape.clone();
     for (int i = 0; i < copy.length; i++) {
@@ -35,7 +39,7 @@ final class TensorShapes {
   }
 
   /** The number of elements of {@code shape} (1 for a scalar), refusing a product past long. */
-  static long elementCount(String name, long[] shape) {
+  public static long elementCount(String name, long[] shape) {
     for (long dim : shape) {
       if (dim == 0) {
         // Zero elements whatever the other dimensions are; the product must not be attempted, as
@@ -57,7 +61,7 @@ final class TensorShapes {
   }
 
   /** The byte size of a fixed-size tensor, refusing more than {@link #MAX_BYTES}. */
-  static int fixedByteSize(String name, DataType dtype, long[] shape, long count) {
+  public static int fixedByteSize(String name, DataType dtype, long[] shape, long count) {
     long limit = MAX_BYTES / dtype.byteSize();
     if (count > limit) {
       BigInteger bytes = BigInteger.valueOf(count).multiply(BigInteger.valueOf(dtype.byteSize()));
@@ -66,14 +70,14 @@ final class TensorShapes {
     return (int) count * dtype.byteSize();
   }
 
-  static IllegalArgumentException tooLarge(String name, DataType dtype, long[] shape, String bytes) {
+  public static IllegalArgumentException tooLarge(String name, DataType dtype, long[] shape, String bytes) {
     return new IllegalArgumentException(
         "tensor '" + name + "': " + dtype.wireName() + " shape " + format(shape) + " needs " + bytes
             + " bytes, more than the limit of " + MAX_BYTES + " bytes for one buffer");
   }
 
   /** Checks that an array of {@code length} values fills {@code shape} exactly. */
-  static void checkFills(String name, long length, long[] shape, long count) {
+  public static void checkFills(String name, long length, long[] shape, long count) {
     if (length != count) {
       throw new IllegalArgumentException(
           "tensor '" + name + "': " + length + " values do not fill shape " + format(shape) + " ("
@@ -81,7 +85,7 @@ final class TensorShapes {
     }
   }
 
-  static String format(long[] shape) {
+  public static String format(long[] shape) {
     return Arrays.toString(shape);
   }
 }

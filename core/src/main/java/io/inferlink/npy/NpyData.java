@@ -1,5 +1,8 @@
-package io.inferlink;
+package io.inferlink.npy;
 
+import io.inferlink.DataType;
+import io.inferlink.Tensor;
+import io.inferlink.internal.TensorShapes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

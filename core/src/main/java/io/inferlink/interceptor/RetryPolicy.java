@@ -1,5 +1,7 @@
-package io.inferlink;
+package io.inferlink.interceptor;
 
+import io.inferlink.InferenceException;
+import io.inferlink.InferenceRequest;
 import java.time.Duration;
 import java.util.Objects;
 

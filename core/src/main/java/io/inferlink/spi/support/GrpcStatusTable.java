@@ -1,4 +1,4 @@
-package io.inferlink.spi;
+package io.inferlink.spi.support;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;

@@ -1,4 +1,4 @@
-package io.inferlink.spi;
+package io.inferlink.internal;
 
 import io.inferlink.AuthenticationException;
 import io.inferlink.DeadlineExceededException;
@@ -12,13 +12,12 @@ import io.inferlink.UnavailableException;
 import io.inferlink.UnsupportedFeatureException;
 
 /**
- * The one place that chooses the exception class for an {@link ErrorCode}. Stateless and thread-safe.
- *
- * <p>Every backend builds its failures here, so the same condition gives the same exception type on
- * every protocol.
+ * The one place that chooses the exception class for an {@link ErrorCode}, and that looks through
+ * the wrappers futures put around a failure. The implementation behind
+ * {@code io.inferlink.spi.support.Errors}, for the API's own blocking methods. Stateless and thread-safe.
  */
-public final class Errors {
-  private Errors() {}
+public final class Failures {
+  private Failures() {}
 
   /** Creates the {@link InferenceException} subclass that stands for the description's code. */
   public static InferenceException create(InferenceException.Details d) {
@@ -53,11 +52,6 @@ public final class Errors {
     }
   }
 
-  /** Shorthand for a failure of our own making, with no server status. */
-  public static InferenceException create(ErrorCode code, String message, String provider, Throwable cause) {
-    return create(new InferenceException.Details(code).message(message).provider(provider).cause(cause));
-  }
-
   /**
    * Returns {@code t} itself when it is already an {@link InferenceException}; otherwise wraps it as
    * {@link ErrorCode#UNKNOWN}, looking through {@link java.util.concurrent.CompletionException} and
@@ -68,7 +62,8 @@ public final class Errors {
     if (cause instanceof InferenceException) {
       return (InferenceException) cause;
     }
-    return create(ErrorCode.UNKNOWN, "unexpected failure: " + cause, provider, cause);
+    return create(new InferenceException.Details(ErrorCode.UNKNOWN).message("unexpected failure: " + cause)
+        .provider(provider).cause(cause));
   }
 
   /** Strips the wrappers that {@code CompletableFuture} puts around a failure. */

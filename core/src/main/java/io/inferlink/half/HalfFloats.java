@@ -1,4 +1,6 @@
-package io.inferlink;
+package io.inferlink.half;
+
+import io.inferlink.DataType;
 
 /**
  * Conversions between {@code float} and the two 16-bit floating-point formats of the Open Inference

@@ -1,4 +1,4 @@
-package io.inferlink;
+package io.inferlink.npy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

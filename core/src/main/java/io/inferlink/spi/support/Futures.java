@@ -1,10 +1,8 @@
-package io.inferlink.spi;
+package io.inferlink.spi.support;
 
 import io.inferlink.ErrorCode;
-import io.inferlink.InferenceException;
-import java.util.concurrent.CancellationException;
+import io.inferlink.internal.Await;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns an asynchronous call into its blocking form with the same exception types: the one place
@@ -19,25 +17,7 @@ public final class Futures {
    * {@link ErrorCode#CANCELLED}.
    */
   public static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InferenceException(ErrorCode.CANCELLED, "interrupted while waiting for the server", e);
-    } catch (ExecutionException e) {
-      Throwable cause = Errors.unwrapFutureException(e);
-      if (cause instanceof RuntimeException) {
-        // The same instance the async caller sees: identical types and messages both ways.
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw Errors.wrap(cause, null);
-    } catch (CancellationException e) {
-      throw new InferenceException(ErrorCode.CANCELLED, "the call was cancelled", e);
-    }
+    return Await.await(future);
   }
 
   /**

@@ -1,14 +1,15 @@
-package io.inferlink.spi;
+package io.inferlink.internal;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes credentials from text that may reach logs, {@code toString()} or exception messages, by
- * their look; {@link SecretScrubber} also masks the very values a call sent. Stateless and thread-safe.
+ * The redaction rules: which names hold secrets and how credentials in free text are masked. The
+ * implementation behind {@code io.inferlink.spi.support.Redaction}, for the API's own
+ * {@code toString()}s. Stateless and thread-safe.
  */
-public final class Redaction {
+public final class RedactionRules {
   /** What a removed secret is replaced with. */
   public static final String MASK = "***";
 
@@ -24,7 +25,7 @@ public final class Redaction {
       "(?i)([?&;\\s]|^)((?:[a-z0-9_\\-]*)(?:token|secret|password|passwd|pwd|key|auth|credential|signature)"
           + "(?:[a-z0-9_\\-]*))=([^&;\\s]*)");
 
-  private Redaction() {}
+  private RedactionRules() {}
 
   /** True when a header, query parameter or property of this name usually holds a secret. */
   public static boolean isSecretName(String name) {

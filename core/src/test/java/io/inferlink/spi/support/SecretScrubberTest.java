@@ -1,4 +1,4 @@
-package io.inferlink.spi;
+package io.inferlink.spi.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

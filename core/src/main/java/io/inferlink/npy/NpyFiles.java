@@ -1,5 +1,7 @@
-package io.inferlink;
+package io.inferlink.npy;
 
+import io.inferlink.Tensor;
+import io.inferlink.internal.TensorShapes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.inferlink;
+package io.inferlink.half;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,14 +1,16 @@
-package io.inferlink;
+package io.inferlink.npy;
 
-import static io.inferlink.NpyFixtures.be32;
-import static io.inferlink.NpyFixtures.bytes;
-import static io.inferlink.NpyFixtures.le32;
-import static io.inferlink.NpyFixtures.npy;
+import static io.inferlink.npy.NpyFixtures.be32;
+import static io.inferlink.npy.NpyFixtures.bytes;
+import static io.inferlink.npy.NpyFixtures.le32;
+import static io.inferlink.npy.NpyFixtures.npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferlink.DataType;
+import io.inferlink.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package io.inferlink;
+package io.inferlink.npy;
 
+import io.inferlink.DataType;
+import io.inferlink.Tensor;
 import java.nio.ByteOrder;
 
 /**
