@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.interceptor.InferenceInterceptor;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.internal.EndpointBridge;
 import io.inferlink.internal.HeaderRule;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -53,6 +55,7 @@ public final class ClientOptions {
   private final String authority;
   private final int maxMessageSize;
   private final RetryPolicy retryPolicy;
+  private final List<InferenceInterceptor> interceptors;
   private final Executor executor;
   private final String providerName;
   private final String userAgent;
@@ -78,6 +81,7 @@ public final class ClientOptions {
     this.authority = b.authority;
     this.maxMessageSize = b.maxMessageSize;
     this.retryPolicy = b.retryPolicy;
+    this.interceptors = List.copyOf(b.interceptors);
     this.executor = b.executor;
     this.providerName = b.providerName;
     this.userAgent = b.userAgent;
@@ -330,6 +334,11 @@ public final class ClientOptions {
     return retryPolicy;
   }
 
+  /** The interceptors every call passes through, outermost first; none by default. */
+  public List<InferenceInterceptor> interceptors() {
+    return interceptors;
+  }
+
   /** The executor for callbacks, or {@code null} for the transport's own threads. */
   public Executor executor() {
     return executor;
@@ -452,6 +461,11 @@ public final class ClientOptions {
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
+    if (!interceptors.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      interceptors.forEach(i -> names.add(i.getClass().getName()));
+      sb.append(", interceptors=").append(names);
+    }
     if (providerName != null) {
       sb.append(", provider=").append(providerName);
     }
@@ -478,6 +492,7 @@ public final class ClientOptions {
     private String authority;
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.none();
+    private final List<InferenceInterceptor> interceptors = new java.util.ArrayList<>();
     private Executor executor;
     private String providerName;
     private String userAgent = "inferlink-java";
@@ -504,6 +519,7 @@ public final class ClientOptions {
       authority = o.authority;
       maxMessageSize = o.maxMessageSize;
       retryPolicy = o.retryPolicy;
+      interceptors.addAll(o.interceptors);
       executor = o.executor;
       providerName = o.providerName;
       userAgent = o.userAgent;
@@ -694,6 +710,17 @@ public final class ClientOptions {
     /** Retries retryable failures by this policy. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that every call of the client passes through; the first added is the
+     * outermost (it sees the call first and the outcome last). The retries of
+     * {@link #retryPolicy(RetryPolicy)} run inside all of them, so each interceptor sees a call once
+     * whatever the attempts.
+     */
+    public Builder interceptor(InferenceInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
     }
 

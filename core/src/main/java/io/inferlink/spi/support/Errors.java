@@ -24,6 +24,21 @@ public final class Errors {
   }
 
   /**
+   * The failure for an answer the protocol's reader could not accept: a
+   * {@link io.inferlink.ServerException} (code {@link ErrorCode#UNKNOWN}) saying "the server's answer
+   * is not {@code protocol}: {@code e}'s message", with the HTTP status when there is one ({@code 0}
+   * otherwise) and {@code e} as its cause.
+   *
+   * @param protocol what the answer should have been, e.g. "an Open Inference Protocol response"
+   */
+  public static InferenceException malformedAnswer(String protocol, String provider, int httpStatus,
+      MalformedAnswerException e) {
+    InferenceException.Details d = new InferenceException.Details(ErrorCode.UNKNOWN)
+        .message("the server's answer is not " + protocol + ": " + e.getMessage()).provider(provider).cause(e);
+    return create(httpStatus > 0 ? d.httpStatus(httpStatus) : d);
+  }
+
+  /**
    * Returns {@code t} itself when it is already an {@link InferenceException}; otherwise wraps it as
    * {@link ErrorCode#UNKNOWN}, looking through {@link java.util.concurrent.CompletionException} and
    * {@link java.util.concurrent.ExecutionException} wrappers first.
