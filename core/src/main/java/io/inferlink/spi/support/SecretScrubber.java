@@ -76,6 +76,24 @@ public final class SecretScrubber {
     return of(out);
   }
 
+  /**
+   * This scrubber and the secrets among one call's own headers ({@code InferenceRequest} headers and
+   * those interceptors added): the values of secret-named ones ({@link Redaction#isSecretName}), in
+   * every form a server may repeat them, as for the options' headers.
+   */
+  public SecretScrubber andSecretHeaders(Map<String, String> callHeaders) {
+    if (callHeaders.isEmpty()) {
+      return this;
+    }
+    Set<String> out = new LinkedHashSet<>(values);
+    callHeaders.forEach((name, value) -> {
+      if (Redaction.isSecretName(name)) {
+        addCredential(out, value);
+      }
+    });
+    return out.size() == values.size() ? this : of(out);
+  }
+
   /** A scrubber for these values (empty and null ones are ignored). */
   public static SecretScrubber of(Collection<String> values) {
     List<String> kept = new ArrayList<>();
