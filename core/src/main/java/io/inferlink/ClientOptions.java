@@ -1,12 +1,17 @@
 package io.inferlink;
 
-import io.inferlink.spi.Redaction;
+import io.inferlink.interceptor.InferenceInterceptor;
+import io.inferlink.interceptor.RetryPolicy;
+import io.inferlink.internal.EndpointBridge;
+import io.inferlink.internal.HeaderRule;
+import io.inferlink.internal.RedactionRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -50,6 +55,7 @@ public final class ClientOptions {
   private final String authority;
   private final int maxMessageSize;
   private final RetryPolicy retryPolicy;
+  private final List<InferenceInterceptor> interceptors;
   private final Executor executor;
   private final String providerName;
   private final String userAgent;
@@ -75,6 +81,7 @@ public final class ClientOptions {
     this.authority = b.authority;
     this.maxMessageSize = b.maxMessageSize;
     this.retryPolicy = b.retryPolicy;
+    this.interceptors = List.copyOf(b.interceptors);
     this.executor = b.executor;
     this.providerName = b.providerName;
     this.userAgent = b.userAgent;
@@ -98,14 +105,43 @@ public final class ClientOptions {
   }
 
   /**
-   * Reads options from properties named {@code inferlink.*}; see {@link ConfigurationKeys} for the
-   * list. Unknown {@code inferlink.*} keys are an error, so a typo does not pass silently.
+   * Reads options from properties named {@code inferlink.*}. Unknown {@code inferlink.*} keys are an
+   * error, so a typo does not pass silently. The keys, and their environment forms for
+   * {@link #fromEnvironment()}:
+   *
+   * <table>
+   *   <caption>keys</caption>
+   *   <tr><th>property</th><th>environment</th><th>value</th></tr>
+   *   <tr><td>inferlink.endpoint</td><td>INFERLINK_ENDPOINT</td><td>endpoint string</td></tr>
+   *   <tr><td>inferlink.provider</td><td>INFERLINK_PROVIDER</td><td>provider name</td></tr>
+   *   <tr><td>inferlink.timeout</td><td>INFERLINK_TIMEOUT</td><td>duration: 30s, 500ms, 2m, PT30S, or milliseconds</td></tr>
+   *   <tr><td>inferlink.connect-timeout</td><td>INFERLINK_CONNECT_TIMEOUT</td><td>duration</td></tr>
+   *   <tr><td>inferlink.headers</td><td>INFERLINK_HEADERS</td><td>k=v,k2=v2 (values percent-decoded)</td></tr>
+   *   <tr><td>inferlink.bearer-token</td><td>INFERLINK_BEARER_TOKEN</td><td>token</td></tr>
+   *   <tr><td>inferlink.basic-auth</td><td>INFERLINK_BASIC_AUTH</td><td>user:password</td></tr>
+   *   <tr><td>inferlink.authority</td><td>INFERLINK_AUTHORITY</td><td>Host / :authority override</td></tr>
+   *   <tr><td>inferlink.max-message-size</td><td>INFERLINK_MAX_MESSAGE_SIZE</td><td>bytes, or with KiB/MiB/GiB</td></tr>
+   *   <tr><td>inferlink.tls.trust</td><td>INFERLINK_TLS_TRUST</td><td>PEM file of trusted certificates</td></tr>
+   *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
+   *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
+   *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
+   *   <tr><td>inferlink.max-connections</td><td>INFERLINK_MAX_CONNECTIONS</td><td>HTTP pool size</td></tr>
+   *   <tr><td>inferlink.connection-idle-timeout</td><td>INFERLINK_CONNECTION_IDLE_TIMEOUT</td><td>duration an unused HTTP connection stays open</td></tr>
+   *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
+   *   <tr><td>inferlink.keep-alive-timeout</td><td>INFERLINK_KEEP_ALIVE_TIMEOUT</td><td>duration a ping waits for its answer</td></tr>
+   *   <tr><td>inferlink.keep-alive-without-calls</td><td>INFERLINK_KEEP_ALIVE_WITHOUT_CALLS</td><td>true/false: ping with no call running</td></tr>
+   *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
+   *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
+   * </table>
+   *
+   * <p>The connection settings ({@code max-connections} to {@code keep-alive-without-calls}) keep
+   * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32}.
    */
   public static ClientOptions fromProperties(Properties properties) {
     return ConfigurationKeys.fromProperties(properties).build();
   }
 
-  /** Reads options from {@code INFERLINK_*} environment variables; see {@link ConfigurationKeys}. */
+  /** Reads options from {@code INFERLINK_*} environment variables; the keys are listed at {@link #fromProperties}. */
   public static ClientOptions fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
@@ -160,7 +196,7 @@ public final class ClientOptions {
       if (supplied != null) {
         for (Map.Entry<String, String> e : supplied.entrySet()) {
           try {
-            io.inferlink.spi.HeaderRules.check(e.getKey(), e.getValue());
+            HeaderRule.check(e.getKey(), e.getValue());
           } catch (IllegalArgumentException ex) {
             throw new InvalidRequestException("supplied header rejected: " + ex.getMessage());
           }
@@ -194,7 +230,7 @@ public final class ClientOptions {
         return null;
       }
       try {
-        io.inferlink.spi.HeaderRules.check("Authorization", token);
+        HeaderRule.check("Authorization", token);
       } catch (IllegalArgumentException e) {
         throw new InvalidRequestException("bearer token rejected: it contains characters not allowed in a header");
       }
@@ -209,24 +245,24 @@ public final class ClientOptions {
 
   /**
    * The secrets among the options that are not headers, for scrubbing them from messages (never
-   * print them): values of protocol options with secret names ({@link Redaction#isSecretName}, e.g.
+   * print them): values of protocol options with secret names (by the redaction rules, e.g.
    * an endpoint's {@code ?token=...}), and the user-info of {@link #endpoint()} with its password.
    */
   public java.util.List<String> secretValues() {
     java.util.List<String> out = new java.util.ArrayList<>();
     textOptions.forEach((k, v) -> {
-      if (Redaction.isSecretName(k)) {
+      if (RedactionRules.isSecretName(k)) {
         out.add(v);
       }
     });
     typedOptions.forEach((k, v) -> {
-      if (Redaction.isSecretName(k)) {
+      if (RedactionRules.isSecretName(k)) {
         out.add(String.valueOf(v));
       }
     });
     if (endpoint != null) {
       try {
-        String userInfo = io.inferlink.spi.Endpoint.parse(endpoint).userInfo();
+        String userInfo = EndpointBridge.userInfo(endpoint);
         if (userInfo != null) {
           out.add(userInfo);
           out.add(userInfo.substring(userInfo.indexOf(':') + 1));
@@ -298,6 +334,11 @@ public final class ClientOptions {
     return retryPolicy;
   }
 
+  /** The interceptors every call passes through, outermost first; none by default. */
+  public List<InferenceInterceptor> interceptors() {
+    return interceptors;
+  }
+
   /** The executor for callbacks, or {@code null} for the transport's own threads. */
   public Executor executor() {
     return executor;
@@ -349,7 +390,7 @@ public final class ClientOptions {
 
   /**
    * A copy where the given text options (an endpoint's query, say) fill in options not yet set: the
-   * connection settings by their {@link ConfigurationKeys} names ({@code max-connections},
+   * connection settings by their configuration key names ({@code max-connections},
    * {@code connection-idle-timeout}, {@code keep-alive-time}, {@code keep-alive-timeout},
    * {@code keep-alive-without-calls}), every other name as a protocol option.
    *
@@ -377,24 +418,24 @@ public final class ClientOptions {
   public String toString() {
     StringBuilder sb = new StringBuilder("ClientOptions{");
     if (endpoint != null) {
-      sb.append("endpoint=").append(Redaction.redactText(endpoint)).append(", ");
+      sb.append("endpoint=").append(RedactionRules.redactText(endpoint)).append(", ");
     }
     sb.append("connectTimeout=").append(connectTimeout)
         .append(", requestTimeout=").append(requestTimeout)
         .append(", maxMessageSize=").append(maxMessageSize);
     if (!headers.isEmpty()) {
       Map<String, String> shown = new LinkedHashMap<>();
-      headers.forEach((k, v) -> shown.put(k, Redaction.headerValueForDisplay(k, v)));
+      headers.forEach((k, v) -> shown.put(k, RedactionRules.headerValueForDisplay(k, v)));
       sb.append(", headers=").append(shown);
     }
     if (headersSupplier != null) {
       sb.append(", headersSupplier=set");
     }
     if (bearerToken != null) {
-      sb.append(", bearerToken=").append(Redaction.MASK);
+      sb.append(", bearerToken=").append(RedactionRules.MASK);
     }
     if (basicAuthUser != null) {
-      sb.append(", basicAuth=").append(basicAuthUser).append(':').append(Redaction.MASK);
+      sb.append(", basicAuth=").append(basicAuthUser).append(':').append(RedactionRules.MASK);
     }
     if (tls != TlsMaterial.none()) {
       sb.append(", tls=").append(tls);
@@ -420,13 +461,18 @@ public final class ClientOptions {
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
+    if (!interceptors.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      interceptors.forEach(i -> names.add(i.getClass().getName()));
+      sb.append(", interceptors=").append(names);
+    }
     if (providerName != null) {
       sb.append(", provider=").append(providerName);
     }
     if (!typedOptions.isEmpty() || !textOptions.isEmpty()) {
       Map<String, Object> shown = new LinkedHashMap<>();
-      textOptions.forEach((k, v) -> shown.put(k, Redaction.isSecretName(k) ? Redaction.MASK : v));
-      typedOptions.forEach((k, v) -> shown.put(k, Redaction.isSecretName(k) ? Redaction.MASK : v));
+      textOptions.forEach((k, v) -> shown.put(k, RedactionRules.isSecretName(k) ? RedactionRules.MASK : v));
+      typedOptions.forEach((k, v) -> shown.put(k, RedactionRules.isSecretName(k) ? RedactionRules.MASK : v));
       sb.append(", options=").append(shown);
     }
     return sb.append('}').toString();
@@ -446,6 +492,7 @@ public final class ClientOptions {
     private String authority;
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.none();
+    private final List<InferenceInterceptor> interceptors = new java.util.ArrayList<>();
     private Executor executor;
     private String providerName;
     private String userAgent = "inferlink-java";
@@ -472,6 +519,7 @@ public final class ClientOptions {
       authority = o.authority;
       maxMessageSize = o.maxMessageSize;
       retryPolicy = o.retryPolicy;
+      interceptors.addAll(o.interceptors);
       executor = o.executor;
       providerName = o.providerName;
       userAgent = o.userAgent;
@@ -504,7 +552,7 @@ public final class ClientOptions {
 
     /** Adds a fixed header; names and values are checked so they cannot inject other headers. */
     public Builder header(String name, String value) {
-      io.inferlink.spi.HeaderRules.check(name, value);
+      HeaderRule.check(name, value);
       putHeader(headers, name, value);
       return this;
     }
@@ -524,7 +572,7 @@ public final class ClientOptions {
     /** Sends {@code Authorization: Bearer <token>}; replaces basic credentials. */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
-      io.inferlink.spi.HeaderRules.check("Authorization", token);
+      HeaderRule.check("Authorization", token);
       this.bearerToken = () -> token;
       this.basicAuthUser = null;
       this.basicAuthPassword = null;
@@ -665,6 +713,17 @@ public final class ClientOptions {
       return this;
     }
 
+    /**
+     * Adds an interceptor that every call of the client passes through; the first added is the
+     * outermost (it sees the call first and the outcome last). The retries of
+     * {@link #retryPolicy(RetryPolicy)} run inside all of them, so each interceptor sees a call once
+     * whatever the attempts.
+     */
+    public Builder interceptor(InferenceInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
     /** Completes futures on this executor instead of transport threads. */
     public Builder executor(Executor executor) {
       this.executor = executor;
@@ -679,7 +738,7 @@ public final class ClientOptions {
 
     /** The User-Agent to send. */
     public Builder userAgent(String userAgent) {
-      io.inferlink.spi.HeaderRules.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
+      HeaderRule.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
       this.userAgent = userAgent;
       return this;
     }

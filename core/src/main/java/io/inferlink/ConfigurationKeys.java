@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.interceptor.RetryPolicy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,38 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The configuration keys that {@link ClientOptions#fromProperties} and
- * {@link ClientOptions#fromEnvironment} read. Stateless and thread-safe.
- *
- * <table>
- *   <caption>keys</caption>
- *   <tr><th>property</th><th>environment</th><th>value</th></tr>
- *   <tr><td>inferlink.endpoint</td><td>INFERLINK_ENDPOINT</td><td>endpoint string</td></tr>
- *   <tr><td>inferlink.provider</td><td>INFERLINK_PROVIDER</td><td>provider name</td></tr>
- *   <tr><td>inferlink.timeout</td><td>INFERLINK_TIMEOUT</td><td>duration: 30s, 500ms, 2m, PT30S, or milliseconds</td></tr>
- *   <tr><td>inferlink.connect-timeout</td><td>INFERLINK_CONNECT_TIMEOUT</td><td>duration</td></tr>
- *   <tr><td>inferlink.headers</td><td>INFERLINK_HEADERS</td><td>k=v,k2=v2 (values percent-decoded)</td></tr>
- *   <tr><td>inferlink.bearer-token</td><td>INFERLINK_BEARER_TOKEN</td><td>token</td></tr>
- *   <tr><td>inferlink.basic-auth</td><td>INFERLINK_BASIC_AUTH</td><td>user:password</td></tr>
- *   <tr><td>inferlink.authority</td><td>INFERLINK_AUTHORITY</td><td>Host / :authority override</td></tr>
- *   <tr><td>inferlink.max-message-size</td><td>INFERLINK_MAX_MESSAGE_SIZE</td><td>bytes, or with KiB/MiB/GiB</td></tr>
- *   <tr><td>inferlink.tls.trust</td><td>INFERLINK_TLS_TRUST</td><td>PEM file of trusted certificates</td></tr>
- *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
- *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
- *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
- *   <tr><td>inferlink.max-connections</td><td>INFERLINK_MAX_CONNECTIONS</td><td>HTTP pool size</td></tr>
- *   <tr><td>inferlink.connection-idle-timeout</td><td>INFERLINK_CONNECTION_IDLE_TIMEOUT</td><td>duration an unused HTTP connection stays open</td></tr>
- *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
- *   <tr><td>inferlink.keep-alive-timeout</td><td>INFERLINK_KEEP_ALIVE_TIMEOUT</td><td>duration a ping waits for its answer</td></tr>
- *   <tr><td>inferlink.keep-alive-without-calls</td><td>INFERLINK_KEEP_ALIVE_WITHOUT_CALLS</td><td>true/false: ping with no call running</td></tr>
- *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
- *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
- * </table>
- *
- * <p>The connection settings ({@code max-connections} to {@code keep-alive-without-calls}) keep
- * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32}.
+ * Reads the configuration keys that {@link ClientOptions#fromProperties} and
+ * {@link ClientOptions#fromEnvironment} document (and the README lists). Stateless and thread-safe.
  */
-public final class ConfigurationKeys {
+final class ConfigurationKeys {
   /** Prefix of every property. */
   public static final String PREFIX = "inferlink.";
   /** Prefix of protocol options. */

@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.half.HalfFloats;
 import java.nio.ByteBuffer;
 
 /**

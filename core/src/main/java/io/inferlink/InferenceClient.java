@@ -1,7 +1,7 @@
 package io.inferlink;
 
-import io.inferlink.spi.Endpoint;
-import io.inferlink.spi.ProviderRegistry;
+import io.inferlink.internal.Await;
+import io.inferlink.internal.EndpointBridge;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,7 +19,7 @@ public interface InferenceClient extends AutoCloseable {
   /**
    * Connects to an endpoint such as {@code kserve-v2+grpc://host:8081} or
    * {@code tfserving+http://host:8501/prefix} with default options. The provider is found through
-   * {@link java.util.ServiceLoader}; see {@link ProviderRegistry} for how one is chosen.
+   * {@link java.util.ServiceLoader}; see {@code io.inferlink.spi.ProviderRegistry} for how one is chosen.
    *
    * @throws ProviderConfigurationException when no provider serves the scheme, or it refuses
    * @throws IllegalArgumentException when the endpoint string is malformed
@@ -30,7 +30,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Connects to an endpoint with the given options; see {@link #create(String)}. */
   static InferenceClient create(String endpoint, ClientOptions options) {
-    return ProviderRegistry.getDefault().createClient(Endpoint.parse(endpoint), options);
+    return EndpointBridge.createClient(endpoint, options);
   }
 
   /**
@@ -52,7 +52,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Runs a model and waits for the result. */
   default InferenceResponse infer(InferenceRequest request) {
-    return io.inferlink.spi.Futures.await(inferAsync(request));
+    return Await.await(inferAsync(request));
   }
 
   /** Fetches a model's inputs, outputs and versions. */
@@ -62,7 +62,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Fetches a model's metadata and waits for it. */
   default ModelMetadata modelMetadata(ModelRef model) {
-    return io.inferlink.spi.Futures.await(modelMetadataAsync(model));
+    return Await.await(modelMetadataAsync(model));
   }
 
   /**
@@ -75,7 +75,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether a model is ready and waits for the answer. */
   default boolean modelReady(ModelRef model) {
-    return io.inferlink.spi.Futures.await(modelReadyAsync(model));
+    return Await.await(modelReadyAsync(model));
   }
 
   /** Asks whether the server is alive. */
@@ -85,7 +85,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether the server is alive and waits for the answer. */
   default boolean serverLive() {
-    return io.inferlink.spi.Futures.await(serverLiveAsync());
+    return Await.await(serverLiveAsync());
   }
 
   /** Asks whether the server is ready for inference. */
@@ -95,7 +95,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Asks whether the server is ready and waits for the answer. */
   default boolean serverReady() {
-    return io.inferlink.spi.Futures.await(serverReadyAsync());
+    return Await.await(serverReadyAsync());
   }
 
   /** Fetches the server's name, version and extensions. */
@@ -105,7 +105,7 @@ public interface InferenceClient extends AutoCloseable {
 
   /** Fetches the server's metadata and waits for it. */
   default ServerMetadata serverMetadata() {
-    return io.inferlink.spi.Futures.await(serverMetadataAsync());
+    return Await.await(serverMetadataAsync());
   }
 
   /** What this client can do: features and element types. */

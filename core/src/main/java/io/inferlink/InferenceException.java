@@ -6,8 +6,8 @@ package io.inferlink;
  *
  * <p>Unchecked. Instances are immutable once thrown and safe to share between threads. Messages and
  * causes never contain credentials: backends pass server text and causes through the call's
- * {@link io.inferlink.spi.SecretScrubber} first.
- * Use {@link io.inferlink.spi.Errors} to create the subclass that matches a code.
+ * {@code io.inferlink.spi.support.SecretScrubber} first.
+ * Use {@code io.inferlink.spi.support.Errors} to create the subclass that matches a code.
  */
 public class InferenceException extends RuntimeException {
   private static final long serialVersionUID = 1L;

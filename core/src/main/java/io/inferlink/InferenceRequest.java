@@ -1,5 +1,8 @@
 package io.inferlink;
 
+import io.inferlink.internal.HeaderRule;
+import io.inferlink.internal.RedactionRules;
+import io.inferlink.interceptor.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +14,7 @@ import java.util.Objects;
 
 /**
  * One inference call: the model, named inputs (insertion order kept), the outputs wanted, and optional
- * request id, parameters, signature name and per-call timeout. Immutable and thread-safe; build with
+ * request id, parameters, signature name, per-call timeout and headers. Immutable and thread-safe; build with
  * {@link #builder(ModelRef)}.
  */
 public final class InferenceRequest {
@@ -23,6 +26,7 @@ public final class InferenceRequest {
   private final String signatureName;
   private final Duration timeout;
   private final boolean idempotent;
+  private final Map<String, String> headers;
 
   private InferenceRequest(Builder b) {
     this.model = b.model;
@@ -33,6 +37,7 @@ public final class InferenceRequest {
     this.signatureName = b.signatureName;
     this.timeout = b.timeout;
     this.idempotent = b.idempotent;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
   /** Starts a request for a model. */
@@ -85,6 +90,14 @@ public final class InferenceRequest {
     return idempotent;
   }
 
+  /**
+   * Headers sent with this call only (a tenant or a trace header), after the client's own headers and
+   * credentials, which they replace when named alike; in the order added.
+   */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
   /** A builder holding this request's values, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder(model);
@@ -95,6 +108,7 @@ public final class InferenceRequest {
     b.signatureName = signatureName;
     b.timeout = timeout;
     b.idempotent = idempotent;
+    b.headers.putAll(headers);
     return b;
   }
 
@@ -113,6 +127,11 @@ public final class InferenceRequest {
     if (id != null) {
       sb.append(", id=").append(id);
     }
+    if (!headers.isEmpty()) {
+      Map<String, String> shown = new LinkedHashMap<>();
+      headers.forEach((k, v) -> shown.put(k, RedactionRules.headerValueForDisplay(k, v)));
+      sb.append(", headers=").append(shown);
+    }
     return sb.append('}').toString();
   }
 
@@ -126,6 +145,7 @@ public final class InferenceRequest {
     private String signatureName;
     private Duration timeout;
     private boolean idempotent;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder(ModelRef model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -206,6 +226,21 @@ public final class InferenceRequest {
      */
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
+      return this;
+    }
+
+    /**
+     * Adds a header for this call only, replacing one of the same name in any case. A secret-named
+     * value ({@code Authorization}, {@code X-Api-Key}...) is masked in {@link #toString()} and in
+     * error messages, as the client's own credentials are.
+     *
+     * @throws IllegalArgumentException when the name is not a header token or the value has a
+     *     control or non-Latin-1 character (the message never repeats the value)
+     */
+    public Builder header(String name, String value) {
+      HeaderRule.check(name, value);
+      headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+      headers.put(name, value);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.inferlink;
 
+import io.inferlink.half.HalfFloats;
+import io.inferlink.internal.TensorShapes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;

@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.internal.TensorShapes;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -70,6 +70,6 @@ public final class TlsMaterial {
   @Override
   public String toString() {
     return "TlsMaterial{trust=" + (trustCertificatesPem == null ? "system" : "custom")
-        + ", clientCertificate=" + (clientCertificateChainPem == null ? "none" : "set, key " + io.inferlink.spi.Redaction.MASK) + "}";
+        + ", clientCertificate=" + (clientCertificateChainPem == null ? "none" : "set, key " + io.inferlink.internal.RedactionRules.MASK) + "}";
   }
 }

@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.interceptor.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

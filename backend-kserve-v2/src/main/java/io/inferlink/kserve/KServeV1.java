@@ -3,7 +3,7 @@ package io.inferlink.kserve;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -34,12 +34,12 @@ public interface ModelRepository {
 
   /** Runs {@link #indexAsync()} and waits. */
   default List<ModelIndexEntry> index() {
-    return io.inferlink.spi.Futures.await(indexAsync());
+    return io.inferlink.spi.support.Futures.await(indexAsync());
   }
 
   /** Runs {@link #indexAsync(boolean)} and waits. */
   default List<ModelIndexEntry> index(boolean readyOnly) {
-    return io.inferlink.spi.Futures.await(indexAsync(readyOnly));
+    return io.inferlink.spi.support.Futures.await(indexAsync(readyOnly));
   }
 
   /**
@@ -52,7 +52,7 @@ public interface ModelRepository {
 
   /** Runs {@link #loadAsync} and waits. */
   default void load(String model) {
-    io.inferlink.spi.Futures.await(loadAsync(model));
+    io.inferlink.spi.support.Futures.await(loadAsync(model));
   }
 
   /** Unloads a model; afterwards the server reports it not ready (Triton) or not found (KServe). */
@@ -60,6 +60,6 @@ public interface ModelRepository {
 
   /** Runs {@link #unloadAsync} and waits. */
   default void unload(String model) {
-    io.inferlink.spi.Futures.await(unloadAsync(model));
+    io.inferlink.spi.support.Futures.await(unloadAsync(model));
   }
 }

@@ -10,7 +10,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
 import io.inferlink.InferenceRequest;
-import io.inferlink.RetryPolicy;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.Tensor;
 import io.inferlink.UnavailableException;
 import io.inferlink.testkit.KitModels;

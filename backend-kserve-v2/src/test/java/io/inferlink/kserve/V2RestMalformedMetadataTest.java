@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
 import io.inferlink.ServerException;
-import io.inferlink.spi.JsonLimits;
+import io.inferlink.spi.support.JsonLimits;
 import io.inferlink.testkit.emulator.HttpLoopbackServer;
 import io.inferlink.testkit.emulator.HttpReply;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.inferlink.ovms;
 
 import io.inferlink.InferenceClient;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Futures;
 import io.inferlink.tfserving.ModelVersionStatus;
 import java.util.List;
 import java.util.Map;

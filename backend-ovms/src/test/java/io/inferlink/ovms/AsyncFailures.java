@@ -3,7 +3,7 @@ package io.inferlink.ovms;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

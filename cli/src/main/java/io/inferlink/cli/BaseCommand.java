@@ -1,6 +1,6 @@
 package io.inferlink.cli;
 
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
 import io.inferlink.ModelRef;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.inferlink.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferlink.NpyFiles;
+import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
 import io.inferlink.spi.Endpoint;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -39,7 +39,7 @@ abstract class ClientCommand extends BaseCommand {
     try {
       return Endpoint.parse(endpoint).toString();
     } catch (IllegalArgumentException e) {
-      return io.inferlink.spi.Redaction.redactText(endpoint);
+      return io.inferlink.spi.support.Redaction.redactText(endpoint);
     }
   }
 

@@ -1,8 +1,8 @@
 package io.inferlink.cli;
 
 import io.inferlink.ClientOptions;
-import io.inferlink.spi.Redaction;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.SecretScrubber;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -84,7 +84,7 @@ public final class DemoCommand extends BaseCommand {
       return new DemoRow(protocol, shown, labels, System.nanoTime() - start, null);
     } catch (RuntimeException e) {
       return new DemoRow(protocol, shown, "", System.nanoTime() - start,
-          ErrorReport.shortReason(e, io.inferlink.spi.SecretScrubber.of(List.of(DEPLOYMENT_SECRET))));
+          ErrorReport.shortReason(e, io.inferlink.spi.support.SecretScrubber.of(List.of(DEPLOYMENT_SECRET))));
     }
   }
 }

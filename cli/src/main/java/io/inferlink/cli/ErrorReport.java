@@ -9,7 +9,7 @@ import io.inferlink.ResourceExhaustedException;
 import io.inferlink.ServerException;
 import io.inferlink.UnavailableException;
 import io.inferlink.UnsupportedFeatureException;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import java.io.PrintWriter;
 
 /**

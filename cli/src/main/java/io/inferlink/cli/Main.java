@@ -34,7 +34,7 @@ public final class Main {
       Object command = commandLine.getCommand();
       boolean verbose = command instanceof BaseCommand && ((BaseCommand) command).verbose;
       return ErrorReport.print(e, commandLine.getErr(), verbose,
-          command instanceof BaseCommand ? ((BaseCommand) command).secrets() : io.inferlink.spi.SecretScrubber.NONE);
+          command instanceof BaseCommand ? ((BaseCommand) command).secrets() : io.inferlink.spi.support.SecretScrubber.NONE);
     });
     int code = cli.execute(args);
     out.flush();

@@ -8,7 +8,7 @@ import io.inferlink.spi.Endpoint;
 import io.inferlink.testkit.Parity;
 import io.inferlink.testkit.ParityReport;
 import io.inferlink.testkit.Tolerance;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

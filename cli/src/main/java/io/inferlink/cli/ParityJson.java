@@ -26,7 +26,7 @@ import java.util.List;
 final class ParityJson {
   private ParityJson() {}
 
-  static String toJson(ParityReport report, io.inferlink.spi.SecretScrubber secrets) {
+  static String toJson(ParityReport report, io.inferlink.spi.support.SecretScrubber secrets) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = ResponseJson.FACTORY.createGenerator(out)) {
       g.writeStartObject();

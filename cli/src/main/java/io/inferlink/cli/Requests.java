@@ -3,7 +3,7 @@ package io.inferlink.cli;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelRef;
-import io.inferlink.NpyFiles;
+import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;

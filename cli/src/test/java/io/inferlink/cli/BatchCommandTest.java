@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferlink.NpyFiles;
+import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
 import io.inferlink.testkit.emulator.Emulator;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.DataType;
-import io.inferlink.NpyFiles;
+import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class InputSpecTest {
 
   @Test
   void literalsNestDeeperThanTheOneJsonLimitNever() {
-    int limit = io.inferlink.spi.JsonLimits.MAX_NESTING_DEPTH;
+    int limit = io.inferlink.spi.support.JsonLimits.MAX_NESTING_DEPTH;
     assertEquals(limit, InputSpec.parse("x=" + "[".repeat(limit) + "1" + "]".repeat(limit), HERE).rank());
     String deeper = "x=" + "[".repeat(limit + 1) + "1" + "]".repeat(limit + 1);
     UsageError e = assertThrows(UsageError.class, () -> InputSpec.parse(deeper, HERE));

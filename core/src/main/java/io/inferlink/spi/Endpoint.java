@@ -1,5 +1,6 @@
 package io.inferlink.spi;
 
+import io.inferlink.spi.support.Redaction;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

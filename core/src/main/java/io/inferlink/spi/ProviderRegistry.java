@@ -3,6 +3,7 @@ package io.inferlink.spi;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
+import io.inferlink.spi.support.CallPipeline;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -86,7 +87,8 @@ public final class ProviderRegistry {
    * Resolves and creates a client: see the class comment for the order. The endpoint's query
    * parameters set the connection settings they name ({@code max-connections}, ...) and become text
    * protocol options otherwise (options set in code win; see
-   * {@link ClientOptions#withDefaultTextOptions}), and a retry policy wraps the client when enabled.
+   * {@link ClientOptions#withDefaultTextOptions}), and the client's calls go through the options'
+   * interceptors and retry policy ({@link CallPipeline}).
    *
    * @throws ProviderConfigurationException when no provider can be chosen or all refuse
    */
@@ -96,8 +98,7 @@ public final class ProviderRegistry {
     List<String> refusals = new ArrayList<>();
     for (InferenceClientProvider p : candidates) {
       try {
-        InferenceClient client = p.create(endpoint, merged);
-        return merged.retryPolicy().isEnabled() ? new RetryingInferenceClient(client, merged.retryPolicy()) : client;
+        return CallPipeline.around(p.create(endpoint, merged), endpoint, merged);
       } catch (ProviderConfigurationException e) {
         if (candidates.size() == 1) {
           throw e;

@@ -1,7 +1,7 @@
 package io.inferlink.fuzz;
 
 import io.inferlink.DataType;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import io.inferlink.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

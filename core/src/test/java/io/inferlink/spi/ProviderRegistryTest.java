@@ -1,5 +1,6 @@
 package io.inferlink.spi;
 
+import io.inferlink.spi.support.Errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,7 +21,7 @@ import io.inferlink.InvalidRequestException;
 import io.inferlink.ProtocolOption;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.ResourceExhaustedException;
-import io.inferlink.RetryPolicy;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.Tensor;
 import io.inferlink.UnavailableException;
 import java.io.IOException;

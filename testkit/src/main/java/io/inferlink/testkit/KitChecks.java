@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.inferlink.InferenceException;
 import io.inferlink.Tensor;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;

@@ -9,7 +9,7 @@ import java.util.List;
  * alone. Constants only; immutable and thread-safe.
  *
  * <p>Failures are given as gRPC canonical codes; a REST server answers the HTTP status that
- * {@link io.inferlink.spi.HttpStatusTable#toHttpStatus} gives for the code, with the message as its
+ * {@link io.inferlink.spi.support.HttpStatusTable#toHttpStatus} gives for the code, with the message as its
  * error text. Every model is ready in every version it has. Unknown models, versions and labels
  * fail with NOT_FOUND and messages of these shapes: {@code "model 'x' not found"},
  * {@code "model 'x' has no version 9"}, {@code "model 'x' has no label 'beta'"}. A frontend that

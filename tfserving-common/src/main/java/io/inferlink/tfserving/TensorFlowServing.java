@@ -26,7 +26,7 @@ public interface TensorFlowServing {
 
   /** Classifies examples and waits; see {@link #classifyAsync}. */
   default List<List<Classification>> classify(ModelRef model, String signatureName, ExampleInput input) {
-    return io.inferlink.spi.Futures.await(classifyAsync(model, signatureName, input));
+    return io.inferlink.spi.support.Futures.await(classifyAsync(model, signatureName, input));
   }
 
   /**
@@ -38,7 +38,7 @@ public interface TensorFlowServing {
 
   /** Regresses and waits; see {@link #regressAsync}. */
   default List<Float> regress(ModelRef model, String signatureName, ExampleInput input) {
-    return io.inferlink.spi.Futures.await(regressAsync(model, signatureName, input));
+    return io.inferlink.spi.support.Futures.await(regressAsync(model, signatureName, input));
   }
 
   /**
@@ -49,7 +49,7 @@ public interface TensorFlowServing {
 
   /** Fetches model status and waits; see {@link #modelStatusAsync}. */
   default List<ModelVersionStatus> modelStatus(ModelRef model) {
-    return io.inferlink.spi.Futures.await(modelStatusAsync(model));
+    return io.inferlink.spi.support.Futures.await(modelStatusAsync(model));
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.inferlink.tfserving;
 
 import io.inferlink.ModelNotFoundException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,8 +2,8 @@ package io.inferlink.kserve.internal;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Futures;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;

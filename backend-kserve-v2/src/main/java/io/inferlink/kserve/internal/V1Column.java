@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
-import io.inferlink.spi.JsonLimits;
+import io.inferlink.spi.support.JsonLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -3,7 +3,7 @@ package io.inferlink.kserve.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

@@ -3,7 +3,7 @@ package io.inferlink.kserve.internal;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.UnsupportedFeatureException;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 
 /**
  * The model repository failures that no status table gives, because the server answered 200 / OK.

@@ -35,7 +35,7 @@ class MLServerV2GrpcIT extends InferenceClientCompatibilityKit {
 
   /** The code a gRPC client sees: MLServer maps the error's HTTP status, and only 400, 404 and 500. */
   private static ErrorCode throughMlserverStatus(ErrorCode code) {
-    switch (io.inferlink.spi.HttpStatusTable.toHttpStatus(code)) {
+    switch (io.inferlink.spi.support.HttpStatusTable.toHttpStatus(code)) {
       case 400: return ErrorCode.INVALID_ARGUMENT;
       case 404: return ErrorCode.NOT_FOUND;
       case 500: return ErrorCode.INTERNAL;

@@ -3,8 +3,8 @@ package io.inferlink.ovms.internal;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -2,7 +2,7 @@ package io.inferlink.ovms.internal;
 
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Futures;
+import io.inferlink.spi.support.Futures;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;

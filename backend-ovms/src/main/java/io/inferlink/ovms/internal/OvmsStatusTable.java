@@ -2,9 +2,9 @@ package io.inferlink.ovms.internal;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.HttpStatusTable;
-import io.inferlink.spi.Redaction;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.HttpStatusTable;
+import io.inferlink.spi.support.Redaction;
 import java.util.Locale;
 
 /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.InferenceException;
 import io.inferlink.ServerException;
-import io.inferlink.spi.JsonLimits;
+import io.inferlink.spi.support.JsonLimits;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpResult;

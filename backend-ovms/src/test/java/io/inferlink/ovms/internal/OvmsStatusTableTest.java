@@ -11,7 +11,7 @@ import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelNotFoundException;
 import io.inferlink.ServerException;
 import io.inferlink.UnavailableException;
-import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.support.HttpStatusTable;
 import org.junit.jupiter.api.Test;
 
 /** The OVMS status table of PROTOCOLS.md §4.7, row by row, and how a wrapped client's failure is re-read by it. */

@@ -16,7 +16,7 @@ public interface TfServingGrpcExtension {
 
   /** Runs {@link #multiInferenceAsync} and waits. */
   default List<MultiInferenceResult> multiInference(List<MultiInferenceTask> tasks, ExampleInput input) {
-    return io.inferlink.spi.Futures.await(multiInferenceAsync(tasks, input));
+    return io.inferlink.spi.support.Futures.await(multiInferenceAsync(tasks, input));
   }
 
   /**
@@ -29,6 +29,6 @@ public interface TfServingGrpcExtension {
 
   /** Runs {@link #reloadConfigAsync} and waits. */
   default ReloadResult reloadConfig(List<ModelConfigEntry> models) {
-    return io.inferlink.spi.Futures.await(reloadConfigAsync(models));
+    return io.inferlink.spi.support.Futures.await(reloadConfigAsync(models));
   }
 }

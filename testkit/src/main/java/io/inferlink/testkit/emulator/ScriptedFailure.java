@@ -1,7 +1,7 @@
 package io.inferlink.testkit.emulator;
 
 import io.inferlink.ErrorCode;
-import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.support.HttpStatusTable;
 import java.util.Objects;
 
 /**

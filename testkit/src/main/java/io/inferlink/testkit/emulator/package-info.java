@@ -14,7 +14,7 @@
  * io.inferlink.testkit.emulator.ModelScript#resolve}), build a {@code ModelCall}, cancel it when the
  * client goes away or its deadline passes, run {@link io.inferlink.testkit.emulator.ModelScript#infer},
  * and map a {@code ScriptedFailure} to its protocol status (HTTP through {@link
- * io.inferlink.spi.HttpStatusTable#toHttpStatus} unless the emulated server has its own table, gRPC
+ * io.inferlink.spi.support.HttpStatusTable#toHttpStatus} unless the emulated server has its own table, gRPC
  * by {@link io.inferlink.ErrorCode#grpcCode()}).
  *
  * <p>HTTP frontends run on {@link io.inferlink.testkit.emulator.HttpLoopbackServer}, a small

@@ -13,10 +13,11 @@ import io.grpc.stub.ClientCalls;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.GrpcStatusTable;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.GrpcStatusTable;
+import io.inferlink.spi.support.SecretScrubber;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,12 +33,23 @@ public final class GrpcCalls {
   /** Starts a unary call; never throws for server or transport failures (the future fails). */
   public static <Q, R> CompletableFuture<R> unary(Channel channel, MethodDescriptor<Q, R> method, Q request,
       Duration timeout, String provider) {
+    return unary(channel, method, request, timeout, provider, Map.of());
+  }
+
+  /**
+   * Starts a unary call with the call's own headers as metadata, after the options' headers (which
+   * they replace when named alike); the secret-named ones among them are scrubbed from the call's
+   * exception as the options' are. Never throws for server or transport failures (the future fails).
+   */
+  public static <Q, R> CompletableFuture<R> unary(Channel channel, MethodDescriptor<Q, R> method, Q request,
+      Duration timeout, String provider, Map<String, String> callHeaders) {
     CompletableFuture<R> result = new CompletableFuture<>();
     CallProgress progress = new CallProgress();
     ListenableFuture<R> call;
     SentSecrets sent = new SentSecrets();
     try {
-      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, progress, sent)), request);
+      call = ClientCalls.futureUnaryCall(channel.newCall(method, callOptions(timeout, progress, sent, callHeaders)),
+          request);
     } catch (RuntimeException e) {
       result.completeExceptionally(toException(e, provider, sent.scrubber(), progress.delivery()));
       return result;
@@ -76,7 +88,7 @@ public final class GrpcCalls {
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<R> rpc = unary(channel, method, message, timeout, provider);
-    return io.inferlink.spi.Futures.cancelling(rpc.thenApply(read), rpc);
+    return io.inferlink.spi.support.Futures.cancelling(rpc.thenApply(read), rpc);
   }
 
   /**
@@ -90,20 +102,31 @@ public final class GrpcCalls {
       java.util.function.Supplier<Q> request, Duration timeout, String provider,
       java.util.function.Function<R, T> read) {
     Q message = request.get();
+    return read.apply(blockingUnary(channel, method, message, timeout, provider, Map.of()));
+  }
+
+  /**
+   * A unary call for a caller that waits, answered on the calling thread as grpc-java's blocking stubs
+   * do; headers, deadline and failures as for {@link #unary(Channel, MethodDescriptor, Object, Duration,
+   * String, Map) unary}. An interrupt cancels the RPC and ends in a CANCELLED exception, with the
+   * thread's interrupt flag kept.
+   */
+  public static <Q, R> R blockingUnary(Channel channel, MethodDescriptor<Q, R> method, Q request, Duration timeout,
+      String provider, Map<String, String> callHeaders) {
     CallProgress progress = new CallProgress();
-    R response;
     SentSecrets sent = new SentSecrets();
     try {
-      response = ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, progress, sent), message);
+      return ClientCalls.blockingUnaryCall(channel, method, callOptions(timeout, progress, sent, callHeaders), request);
     } catch (RuntimeException e) {
       throw toException(e, provider, sent.scrubber(), progress.delivery());
     }
-    return read.apply(response);
   }
 
-  private static CallOptions callOptions(Duration timeout, CallProgress progress, SentSecrets sent) {
-    return SentSecrets.attach(CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+  private static CallOptions callOptions(Duration timeout, CallProgress progress, SentSecrets sent,
+      Map<String, String> callHeaders) {
+    CallOptions options = SentSecrets.attach(CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .withStreamTracerFactory(progress), sent);
+    return callHeaders.isEmpty() ? options : options.withOption(HeadersInterceptor.CALL_HEADERS, callHeaders);
   }
 
   /**

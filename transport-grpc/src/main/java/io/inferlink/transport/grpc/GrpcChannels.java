@@ -9,7 +9,7 @@ import io.grpc.TlsChannelCredentials;
 import io.inferlink.ClientOptions;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.Endpoint;
-import io.inferlink.spi.TlsSupport;
+import io.inferlink.spi.support.TlsSupport;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 

@@ -1,7 +1,7 @@
 package io.inferlink.transport.grpc;
 
 import io.grpc.CallOptions;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 
 /**
  * Carries the secrets one call sent from {@link HeadersInterceptor}, which computes the call's

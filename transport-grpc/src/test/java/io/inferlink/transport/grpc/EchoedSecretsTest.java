@@ -25,7 +25,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusRequest;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusResponse;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServiceGrpc;
-import io.inferlink.spi.Redaction;
+import io.inferlink.spi.support.Redaction;
 import io.inferlink.testkit.SecretLeaks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.inferlink.transport.http;
 
 import io.inferlink.ClientOptions;
-import io.inferlink.spi.TlsSupport;
+import io.inferlink.spi.support.TlsSupport;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a header may be on this transport: what core's {@link io.inferlink.spi.HeaderRules} allows,
+ * What a header may be on this transport: what core's {@link io.inferlink.spi.support.HeaderRules} allows,
  * and none of the names the transport itself owns.
  */
 final class HeaderRules {
@@ -16,7 +16,7 @@ final class HeaderRules {
 
   /** Checks name and value with core's one rule; the message never repeats the value. */
   static void check(String name, String value) {
-    io.inferlink.spi.HeaderRules.check(name, value);
+    io.inferlink.spi.support.HeaderRules.check(name, value);
   }
 
   /** Null when the caller may set the header, else why not. */

@@ -16,6 +16,7 @@ public final class HttpRequestSpec {
   private final RequestBody body;
   private final String contentType;
   private final Map<String, String> headers;
+  private final Map<String, String> callHeaders;
   private final Duration timeout;
   private final boolean idempotent;
 
@@ -25,8 +26,20 @@ public final class HttpRequestSpec {
     this.body = b.body;
     this.contentType = b.contentType;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.callHeaders = Map.of();
     this.timeout = b.timeout;
     this.idempotent = b.idempotent;
+  }
+
+  private HttpRequestSpec(HttpRequestSpec r, Map<String, String> callHeaders, Duration timeout) {
+    this.method = r.method;
+    this.path = r.path;
+    this.body = r.body;
+    this.contentType = r.contentType;
+    this.headers = r.headers;
+    this.callHeaders = callHeaders;
+    this.timeout = timeout;
+    this.idempotent = r.idempotent;
   }
 
   /**
@@ -69,6 +82,27 @@ public final class HttpRequestSpec {
   /** Headers of this request, in order. */
   public Map<String, String> headers() {
     return headers;
+  }
+
+  /**
+   * The headers of one call (the request's and its interceptors'), sent after the options' headers
+   * and before the protocol's own ({@link #headers()}); empty unless set by {@link #forAttempt}.
+   */
+  public Map<String, String> callHeaders() {
+    return callHeaders;
+  }
+
+  /**
+   * This request as one attempt of a call sends it: with the call's own headers (already checked by
+   * core's header rule; one the transport owns fails the call) and the time the attempt has left.
+   */
+  public HttpRequestSpec forAttempt(Map<String, String> callHeaders, Duration timeLeft) {
+    Objects.requireNonNull(callHeaders, "callHeaders");
+    Objects.requireNonNull(timeLeft, "timeLeft");
+    if (timeLeft.isNegative() || timeLeft.isZero()) {
+      throw new IllegalArgumentException("timeLeft must be positive, got " + timeLeft);
+    }
+    return new HttpRequestSpec(this, callHeaders, timeLeft);
   }
 
   /** This request's deadline, or {@code null} for the client's request timeout. */

@@ -1,6 +1,6 @@
 package io.inferlink.transport.http;
 
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.SecretScrubber;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,9 +3,9 @@ package io.inferlink.transport.http;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Redaction;
-import io.inferlink.spi.SecretScrubber;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.SecretScrubber;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ import org.apache.hc.core5.util.Timeout;
  * {@link ClientOptions#maxConnections()}, each closed after {@link ClientOptions#connectionIdleTimeout()}
  * unused) and returns every answer,
  * whatever its status, as an {@link HttpResult}. Each request carries the options' headers (fresh per
- * call), User-Agent and credentials, and the Host of {@link ClientOptions#authority()} when set.
+ * call), User-Agent and credentials, the call's own headers ({@link HttpRequestSpec#callHeaders()}),
+ * and the Host of {@link ClientOptions#authority()} when set.
  * Thread-safe; share one per client and {@link #close()} it with the client.
  */
 public final class HttpTransport implements AutoCloseable {
@@ -135,7 +136,8 @@ public final class HttpTransport implements AutoCloseable {
       for (Map.Entry<String, String> h : RequestHeaders.forCall(options, optionHeaders, request, failures.provider()).entrySet()) {
         message.addHeader(h.getKey(), h.getValue());
       }
-      callFailures = failures.forCall(SecretScrubber.forCall(optionHeaders, options));
+      callFailures = failures.forCall(SecretScrubber.forCall(optionHeaders, options)
+          .andSecretHeaders(request.callHeaders()));
     } catch (InferenceException e) {
       return CompletableFuture.failedFuture(e);
     } catch (RuntimeException e) {

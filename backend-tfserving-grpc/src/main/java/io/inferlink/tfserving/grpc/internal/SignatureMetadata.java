@@ -13,7 +13,7 @@ import io.inferlink.protos.internal.tensorflow.TensorInfo;
 import io.inferlink.protos.internal.tensorflow.TensorShapeProto;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelMetadataResponse;
 import io.inferlink.protos.internal.tensorflow.serving.SignatureDefMap;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.TfDataTypes;
 import java.util.ArrayList;
 import java.util.List;

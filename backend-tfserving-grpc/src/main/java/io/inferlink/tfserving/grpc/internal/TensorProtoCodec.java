@@ -8,7 +8,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.TfDataTypes;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;

@@ -20,7 +20,7 @@ import io.inferlink.protos.internal.tensorflow.serving.PredictRequest;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictionServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.RegressionRequest;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;

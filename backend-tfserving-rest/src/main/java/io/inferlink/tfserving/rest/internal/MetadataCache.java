@@ -3,7 +3,7 @@ package io.inferlink.tfserving.rest.internal;
 import io.inferlink.DeadlineExceededException;
 import io.inferlink.ModelRef;
 import io.inferlink.UnavailableException;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,9 +1,9 @@
 package io.inferlink.tfserving.rest.internal;
 
 import io.inferlink.DataType;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import io.inferlink.Tensor;
-import io.inferlink.spi.JsonLimits;
+import io.inferlink.spi.support.JsonLimits;
 import io.inferlink.transport.http.ByteChunks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -2,7 +2,7 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.inferlink.DataType;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import io.inferlink.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpResult;

@@ -2,8 +2,8 @@ package io.inferlink.tfserving.rest.internal;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Errors;
-import io.inferlink.spi.Redaction;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Redaction;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpResult;
 

@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>Errors in TorchServe's form {@code {"code", "type", "message"}}: 404 {@code ModelNotFoundException}
  *       and {@code ModelVersionNotFoundException}, 404 {@code ResourceNotFoundException} for other
  *       paths, 503 for a model without a ready worker, and a model's failure with the status of its
- *       code ({@link io.inferlink.spi.HttpStatusTable#toHttpStatus}), as a handler raising
+ *       code ({@link io.inferlink.spi.support.HttpStatusTable#toHttpStatus}), as a handler raising
  *       {@code PredictionException(message, status)} gets it.
  * </ul>
  * A client that hangs up cancels its model call. Optional TLS. The management API is a separate

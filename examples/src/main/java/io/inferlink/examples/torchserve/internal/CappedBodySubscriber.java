@@ -2,7 +2,7 @@ package io.inferlink.examples.torchserve.internal;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
-import io.inferlink.spi.Errors;
+import io.inferlink.spi.support.Errors;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

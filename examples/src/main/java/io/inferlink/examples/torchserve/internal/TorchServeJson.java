@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import io.inferlink.spi.JsonLimits;
+import io.inferlink.spi.support.JsonLimits;
 
 /**
  * The JSON dialect of the template: Python's {@code json} module, which TorchServe handlers use.

@@ -73,7 +73,7 @@ public final class TorchServeProvider implements InferenceClientProvider {
     String managementToken = options.get(TorchServeOptions.MANAGEMENT_TOKEN);
     if (managementToken != null) {
       try {
-        io.inferlink.spi.HeaderRules.check("Authorization", managementToken);
+        io.inferlink.spi.support.HeaderRules.check("Authorization", managementToken);
       } catch (IllegalArgumentException e) {
         throw new ProviderConfigurationException(NAME + ": management-token has characters a header cannot carry", e);
       }

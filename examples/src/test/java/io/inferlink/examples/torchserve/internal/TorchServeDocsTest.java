@@ -48,7 +48,7 @@ class TorchServeDocsTest {
 
   @Test
   void aModelDescriptionNestedDeeperThanTheJsonLimitIsMalformed() {
-    int limit = io.inferlink.spi.JsonLimits.MAX_NESTING_DEPTH;
+    int limit = io.inferlink.spi.support.JsonLimits.MAX_NESTING_DEPTH;
     byte[] doc = ("[{\"workers\": [{\"status\": \"READY\", \"x\": " + "[".repeat(limit) + "]".repeat(limit) + "}]}]")
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThrows(MalformedAnswerException.class, () -> TorchServeDocs.hasReadyWorker(doc));

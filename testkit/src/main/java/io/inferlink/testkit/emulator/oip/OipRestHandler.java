@@ -3,7 +3,7 @@ package io.inferlink.testkit.emulator.oip;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferlink.ServerMetadata;
-import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.support.HttpStatusTable;
 import io.inferlink.testkit.emulator.CallRecorder;
 import io.inferlink.testkit.emulator.FrontendContext;
 import io.inferlink.testkit.emulator.HttpCall;

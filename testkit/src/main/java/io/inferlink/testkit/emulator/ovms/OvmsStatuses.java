@@ -1,7 +1,7 @@
 package io.inferlink.testkit.emulator.ovms;
 
 import io.inferlink.ErrorCode;
-import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.support.HttpStatusTable;
 
 /**
  * The HTTP status OVMS's REST API answers for a model's failure, by the code of its gRPC twin

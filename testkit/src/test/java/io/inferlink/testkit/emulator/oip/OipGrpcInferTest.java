@@ -13,7 +13,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.inferlink.HalfFloats;
+import io.inferlink.half.HalfFloats;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.inferlink.protos.internal.inference.InferTensorContents;

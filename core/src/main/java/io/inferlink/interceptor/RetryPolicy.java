@@ -1,0 +1,78 @@
+package io.inferlink.interceptor;
+
+import io.inferlink.InferenceException;
+import io.inferlink.InferenceRequest;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often and how patiently a client retries calls that failed with a retryable error
+ * ({@link InferenceException#isRetryable()}). Off by default: inference is not always idempotent, so
+ * retrying is the application's choice. Immutable and thread-safe.
+ *
+ * <p>Even when on, a call whose request was sent whole but never answered
+ * ({@link InferenceException.Delivery#OUTCOME_UNKNOWN}: the server may have run the model) is retried
+ * only when running it twice is harmless: an inference request marked
+ * {@link InferenceRequest.Builder#idempotent(boolean) idempotent}, any metadata, readiness or liveness
+ * call, or every call when {@code retryWhenOutcomeUnknown} is set.
+ *
+ * @param maxAttempts total attempts including the first; 1 means no retry
+ * @param initialBackoff wait before the first retry
+ * @param maxBackoff the longest wait between attempts
+ * @param multiplier growth of the wait after each attempt
+ * @param retryWhenOutcomeUnknown retry calls that may have run on the server even when the request
+ *     is not marked idempotent
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
+    boolean retryWhenOutcomeUnknown) {
+  private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.0);
+
+  /** Validates the values. */
+  public RetryPolicy {
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new IllegalArgumentException("maxAttempts must be in 1..100, got " + maxAttempts);
+    }
+    Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("backoffs must be >= 0 and maxBackoff >= initialBackoff");
+    }
+    if (!(multiplier >= 1.0)) {
+      throw new IllegalArgumentException("multiplier must be >= 1, got " + multiplier);
+    }
+  }
+
+  /** A policy that does not retry calls whose outcome is unknown unless they are idempotent. */
+  public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
+    this(maxAttempts, initialBackoff, maxBackoff, multiplier, false);
+  }
+
+  /** No retries: the default. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /** Up to {@code maxAttempts} attempts with waits of 100 ms, 200 ms, ... up to 5 s (with jitter). */
+  public static RetryPolicy exponential(int maxAttempts) {
+    return new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(5), 2.0);
+  }
+
+  /**
+   * This policy, but retrying calls whose outcome is unknown even when the request is not marked
+   * idempotent: for models where running a request twice is harmless.
+   */
+  public RetryPolicy retryingWhenOutcomeUnknown() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, true);
+  }
+
+  /** True when this policy retries at all. */
+  public boolean isEnabled() {
+    return maxAttempts > 1;
+  }
+
+  /** The wait before attempt {@code attempt} (2 for the first retry), without jitter. */
+  public Duration backoffBefore(int attempt) {
+    double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 2));
+    return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
+  }
+}

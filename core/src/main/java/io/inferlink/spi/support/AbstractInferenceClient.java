@@ -1,0 +1,315 @@
+package io.inferlink.spi.support;
+
+import io.inferlink.Capabilities;
+import io.inferlink.Capability;
+import io.inferlink.ClientOptions;
+import io.inferlink.InferenceClient;
+import io.inferlink.InferenceRequest;
+import io.inferlink.InferenceResponse;
+import io.inferlink.ModelMetadata;
+import io.inferlink.ModelRef;
+import io.inferlink.ServerMetadata;
+import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.interceptor.InferenceCall;
+import io.inferlink.interceptor.InferenceCall.Operation;
+import io.inferlink.spi.Endpoint;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The skeleton of a client: provider name, endpoint, options, capabilities, the {@link CallPipeline}
+ * and the closed state. Every operation runs in the order it is written: refused once closed, then
+ * the capability gate, then the backend's {@code prepare...} method builds the request (a refusal
+ * there fails the call and sends nothing), then the pipeline sends it and the prepared call decodes
+ * the answer. A backend implements the {@code prepare...} methods of the operations its capabilities
+ * list, {@link #closeTransport()}, and {@link #extensions()} for what {@code unwrap} reaches; its
+ * extensions run their operations through {@link #callExtension}. Subclasses must be thread-safe.
+ */
+public abstract class AbstractInferenceClient implements InferenceClient {
+  private final String provider;
+  private final Endpoint endpoint;
+  private final String shownEndpoint;
+  private final ClientOptions options;
+  private final Capabilities capabilities;
+  private final CallPipeline pipeline;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** A client of {@code provider} for {@code endpoint}, with the pipeline of the options. */
+  protected AbstractInferenceClient(String provider, Endpoint endpoint, ClientOptions options,
+      Capabilities capabilities) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.shownEndpoint = endpoint.toString();
+    this.options = Objects.requireNonNull(options, "options");
+    this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    this.pipeline = CallPipeline.of(options);
+  }
+
+  // ------------------------------------------------------------------ what backends write
+
+  /** Builds an inference call: encodes the request, ready to send. */
+  protected abstract PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request);
+
+  /** Builds a model metadata call; needed when the capabilities list {@link Capability#MODEL_METADATA}. */
+  protected PreparedCall<ModelMetadata> prepareModelMetadata(ModelRef model) {
+    throw unsupported("model metadata");
+  }
+
+  /** Builds a model readiness call; needed with {@link Capability#MODEL_READY}. */
+  protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
+    throw unsupported("model readiness");
+  }
+
+  /** Builds a liveness call; needed with {@link Capability#SERVER_LIVE}. */
+  protected PreparedCall<Boolean> prepareServerLive() {
+    throw unsupported("server liveness");
+  }
+
+  /** Builds a readiness call; needed with {@link Capability#SERVER_READY}. */
+  protected PreparedCall<Boolean> prepareServerReady() {
+    throw unsupported("server readiness");
+  }
+
+  /** Builds a server metadata call; needed with {@link Capability#SERVER_METADATA}. */
+  protected PreparedCall<ServerMetadata> prepareServerMetadata() {
+    throw unsupported("server metadata");
+  }
+
+  /** Releases the transport (channel, connection pool); called once, by the first {@link #close()}. */
+  protected abstract void closeTransport();
+
+  /** The protocol extensions {@link #unwrap} reaches besides the client itself; none by default. */
+  protected Collection<?> extensions() {
+    return List.of();
+  }
+
+  // ------------------------------------------------------------------ the operations
+
+  @Override
+  public final CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
+    return call(Operation.INFER, request, null, () -> prepareInfer(request));
+  }
+
+  @Override
+  public final InferenceResponse infer(InferenceRequest request) {
+    return callBlocking(Operation.INFER, request, null, () -> prepareInfer(request));
+  }
+
+  @Override
+  public final CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
+    return call(Operation.MODEL_METADATA, null, model, () -> prepareModelMetadata(model));
+  }
+
+  @Override
+  public final ModelMetadata modelMetadata(ModelRef model) {
+    return callBlocking(Operation.MODEL_METADATA, null, model, () -> prepareModelMetadata(model));
+  }
+
+  @Override
+  public final CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
+    return call(Operation.MODEL_READY, null, model, () -> prepareModelReady(model));
+  }
+
+  @Override
+  public final boolean modelReady(ModelRef model) {
+    return callBlocking(Operation.MODEL_READY, null, model, () -> prepareModelReady(model));
+  }
+
+  @Override
+  public final CompletableFuture<Boolean> serverLiveAsync() {
+    return call(Operation.SERVER_LIVE, null, null, this::prepareServerLive);
+  }
+
+  @Override
+  public final boolean serverLive() {
+    return callBlocking(Operation.SERVER_LIVE, null, null, this::prepareServerLive);
+  }
+
+  @Override
+  public final CompletableFuture<Boolean> serverReadyAsync() {
+    return call(Operation.SERVER_READY, null, null, this::prepareServerReady);
+  }
+
+  @Override
+  public final boolean serverReady() {
+    return callBlocking(Operation.SERVER_READY, null, null, this::prepareServerReady);
+  }
+
+  @Override
+  public final CompletableFuture<ServerMetadata> serverMetadataAsync() {
+    return call(Operation.SERVER_METADATA, null, null, this::prepareServerMetadata);
+  }
+
+  @Override
+  public final ServerMetadata serverMetadata() {
+    return callBlocking(Operation.SERVER_METADATA, null, null, this::prepareServerMetadata);
+  }
+
+  /**
+   * Runs one operation of a protocol extension (classify, repository load...) through this client's
+   * pipeline: refused once closed, then built by {@code prepare} (which gates and encodes; a refusal
+   * fails the future and sends nothing), then sent like every other call with the client's request
+   * timeout. For the client's extension objects; never throws.
+   *
+   * @param operationName the name interceptors see, e.g. {@code "repository.load"}
+   * @param model the model it is about, or {@code null}
+   * @param idempotent whether sending it twice is harmless (retries after an unknown outcome)
+   */
+  public final <T> CompletableFuture<T> callExtension(String operationName, ModelRef model, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    try {
+      checkOpen();
+      PreparedCall<T> prepared = prepare.get();
+      InferenceCall call = InferenceCall.extension(operationName).model(model).idempotent(idempotent)
+          .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
+          .requestBytes(prepared.requestBytes()).build();
+      return pipeline.execute(call, prepared);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ the rest of InferenceClient
+
+  @Override
+  public final Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public final String providerName() {
+    return provider;
+  }
+
+  /** The client itself, or the first of its {@link #extensions()} of that type. */
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    for (Object extension : extensions()) {
+      if (type.isInstance(extension)) {
+        return type.cast(extension);
+      }
+    }
+    return InferenceClient.super.unwrap(type);
+  }
+
+  /** Refuses later calls and closes the transport, once; idempotent. */
+  @Override
+  public final void close() {
+    if (closed.compareAndSet(false, true)) {
+      closeTransport();
+    }
+  }
+
+  /** The endpoint the client talks to. */
+  protected final Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The options the client was made with. */
+  protected final ClientOptions options() {
+    return options;
+  }
+
+  /** The pipeline every call of this client goes through. */
+  protected final CallPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Whether {@link #close()} was called. */
+  protected final boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "{" + provider + ", " + shownEndpoint + (closed.get() ? ", closed" : "") + "}";
+  }
+
+  // ------------------------------------------------------------------ the walk
+
+  private <T> CompletableFuture<T> call(Operation operation, InferenceRequest request, ModelRef model,
+      Supplier<PreparedCall<T>> prepare) {
+    InferenceCall call;
+    PreparedCall<T> prepared;
+    try {
+      checkOpen();
+      gate(operation, request, model);
+      prepared = prepare.get();
+      call = newCall(operation, request, model, prepared);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return pipeline.execute(call, prepared);
+  }
+
+  /** The blocking form: the same walk, throwing what the future would fail with. */
+  private <T> T callBlocking(Operation operation, InferenceRequest request, ModelRef model,
+      Supplier<PreparedCall<T>> prepare) {
+    if (!pipeline.isEmpty()) {
+      return Futures.await(call(operation, request, model, prepare));
+    }
+    checkOpen();
+    gate(operation, request, model);
+    PreparedCall<T> prepared = prepare.get();
+    return pipeline.executeBlocking(newCall(operation, request, model, prepared), prepared);
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException(provider + " client is closed");
+    }
+  }
+
+  /** Refuses, before anything is built, what the capabilities say this client cannot do. */
+  private void gate(Operation operation, InferenceRequest request, ModelRef model) {
+    switch (operation) {
+      case INFER:
+        capabilities.check(Objects.requireNonNull(request, "request"), provider);
+        return;
+      case MODEL_METADATA:
+        require(Capability.MODEL_METADATA, "model metadata");
+        capabilities.check(Objects.requireNonNull(model, "model"), provider);
+        return;
+      case MODEL_READY:
+        require(Capability.MODEL_READY, "model readiness");
+        capabilities.check(Objects.requireNonNull(model, "model"), provider);
+        return;
+      case SERVER_LIVE:
+        require(Capability.SERVER_LIVE, "server liveness");
+        return;
+      case SERVER_READY:
+        require(Capability.SERVER_READY, "server readiness");
+        return;
+      case SERVER_METADATA:
+        require(Capability.SERVER_METADATA, "server metadata");
+        return;
+      default:
+        throw new IllegalArgumentException("not a client operation: " + operation);
+    }
+  }
+
+  private void require(Capability capability, String what) {
+    if (!capabilities.supports(capability)) {
+      throw unsupported(what);
+    }
+  }
+
+  private InferenceCall newCall(Operation operation, InferenceRequest request, ModelRef model, PreparedCall<?> prepared) {
+    InferenceCall.Builder b = InferenceCall.builder(operation).provider(provider).endpoint(shownEndpoint)
+        .requestBytes(prepared.requestBytes());
+    if (request != null) {
+      b.request(request).timeout(options.timeoutFor(request));
+    } else {
+      b.model(model).timeout(options.requestTimeout());
+    }
+    return b.build();
+  }
+
+  private UnsupportedFeatureException unsupported(String what) {
+    return new UnsupportedFeatureException(provider + " does not support " + what);
+  }
+}

@@ -1,0 +1,178 @@
+package io.inferlink.spi.support;
+
+import io.inferlink.ClientOptions;
+import io.inferlink.ErrorCode;
+import io.inferlink.InferenceClient;
+import io.inferlink.InferenceException;
+import io.inferlink.interceptor.InferenceCall;
+import io.inferlink.interceptor.InferenceInterceptor;
+import io.inferlink.spi.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one way every call of a client goes: through the options' interceptors (first added outermost),
+ * then the retries of the options' {@link io.inferlink.interceptor.RetryPolicy}, then one
+ * {@link PreparedCall#send} per attempt. With neither, {@link #execute} is a single call to
+ * {@code send}. Cancelling the future it returns cancels the attempt in flight and stops retries,
+ * whatever futures the interceptors derived. An exception an interceptor throws fails the call with an
+ * {@link InferenceException} (the same instance when it is one, else {@link ErrorCode#UNKNOWN} caused by
+ * it). One per client, built by {@link AbstractInferenceClient}; immutable and thread-safe.
+ */
+public final class CallPipeline {
+  private static final CallPipeline EMPTY = new CallPipeline(List.of());
+
+  private final List<InferenceInterceptor> interceptors;
+
+  private CallPipeline(List<InferenceInterceptor> interceptors) {
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** The pipeline of the options' interceptors and retry policy. */
+  public static CallPipeline of(ClientOptions options) {
+    List<InferenceInterceptor> all = new ArrayList<>(options.interceptors());
+    if (options.retryPolicy().isEnabled()) {
+      all.add(new RetryInterceptor(options.retryPolicy()));
+    }
+    return all.isEmpty() ? EMPTY : new CallPipeline(all);
+  }
+
+  /** True when no interceptor runs (no retries either): calls go straight to the transport. */
+  public boolean isEmpty() {
+    return interceptors.isEmpty();
+  }
+
+  /** Runs the call through the interceptors and sends each attempt with {@code prepared}. Never throws. */
+  public <T> CompletableFuture<T> execute(InferenceCall call, PreparedCall<T> prepared) {
+    if (interceptors.isEmpty()) {
+      return send(call, prepared);
+    }
+    return new Execution<>(call.provider(), prepared).start(call);
+  }
+
+  /**
+   * As {@code execute(...)} and waits; with no interceptor the one attempt is sent with
+   * {@link PreparedCall#sendBlocking}, which may read the answer on this thread.
+   */
+  public <T> T executeBlocking(InferenceCall call, PreparedCall<T> prepared) {
+    if (interceptors.isEmpty()) {
+      Attempt attempt = Attempt.of(call);
+      return prepared.sendBlocking(attempt);
+    }
+    return Futures.await(execute(call, prepared));
+  }
+
+  /**
+   * A client whose provider does not build on {@link AbstractInferenceClient}, with its operations run
+   * through the pipeline of {@code options} (extensions reached with {@code unwrap} are not). Such a
+   * client cannot send per-call headers, so a call that has some fails with
+   * {@link io.inferlink.UnsupportedFeatureException} rather than going out without them. Returns
+   * {@code client} itself when it is built on the skeleton (it has its pipeline) or already wrapped.
+   * {@link io.inferlink.spi.ProviderRegistry} applies it to every client it creates; it goes away
+   * once every backend is built on the skeleton.
+   */
+  public static InferenceClient around(InferenceClient client, Endpoint endpoint, ClientOptions options) {
+    if (client instanceof AbstractInferenceClient || client instanceof PipelinedClient) {
+      return client;
+    }
+    return new PipelinedClient(client, endpoint.toString(), options, of(options));
+  }
+
+  private static <T> CompletableFuture<T> send(InferenceCall call, PreparedCall<T> prepared) {
+    Attempt attempt = Attempt.of(call);
+    if (attempt.expired()) {
+      return CompletableFuture.failedFuture(Errors.create(new InferenceException.Details(ErrorCode.DEADLINE_EXCEEDED)
+          .message("the deadline passed before attempt " + attempt.number() + " was sent")
+          .provider(call.provider()).delivery(InferenceException.Delivery.NOT_SENT)));
+    }
+    try {
+      CompletableFuture<T> f = prepared.send(attempt);
+      return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("the exchange returned no future"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** One call through the interceptors: knows the attempts in flight, so cancelling reaches them. */
+  private final class Execution<T> {
+    private final String provider;
+    private final PreparedCall<T> prepared;
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    Execution(String provider, PreparedCall<T> prepared) {
+      this.provider = provider;
+      this.prepared = prepared;
+    }
+
+    CompletableFuture<T> start(InferenceCall call) {
+      CompletableFuture<T> result = new CompletableFuture<>();
+      result.whenComplete((value, error) -> {
+        if (result.isCancelled()) {
+          cancel();
+        }
+      });
+      proceed(0, call).whenComplete((value, error) -> {
+        if (error == null) {
+          result.complete(value);
+        } else {
+          result.completeExceptionally(error);
+        }
+      });
+      return result;
+    }
+
+    private CompletableFuture<T> proceed(int index, InferenceCall call) {
+      if (index == interceptors.size()) {
+        return sendAttempt(call);
+      }
+      InferenceInterceptor interceptor = interceptors.get(index);
+      CompletableFuture<T> f;
+      try {
+        f = interceptor.intercept(call, next -> proceed(index + 1, next));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(failed(interceptor, e));
+      }
+      return f != null ? f : CompletableFuture.failedFuture(failed(interceptor, null));
+    }
+
+    private CompletableFuture<T> sendAttempt(InferenceCall call) {
+      if (cancelled) {
+        CompletableFuture<T> none = new CompletableFuture<>();
+        none.cancel(false);
+        return none; // nothing goes out once the caller gave up
+      }
+      CompletableFuture<T> attempt = send(call, prepared);
+      inFlight.add(attempt);
+      attempt.whenComplete((value, error) -> inFlight.remove(attempt));
+      if (cancelled) {
+        attempt.cancel(true); // cancelled while it started
+      }
+      return attempt;
+    }
+
+    private void cancel() {
+      cancelled = true;
+      for (CompletableFuture<?> f : inFlight) {
+        f.cancel(true);
+      }
+    }
+
+    private InferenceException failed(InferenceInterceptor interceptor, RuntimeException e) {
+      if (e instanceof InferenceException) {
+        return (InferenceException) e;
+      }
+      String what = e == null ? "returned no future" : "failed: " + Redaction.redactText(e.toString());
+      return Errors.create(ErrorCode.UNKNOWN, "interceptor " + interceptor.getClass().getName() + " " + what,
+          provider, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CallPipeline" + interceptors;
+  }
+}

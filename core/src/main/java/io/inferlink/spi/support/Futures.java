@@ -1,0 +1,35 @@
+package io.inferlink.spi.support;
+
+import io.inferlink.ErrorCode;
+import io.inferlink.internal.Await;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns an asynchronous call into its blocking form with the same exception types: the one place
+ * every blocking method (the client's and the protocol extensions') waits. Stateless and thread-safe.
+ */
+public final class Futures {
+  private Futures() {}
+
+  /**
+   * Waits for the future and returns its value, or throws the very exception instance it failed
+   * with. An interrupt cancels the future, keeps the thread's interrupt flag and throws
+   * {@link ErrorCode#CANCELLED}.
+   */
+  public static <T> T await(CompletableFuture<T> future) {
+    return Await.await(future);
+  }
+
+  /**
+   * Makes cancelling {@code result} (a future derived from {@code source}) cancel {@code source}
+   * too, so a caller's {@code cancel(true)} reaches the network call; returns {@code result}.
+   */
+  public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> result, CompletableFuture<?> source) {
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+package io.inferlink.spi.support;
+
+import io.inferlink.ErrorCode;
+import io.inferlink.InferenceException;
+
+/**
+ * The one mapping from a gRPC status to an exception, shared by every gRPC backend. Core cannot see
+ * grpc-java's {@code Status}, so backends pass its number and description. Stateless and thread-safe.
+ */
+public final class GrpcStatusTable {
+  private GrpcStatusTable() {}
+
+  /** The error code for a gRPC status number; unknown numbers give {@link ErrorCode#UNKNOWN}. */
+  public static ErrorCode toErrorCode(int grpcCode) {
+    return ErrorCode.fromGrpcCode(grpcCode);
+  }
+
+  /**
+   * Builds the exception for a failed RPC.
+   *
+   * @param grpcCode the status number
+   * @param description the status description the server sent, redacted here; may be null
+   * @param provider the provider name for the message
+   * @param cause the transport's exception, kept as cause
+   */
+  public static InferenceException toException(
+      int grpcCode, String description, String provider, Throwable cause) {
+    return toException(grpcCode, description, provider, cause, null);
+  }
+
+  /**
+   * As {@link #toException(int, String, String, Throwable)}, for a transport that knows how far the
+   * request got: grpc-java reports UNAVAILABLE both for a connection never made and for one that
+   * broke after sending. A null {@code delivery} means {@link InferenceException.Delivery#ANSWERED}.
+   */
+  public static InferenceException toException(
+      int grpcCode, String description, String provider, Throwable cause, InferenceException.Delivery delivery) {
+    ErrorCode code = toErrorCode(grpcCode);
+    if (code == ErrorCode.OK) {
+      code = ErrorCode.UNKNOWN;
+    }
+    return Errors.create(new InferenceException.Details(code)
+        .message("server answered gRPC status " + toErrorCode(grpcCode))
+        .grpcStatus(grpcCode)
+        .provider(provider)
+        .serverMessage(Redaction.redactText(description))
+        .cause(cause)
+        .delivery(delivery));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The provider author's toolkit, public and stable. A client extends
+ * {@link io.inferlink.spi.support.AbstractInferenceClient} (name, capability gate, closed state,
+ * {@code unwrap} of extensions) and builds each operation as a {@link io.inferlink.spi.support.PreparedCall}
+ * before anything is sent; the {@link io.inferlink.spi.support.CallPipeline} runs it through the
+ * interceptors and retries, one {@link io.inferlink.spi.support.Attempt} at a time. Readers throw
+ * {@link io.inferlink.spi.support.MalformedAnswerException}; the HTTP and gRPC status tables, the
+ * exception factory ({@link io.inferlink.spi.support.Errors}), redaction and secret scrubbing, TLS
+ * material, the blocking wait of {@link io.inferlink.spi.support.Futures} and the header rule are the
+ * pieces every backend uses rather than copies.
+ */
+package io.inferlink.spi.support;
