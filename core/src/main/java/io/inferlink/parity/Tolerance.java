@@ -1,4 +1,4 @@
-package io.inferlink.testkit;
+package io.inferlink.parity;
 
 /**
  * How far apart two numbers may be and still count as equal in a {@link Parity} comparison:

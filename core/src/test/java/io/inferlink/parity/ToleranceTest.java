@@ -1,4 +1,4 @@
-package io.inferlink.testkit;
+package io.inferlink.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

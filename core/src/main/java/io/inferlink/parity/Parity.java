@@ -1,4 +1,4 @@
-package io.inferlink.testkit;
+package io.inferlink.parity;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
