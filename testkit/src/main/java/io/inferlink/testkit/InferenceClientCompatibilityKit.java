@@ -82,7 +82,7 @@ import org.junit.jupiter.api.Timeout;
  *
  *   &#64;Override protected String endpoint() { return emulator.endpoint("my+http"); }
  *   &#64;Override protected String expectedProviderName() { return "my-provider"; }
- *   &#64;Override protected Optional&lt;ServerObserver&gt; observer() { return Optional.of(emulator.observer()); }
+ *   &#64;Override protected Optional&lt;ServerObserver&gt; observer() { return Optional.of(EmulatorObserver.of(emulator)); }
  * }
  * </pre>
  *
@@ -122,7 +122,7 @@ public abstract class InferenceClientCompatibilityKit {
 
   /**
    * The server's view of calls, when the server is one the test controls (the emulator's
-   * {@code observer()}); enables the header, authentication and cancellation checks.
+   * {@code EmulatorObserver.of(emulator)}); enables the header, authentication and cancellation checks.
    */
   protected Optional<ServerObserver> observer() {
     return Optional.empty();

@@ -1,15 +1,15 @@
 package io.inferlink.examples.torchserve.emulator;
 
-import io.inferlink.testkit.TestCertificates;
-import io.inferlink.testkit.emulator.FrontendContext;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ProtocolFrontend;
-import io.inferlink.testkit.emulator.ServerTls;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpLoopbackServer;
+import io.inferlink.emulator.LoopbackServer;
+import io.inferlink.emulator.ProtocolFrontend;
+import io.inferlink.emulator.ServerTls;
+import io.inferlink.emulator.TestCertificates;
 import java.util.Set;
 
 /**
- * The emulator's TorchServe inference API over the shared {@link io.inferlink.testkit.emulator.ModelScript},
+ * The emulator's TorchServe inference API over the shared {@link io.inferlink.emulator.ModelScript},
  * as TorchServe answers it with a handler that follows the template's JSON convention:
  *
  * <ul>

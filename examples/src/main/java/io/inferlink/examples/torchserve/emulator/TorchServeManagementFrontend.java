@@ -1,9 +1,9 @@
 package io.inferlink.examples.torchserve.emulator;
 
-import io.inferlink.testkit.emulator.FrontendContext;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ProtocolFrontend;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpLoopbackServer;
+import io.inferlink.emulator.LoopbackServer;
+import io.inferlink.emulator.ProtocolFrontend;
 import java.util.Set;
 
 /**
