@@ -1,8 +1,12 @@
 package io.inferlink.emulator.kit.selfcheck;
 
+import io.inferlink.testkit.InferenceClientCompatibilityKit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -20,12 +24,12 @@ final class KitRun {
 
   private KitRun() {}
 
-  /** Runs {@code method} of {@link BrokenClientKit} against {@code endpoint}. */
+  /** Runs {@code method} (of whichever nested group of the kit declares it) of {@link BrokenClientKit} against {@code endpoint}. */
   static KitRun of(String endpoint, String method) {
     BrokenClientKit.endpoint = endpoint;
     KitRun run = new KitRun();
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(DiscoverySelectors.selectMethod(BrokenClientKit.class, method)).build();
+        .selectors(DiscoverySelectors.selectNestedMethod(List.of(BrokenClientKit.class), groupOf(method), method)).build();
     Launcher launcher = LauncherFactory.create();
     launcher.execute(request, new TestExecutionListener() {
       @Override
@@ -43,6 +47,17 @@ final class KitRun {
       }
     });
     return run;
+  }
+
+  /** The kit's nested group that declares a test method of this name. */
+  static Class<?> groupOf(String method) {
+    for (Class<?> group : InferenceClientCompatibilityKit.class.getDeclaredClasses()) {
+      if (group.isAnnotationPresent(Nested.class)
+          && Arrays.stream(group.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method))) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException("no group of the kit declares a test named " + method);
   }
 
   /** The one failure's message, failing when there is not exactly one. */
