@@ -149,7 +149,7 @@ public final class Emulator implements AutoCloseable {
   public static final class Builder {
     private ModelScript script = ModelScript.builtins();
     private final Map<String, ProtocolFrontend> frontends = new LinkedHashMap<>();
-    private Duration maxLifetime = HttpLoopbackServer.DEFAULT_MAX_LIFETIME;
+    private Duration maxLifetime = LoopbackServer.DEFAULT_MAX_LIFETIME;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     private Builder() {}
@@ -183,10 +183,7 @@ public final class Emulator implements AutoCloseable {
 
     /** How long each server runs at most; 30 minutes by default. */
     public Builder maxLifetime(Duration lifetime) {
-      if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("maxLifetime must be positive, got " + lifetime);
-      }
-      this.maxLifetime = lifetime;
+      this.maxLifetime = LoopbackServerBuilder.checkLifetime(lifetime);
       return this;
     }
 

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The TLS side of a {@link GrpcLoopbackServer}: PEM server identity and, for mutual TLS, the PEM CA
- * certificates client certificates must chain to. Checked when made, with the same PEM rules as
- * the HTTP servers, so bad material fails at build time rather than when the server starts.
+ * certificates client certificates must chain to, as {@link ServerTls} read and checked them.
  * Immutable and thread-safe.
  */
 final class GrpcTls {
@@ -17,15 +16,11 @@ final class GrpcTls {
   private final byte[] key;
   private final byte[] clientCa;
 
-  /**
-   * @param clientCa PEM CA certificates clients must present a certificate of, or {@code null}
-   * @throws IllegalArgumentException naming the part that cannot be read
-   */
+  /** The arrays are {@link ServerTls}'s own copies, never handed out further. */
   GrpcTls(byte[] chain, byte[] key, byte[] clientCa) {
-    HttpTls.fromPem(chain, key, clientCa);
-    this.chain = chain.clone();
-    this.key = key.clone();
-    this.clientCa = clientCa == null ? null : clientCa.clone();
+    this.chain = chain;
+    this.key = key;
+    this.clientCa = clientCa;
   }
 
   /** grpc-java's credentials for this material; a client without a certificate is refused in mutual mode. */

@@ -1,13 +1,20 @@
 package io.inferlink.emulator;
 
+import java.time.Duration;
+
 /**
  * A server of the emulator, listening on 127.0.0.1 only, so that nothing outside this machine can
- * ever reach it; on an ephemeral port, unless a standalone emulator asks for a fixed one. Implementations must be thread-safe: {@link #close()} may
- * come from any thread, including the server's own lifetime timer.
+ * ever reach it; on an ephemeral port, unless a standalone emulator asks for a fixed one. Ours share
+ * one lifecycle, {@link AbstractLoopbackServer}. Implementations must be thread-safe: {@link #close()}
+ * may come from any thread, including the server's own lifetime timer.
  */
 public interface LoopbackServer extends AutoCloseable {
   /** The only address emulator servers bind to. */
   String HOST = "127.0.0.1";
+  /** How long a server runs at most unless told otherwise. */
+  Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+  /** The largest request a server accepts unless told otherwise: room for multi-MiB tensors, as JSON too. */
+  int DEFAULT_MAX_REQUEST_BYTES = 256 * 1024 * 1024;
 
   /**
    * Binds 127.0.0.1 on a port the system picks and starts serving; starting a running server does

@@ -1,35 +1,43 @@
 package io.inferlink.emulator;
 
-import io.inferlink.emulator.TestCertificates;
 import java.util.Objects;
 
 /**
- * The TLS material of an emulator frontend: a PEM certificate chain (server certificate first), its
- * PEM PKCS#8 key and, for mutual TLS, the PEM CA that client certificates must chain to. The one
- * place every frontend builder keeps it, and hands it to an HTTP or gRPC loopback server. Immutable
- * and thread-safe (the arrays are copied in and never handed out).
+ * The TLS material of an emulator server: a PEM certificate chain (server certificate first), its PEM
+ * PKCS#8 key and, for mutual TLS, the PEM CA that client certificates must chain to. Read when made,
+ * so bad material fails where it is given rather than when a server starts; the one place every
+ * frontend and server builder keeps it. Immutable and thread-safe (the arrays are copied in and never
+ * handed out).
  */
 public final class ServerTls {
   private final byte[] chainPem;
   private final byte[] keyPem;
   private final byte[] clientCaPem;
+  private final HttpTls http;
 
   private ServerTls(byte[] chainPem, byte[] keyPem, byte[] clientCaPem) {
-    this.chainPem = chainPem;
-    this.keyPem = keyPem;
-    this.clientCaPem = clientCaPem;
+    this.chainPem = Objects.requireNonNull(chainPem, "certificateChainPem").clone();
+    this.keyPem = Objects.requireNonNull(keyPem, "privateKeyPem").clone();
+    this.clientCaPem = clientCaPem == null ? null : clientCaPem.clone();
+    this.http = HttpTls.fromPem(this.chainPem, this.keyPem, this.clientCaPem);
   }
 
-  /** Server TLS with this chain and key. */
+  /**
+   * Server TLS with this chain and key.
+   *
+   * @throws IllegalArgumentException naming the part that cannot be read
+   */
   public static ServerTls of(byte[] certificateChainPem, byte[] privateKeyPem) {
-    return new ServerTls(Objects.requireNonNull(certificateChainPem, "certificateChainPem").clone(),
-        Objects.requireNonNull(privateKeyPem, "privateKeyPem").clone(), null);
+    return new ServerTls(certificateChainPem, privateKeyPem, null);
   }
 
-  /** Mutual TLS: this chain and key, and client certificates issued by a CA of {@code clientCaPem}. */
+  /**
+   * Mutual TLS: this chain and key, and client certificates issued by a CA of {@code clientCaPem}.
+   *
+   * @throws IllegalArgumentException naming the part that cannot be read
+   */
   public static ServerTls mutual(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
-    ServerTls server = of(certificateChainPem, privateKeyPem);
-    return new ServerTls(server.chainPem, server.keyPem, Objects.requireNonNull(clientCaPem, "clientCaPem").clone());
+    return new ServerTls(certificateChainPem, privateKeyPem, Objects.requireNonNull(clientCaPem, "clientCaPem"));
   }
 
   /** Server TLS with the server certificate of {@code certificates}. */
@@ -43,13 +51,13 @@ public final class ServerTls {
         certificates.caCertificatePem());
   }
 
-  /** Configures an HTTP loopback server with this material; bad PEM fails here. */
-  public HttpLoopbackServer.Builder applyTo(HttpLoopbackServer.Builder server) {
-    return server.tls(chainPem, keyPem, clientCaPem);
+  /** The material as an HTTP server uses it. */
+  HttpTls http() {
+    return http;
   }
 
-  /** Configures a gRPC loopback server with this material; bad PEM fails here. */
-  public GrpcLoopbackServer.Builder applyTo(GrpcLoopbackServer.Builder server) {
-    return server.tls(chainPem, keyPem, clientCaPem);
+  /** The material as a gRPC server uses it. */
+  GrpcTls grpc() {
+    return new GrpcTls(chainPem, keyPem, clientCaPem);
   }
 }

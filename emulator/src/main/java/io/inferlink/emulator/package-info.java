@@ -17,6 +17,14 @@
  * io.inferlink.spi.HttpStatusTable#toHttpStatus} unless the emulated server has its own table, gRPC
  * by {@link io.inferlink.ErrorCode#grpcCode()}).
  *
+ * <p>Every frontend of ours has one skeleton, {@link io.inferlink.emulator.LoopbackFrontend}: a
+ * protocol name, its plain and TLS schemes, the settings of a {@link
+ * io.inferlink.emulator.FrontendBuilder} (TLS, request cap) and the one way a server is made for an
+ * emulator; a frontend extends {@link io.inferlink.emulator.HttpFrontend} or {@link
+ * io.inferlink.emulator.GrpcFrontend} and only says what its server serves. Both servers share one
+ * lifecycle, {@link io.inferlink.emulator.AbstractLoopbackServer} (start, maximum lifetime, close
+ * once), and one set of settings, {@link io.inferlink.emulator.LoopbackServerBuilder}.
+ *
  * <p>HTTP frontends run on {@link io.inferlink.emulator.HttpLoopbackServer}, a small
  * HTTP/1.1 server of our own on a plain socket (optionally TLS or mutual TLS): unlike the JDK's, it
  * sees a client hang up while a route runs, and tells the route through {@link
@@ -27,5 +35,6 @@
  * ModelCall} when its gRPC call is cancelled, times out or the server shuts down. Models may also
  * classify or regress {@link io.inferlink.emulator.Example}s ({@link
  * io.inferlink.emulator.ScriptedModel#classify}), for protocols that have those APIs.
+ * {@link io.inferlink.emulator.TestCertificates} makes throw-away TLS material for servers and clients.
  */
 package io.inferlink.emulator;

@@ -18,7 +18,7 @@ final class HealthFrontend implements ProtocolFrontend {
   private final int maxRequestBytes;
 
   HealthFrontend() {
-    this(null, HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES);
+    this(null, LoopbackServer.DEFAULT_MAX_REQUEST_BYTES);
   }
 
   HealthFrontend(Duration lifetime, int maxRequestBytes) {

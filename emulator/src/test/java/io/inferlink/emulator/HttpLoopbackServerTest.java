@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpLoopbackServerTest {
   private static final FrontendContext CONTEXT = new FrontendContext(ModelScript.builtins(), new CallRecorder(),
-      new ServerMetadata("test", "1", List.of()), HttpLoopbackServer.DEFAULT_MAX_LIFETIME);
+      new ServerMetadata("test", "1", List.of()), LoopbackServer.DEFAULT_MAX_LIFETIME);
 
   @Test
   void bindsOnlyTheLoopbackAddressOnAnEphemeralPort() {
@@ -101,10 +101,12 @@ class HttpLoopbackServerTest {
 
   @Test
   void stopsItselfAfterItsMaximumLifetime() throws Exception {
-    LoopbackServer server = new HealthFrontend(Duration.ofMillis(200), 1024).create(CONTEXT).start();
+    // Long enough for the first call to be answered on a busy machine (200 ms was not, at times).
+    Duration lifetime = Duration.ofSeconds(2);
+    LoopbackServer server = new HealthFrontend(lifetime, 1024).create(CONTEXT).start();
     int port = server.port();
     assertEquals(200, Http.get(port, "/health").status());
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long deadline = System.nanoTime() + lifetime.plusSeconds(5).toNanos();
     while (server.isRunning() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }

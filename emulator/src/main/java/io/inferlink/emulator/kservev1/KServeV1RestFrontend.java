@@ -1,12 +1,9 @@
 package io.inferlink.emulator.kservev1;
 
+import io.inferlink.emulator.FrontendBuilder;
 import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpFrontend;
 import io.inferlink.emulator.HttpLoopbackServer;
-import io.inferlink.emulator.LoopbackServer;
-import io.inferlink.emulator.ProtocolFrontend;
-import io.inferlink.emulator.ServerTls;
-import io.inferlink.emulator.TlsFrontendBuilder;
-import java.util.Set;
 
 /**
  * The emulator's KServe V1 REST API (PROTOCOLS.md §3.1, §3.9), over the
@@ -41,7 +38,7 @@ import java.util.Set;
  * String endpoint = emulator.endpoint("kserve-v1+http"); // kserve-v1+http://127.0.0.1:&lt;port&gt;
  * </pre>
  */
-public final class KServeV1RestFrontend implements ProtocolFrontend {
+public final class KServeV1RestFrontend extends HttpFrontend {
   /** The protocol name. */
   public static final String PROTOCOL = "kserve-v1-rest";
   /** The scheme of the plaintext server. */
@@ -51,17 +48,13 @@ public final class KServeV1RestFrontend implements ProtocolFrontend {
   /** The {@code explainer} every explanation names. */
   public static final String EXPLAINER = "inferlink-emulator";
 
-  private final ServerTls tls; // null: plaintext
-  private final int maxRequestBytes;
-
   /** Plaintext KServe V1. */
   public KServeV1RestFrontend() {
     this(builder());
   }
 
   private KServeV1RestFrontend(Builder b) {
-    this.tls = b.serverTls();
-    this.maxRequestBytes = b.maxRequestBytes;
+    super(PROTOCOL, SCHEME, TLS_SCHEME, b);
   }
 
   /** Starts configuring a frontend (TLS, request cap). */
@@ -69,58 +62,17 @@ public final class KServeV1RestFrontend implements ProtocolFrontend {
     return new Builder();
   }
 
-  /** {@value #PROTOCOL}. */
   @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
-  @Override
-  public Set<String> schemes() {
-    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
-  }
-
-  /** True when the server speaks TLS. */
-  public boolean isTls() {
-    return tls != null;
-  }
-
-  @Override
-  public LoopbackServer create(FrontendContext context) {
-    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .maxRequestBytes(maxRequestBytes)
-        .failureReply(V1RestHandler::failure)
-        .route("/", new V1RestHandler(context));
-    if (isTls()) {
-      tls.applyTo(server);
-    }
-    return server.build();
+  protected void serve(HttpLoopbackServer.Builder server, FrontendContext context) {
+    server.failureReply(V1RestHandler::failure).route("/", new V1RestHandler(context));
   }
 
   /** Configures a {@link KServeV1RestFrontend}; not thread-safe. */
-  public static final class Builder extends TlsFrontendBuilder<Builder> {
-    private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
-
+  public static final class Builder extends FrontendBuilder<Builder> {
     private Builder() {}
 
-    /** The largest request body accepted (413 above); 256 MiB by default. */
-    public Builder maxRequestBytes(int bytes) {
-      HttpLoopbackServer.builder("check").maxRequestBytes(bytes); // validates
-      this.maxRequestBytes = bytes;
-      return this;
-    }
-
-    /**
-     * Builds the frontend.
-     *
-     * @throws IllegalArgumentException when the TLS material cannot be read
-     */
+    /** Builds the frontend. */
     public KServeV1RestFrontend build() {
-      if (serverTls() != null) {
-        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
-      }
       return new KServeV1RestFrontend(this);
     }
   }

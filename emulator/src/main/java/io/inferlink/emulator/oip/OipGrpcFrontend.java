@@ -1,13 +1,10 @@
 package io.inferlink.emulator.oip;
 
 import io.grpc.ServerServiceDefinition;
+import io.inferlink.emulator.FrontendBuilder;
 import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.GrpcFrontend;
 import io.inferlink.emulator.GrpcLoopbackServer;
-import io.inferlink.emulator.LoopbackServer;
-import io.inferlink.emulator.ProtocolFrontend;
-import io.inferlink.emulator.ServerTls;
-import io.inferlink.emulator.TlsFrontendBuilder;
-import java.util.Set;
 
 /**
  * The emulator's Open Inference Protocol gRPC API (PROTOCOLS.md §3.6): {@code inference.GRPCInferenceService}
@@ -26,7 +23,7 @@ import java.util.Set;
  * String endpoint = emulator.endpoint("kserve-v2+grpc"); // kserve-v2+grpc://127.0.0.1:&lt;port&gt;
  * </pre>
  */
-public final class OipGrpcFrontend implements ProtocolFrontend {
+public final class OipGrpcFrontend extends GrpcFrontend {
   /** The protocol name. */
   public static final String PROTOCOL = "kserve-v2-grpc";
   /** The scheme of the plaintext server. */
@@ -36,8 +33,6 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   /** The platform ModelMetadata reports for every model. */
   public static final String PLATFORM = "inferlink-emulator";
 
-  private final ServerTls tls; // null: plaintext
-  private final int maxInboundMessageBytes;
   private final OipModelRepository repository; // null: repository calls UNIMPLEMENTED
 
   /** Plaintext Open Inference Protocol gRPC. */
@@ -46,8 +41,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   }
 
   private OipGrpcFrontend(Builder b) {
-    this.tls = b.serverTls();
-    this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+    super(PROTOCOL, SCHEME, TLS_SCHEME, b);
     this.repository = b.repository;
   }
 
@@ -56,34 +50,9 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
     return new Builder();
   }
 
-  /** {@value #PROTOCOL}. */
   @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
-  @Override
-  public Set<String> schemes() {
-    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
-  }
-
-  /** True when the server speaks TLS. */
-  public boolean isTls() {
-    return tls != null;
-  }
-
-  @Override
-  public LoopbackServer create(FrontendContext context) {
-    GrpcLoopbackServer.Builder server = GrpcLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .maxInboundMessageBytes(maxInboundMessageBytes)
-        .recorder(context.recorder())
-        .service(service(context));
-    if (isTls()) {
-      tls.applyTo(server);
-    }
-    return server.build();
+  protected void serve(GrpcLoopbackServer.Builder server, FrontendContext context) {
+    server.service(service(context));
   }
 
   /**
@@ -95,8 +64,7 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
   }
 
   /** Configures an {@link OipGrpcFrontend}; not thread-safe. */
-  public static final class Builder extends TlsFrontendBuilder<Builder> {
-    private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+  public static final class Builder extends FrontendBuilder<Builder> {
     private OipModelRepository repository;
 
     private Builder() {}
@@ -110,22 +78,8 @@ public final class OipGrpcFrontend implements ProtocolFrontend {
       return this;
     }
 
-    /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
-    public Builder maxInboundMessageBytes(int bytes) {
-      GrpcLoopbackServer.builder("check").maxInboundMessageBytes(bytes); // validates
-      this.maxInboundMessageBytes = bytes;
-      return this;
-    }
-
-    /**
-     * Builds the frontend.
-     *
-     * @throws IllegalArgumentException when the TLS material cannot be read
-     */
+    /** Builds the frontend. */
     public OipGrpcFrontend build() {
-      if (serverTls() != null) {
-        serverTls().applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
-      }
       return new OipGrpcFrontend(this);
     }
   }

@@ -1,13 +1,10 @@
 package io.inferlink.emulator.oip;
 
+import io.inferlink.emulator.FrontendBuilder;
 import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpFrontend;
 import io.inferlink.emulator.HttpLoopbackServer;
 import io.inferlink.emulator.HttpRoute;
-import io.inferlink.emulator.LoopbackServer;
-import io.inferlink.emulator.ProtocolFrontend;
-import io.inferlink.emulator.ServerTls;
-import io.inferlink.emulator.TlsFrontendBuilder;
-import java.util.Set;
 
 /**
  * The emulator's Open Inference Protocol REST API (PROTOCOLS.md §3.2, §3.3, §3.5, §3.9): health,
@@ -27,7 +24,7 @@ import java.util.Set;
  * String endpoint = emulator.endpoint("kserve-v2+http"); // kserve-v2+http://127.0.0.1:&lt;port&gt;
  * </pre>
  */
-public final class OipRestFrontend implements ProtocolFrontend {
+public final class OipRestFrontend extends HttpFrontend {
   /** The protocol name. */
   public static final String PROTOCOL = "kserve-v2-rest";
   /** The scheme of the plaintext server. */
@@ -39,8 +36,6 @@ public final class OipRestFrontend implements ProtocolFrontend {
   /** The one extension server metadata lists. */
   public static final String BINARY_EXTENSION = "binary_tensor_data";
 
-  private final ServerTls tls; // null: plaintext
-  private final int maxRequestBytes;
   private final OipModelRepository repository; // null: no repository extension
   private final OipRestDialect dialect;
 
@@ -50,8 +45,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   }
 
   private OipRestFrontend(Builder b) {
-    this.tls = b.serverTls();
-    this.maxRequestBytes = b.maxRequestBytes;
+    super(PROTOCOL, SCHEME, TLS_SCHEME, b);
     this.repository = b.repository;
     this.dialect = new OipRestDialect(b.explicitNulls, b.rawByteStrings, b.halfAsJson);
   }
@@ -61,34 +55,9 @@ public final class OipRestFrontend implements ProtocolFrontend {
     return new Builder();
   }
 
-  /** {@value #PROTOCOL}. */
   @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
-  @Override
-  public Set<String> schemes() {
-    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
-  }
-
-  /** True when the server speaks TLS. */
-  public boolean isTls() {
-    return tls != null;
-  }
-
-  @Override
-  public LoopbackServer create(FrontendContext context) {
-    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .maxRequestBytes(maxRequestBytes)
-        .failureReply(OipRestHandler::failure)
-        .route("/", route(context));
-    if (isTls()) {
-      tls.applyTo(server);
-    }
-    return server.build();
+  protected void serve(HttpLoopbackServer.Builder server, FrontendContext context) {
+    server.failureReply(OipRestHandler::failure).route("/", route(context));
   }
 
   /**
@@ -100,8 +69,7 @@ public final class OipRestFrontend implements ProtocolFrontend {
   }
 
   /** Configures an {@link OipRestFrontend}; not thread-safe. */
-  public static final class Builder extends TlsFrontendBuilder<Builder> {
-    private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
+  public static final class Builder extends FrontendBuilder<Builder> {
     private OipModelRepository repository;
     private boolean explicitNulls;
     private boolean rawByteStrings;
@@ -151,22 +119,8 @@ public final class OipRestFrontend implements ProtocolFrontend {
       return this;
     }
 
-    /** The largest request body accepted (413 above); 256 MiB by default. */
-    public Builder maxRequestBytes(int bytes) {
-      HttpLoopbackServer.builder("check").maxRequestBytes(bytes); // validates
-      this.maxRequestBytes = bytes;
-      return this;
-    }
-
-    /**
-     * Builds the frontend.
-     *
-     * @throws IllegalArgumentException when the TLS material cannot be read
-     */
+    /** Builds the frontend. */
     public OipRestFrontend build() {
-      if (serverTls() != null) {
-        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
-      }
       return new OipRestFrontend(this);
     }
   }

@@ -1,6 +1,8 @@
 package io.inferlink.emulator.ovms;
 
 import io.inferlink.ServerMetadata;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.ModelScript;
 import io.inferlink.emulator.ProtocolFrontend;
 import java.util.List;
 import java.util.Objects;
@@ -90,6 +92,14 @@ public final class OvmsFrontends {
   /** What OVMS reports about itself. */
   public ServerMetadata serverMetadata() {
     return new ServerMetadata(SERVER_NAME, release.version(), List.of());
+  }
+
+  /**
+   * What the TF Serving and Open Inference Protocol frontends beneath OVMS's rules see: this script,
+   * and OVMS's own server metadata.
+   */
+  FrontendContext beneath(FrontendContext context, ModelScript script) {
+    return new FrontendContext(script, context.recorder(), serverMetadata(), context.maxLifetime());
   }
 
   OvmsMetrics metrics() {

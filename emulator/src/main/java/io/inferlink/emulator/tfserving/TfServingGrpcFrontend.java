@@ -1,16 +1,13 @@
 package io.inferlink.emulator.tfserving;
 
 import io.grpc.ServerServiceDefinition;
+import io.inferlink.emulator.FrontendBuilder;
 import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.GrpcFrontend;
 import io.inferlink.emulator.GrpcLoopbackServer;
-import io.inferlink.emulator.LoopbackServer;
-import io.inferlink.emulator.ProtocolFrontend;
-import io.inferlink.emulator.ServerTls;
-import io.inferlink.emulator.TlsFrontendBuilder;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServerConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * String endpoint = emulator.endpoint("tfserving+grpc"); // tfserving+grpc://127.0.0.1:&lt;port&gt;
  * </pre>
  */
-public final class TfServingGrpcFrontend implements ProtocolFrontend {
+public final class TfServingGrpcFrontend extends GrpcFrontend {
   /** The protocol name. */
   public static final String PROTOCOL = "tfserving-grpc";
   /** The scheme of the plaintext server. */
@@ -37,8 +34,6 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   /** The scheme of the TLS server. */
   public static final String TLS_SCHEME = "tfserving+grpcs";
 
-  private final ServerTls tls; // null: plaintext
-  private final int maxInboundMessageBytes;
   private final boolean reloadFailuresInBody;
   private final AtomicReference<ModelServerConfig> lastReload = new AtomicReference<>();
 
@@ -48,31 +43,13 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   private TfServingGrpcFrontend(Builder b) {
-    this.tls = b.serverTls();
-    this.maxInboundMessageBytes = b.maxInboundMessageBytes;
+    super(PROTOCOL, SCHEME, TLS_SCHEME, b);
     this.reloadFailuresInBody = b.reloadFailuresInBody;
   }
 
   /** Starts configuring a frontend (TLS, message cap, reload answers). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@value #PROTOCOL}. */
-  @Override
-  public String protocol() {
-    return PROTOCOL;
-  }
-
-  /** {@value #SCHEME}, or with TLS {@value #TLS_SCHEME}. */
-  @Override
-  public Set<String> schemes() {
-    return Set.of(isTls() ? TLS_SCHEME : SCHEME);
-  }
-
-  /** True when the server speaks TLS. */
-  public boolean isTls() {
-    return tls != null;
   }
 
   /**
@@ -84,16 +61,8 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   @Override
-  public LoopbackServer create(FrontendContext context) {
-    GrpcLoopbackServer.Builder server = GrpcLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .maxInboundMessageBytes(maxInboundMessageBytes)
-        .recorder(context.recorder());
+  protected void serve(GrpcLoopbackServer.Builder server, FrontendContext context) {
     services(context).forEach(server::service);
-    if (isTls()) {
-      tls.applyTo(server);
-    }
-    return server.build();
   }
 
   /**
@@ -107,18 +76,10 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
   }
 
   /** Configures a {@link TfServingGrpcFrontend}; not thread-safe. */
-  public static final class Builder extends TlsFrontendBuilder<Builder> {
-    private int maxInboundMessageBytes = GrpcLoopbackServer.DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
+  public static final class Builder extends FrontendBuilder<Builder> {
     private boolean reloadFailuresInBody;
 
     private Builder() {}
-
-    /** The largest inbound message accepted (RESOURCE_EXHAUSTED above); 256 MiB by default. */
-    public Builder maxInboundMessageBytes(int bytes) {
-      GrpcLoopbackServer.builder("check").maxInboundMessageBytes(bytes); // validates
-      this.maxInboundMessageBytes = bytes;
-      return this;
-    }
 
     /**
      * Answers a refused reload as an OK call whose {@code ReloadConfigResponse.status} holds the
@@ -130,15 +91,8 @@ public final class TfServingGrpcFrontend implements ProtocolFrontend {
       return this;
     }
 
-    /**
-     * Builds the frontend.
-     *
-     * @throws IllegalArgumentException when the TLS material cannot be read
-     */
+    /** Builds the frontend. */
     public TfServingGrpcFrontend build() {
-      if (serverTls() != null) {
-        serverTls().applyTo(GrpcLoopbackServer.builder("check")); // fails fast on bad PEM
-      }
       return new TfServingGrpcFrontend(this);
     }
   }

@@ -1,13 +1,12 @@
 package io.inferlink.emulator.tfserving;
 
 import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.FrontendBuilder;
 import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpFrontend;
 import io.inferlink.emulator.HttpLoopbackServer;
 import io.inferlink.emulator.HttpRoute;
 import io.inferlink.emulator.LoopbackServer;
-import io.inferlink.emulator.ProtocolFrontend;
-import io.inferlink.emulator.ServerTls;
-import io.inferlink.emulator.TlsFrontendBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ import java.util.Set;
  * String endpoint = emulator.endpoint("tfserving+http"); // tfserving+http://127.0.0.1:&lt;port&gt;
  * </pre>
  */
-public final class TfServingRestFrontend implements ProtocolFrontend {
+public final class TfServingRestFrontend extends HttpFrontend {
   /** The protocol name of the plain TF Serving mode. */
   public static final String PROTOCOL = "tfserving-rest";
   /** The protocol name of the legacy Paperspace mode. */
@@ -41,8 +40,6 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   private final boolean paperspaceLegacy;
   private final String user;
   private final String password;
-  private final ServerTls tls; // null: plaintext
-  private final int maxRequestBytes;
 
   /** Plain TF Serving over http: no TLS, no credentials. */
   public TfServingRestFrontend() {
@@ -50,23 +47,18 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   }
 
   private TfServingRestFrontend(Builder b) {
+    super(b.paperspaceLegacy ? PAPERSPACE_LEGACY_PROTOCOL : PROTOCOL,
+        b.paperspaceLegacy ? "paperspace-legacy+http" : "tfserving+http",
+        b.paperspaceLegacy ? "paperspace-legacy+https" : "tfserving+https", b);
     this.deployments = Map.copyOf(b.deployments);
     this.paperspaceLegacy = b.paperspaceLegacy;
     this.user = b.user;
     this.password = b.password;
-    this.tls = b.serverTls();
-    this.maxRequestBytes = b.maxRequestBytes;
   }
 
   /** Starts configuring a frontend (TLS, Basic credentials, Paperspace mode). */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@value #PROTOCOL}, or {@value #PAPERSPACE_LEGACY_PROTOCOL} in Paperspace mode. */
-  @Override
-  public String protocol() {
-    return paperspaceLegacy ? PAPERSPACE_LEGACY_PROTOCOL : PROTOCOL;
   }
 
   /**
@@ -77,15 +69,7 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
    */
   @Override
   public Set<String> schemes() {
-    if (paperspaceLegacy) {
-      return Set.of(isTls() ? "paperspace-legacy+https" : "paperspace-legacy+http");
-    }
-    return isTls() ? Set.of("tfserving+https", "paperspace+https") : Set.of("tfserving+http");
-  }
-
-  /** True when the server speaks TLS. */
-  public boolean isTls() {
-    return tls != null;
+    return isTls() && !paperspaceLegacy ? Set.of("tfserving+https", "paperspace+https") : super.schemes();
   }
 
   /**
@@ -104,16 +88,8 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   }
 
   @Override
-  public LoopbackServer create(FrontendContext context) {
-    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(protocol())
-        .maxLifetime(context.maxLifetime())
-        .maxRequestBytes(maxRequestBytes)
-        .failureReply(TfsHandler::failure)
-        .route("/", route(context));
-    if (isTls()) {
-      tls.applyTo(server);
-    }
-    return server.build();
+  protected void serve(HttpLoopbackServer.Builder server, FrontendContext context) {
+    server.failureReply(TfsHandler::failure).route("/", route(context));
   }
 
   /**
@@ -127,12 +103,11 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
   }
 
   /** Configures a {@link TfServingRestFrontend}; not thread-safe. */
-  public static final class Builder extends TlsFrontendBuilder<Builder> {
+  public static final class Builder extends FrontendBuilder<Builder> {
     private final Map<String, String> deployments = new LinkedHashMap<>();
     private boolean paperspaceLegacy;
     private String user;
     private String password;
-    private int maxRequestBytes = HttpLoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
 
     private Builder() {}
 
@@ -161,22 +136,8 @@ public final class TfServingRestFrontend implements ProtocolFrontend {
       return paperspaceLegacy();
     }
 
-    /** The largest request body accepted (413 above); 256 MiB by default. */
-    public Builder maxRequestBytes(int bytes) {
-      HttpLoopbackServer.builder("check").maxRequestBytes(bytes); // validates
-      this.maxRequestBytes = bytes;
-      return this;
-    }
-
-    /**
-     * Builds the frontend.
-     *
-     * @throws IllegalArgumentException when the TLS material cannot be read
-     */
+    /** Builds the frontend. */
     public TfServingRestFrontend build() {
-      if (serverTls() != null) {
-        serverTls().applyTo(HttpLoopbackServer.builder("check")); // fails fast on bad PEM
-      }
       return new TfServingRestFrontend(this);
     }
   }

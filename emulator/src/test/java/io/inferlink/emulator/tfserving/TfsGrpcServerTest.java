@@ -72,7 +72,7 @@ class TfsGrpcServerTest {
 
   @Test
   void theInboundCapCanBeLowered() throws Exception {
-    TfServingGrpcFrontend small = TfServingGrpcFrontend.builder().maxInboundMessageBytes(1024).build();
+    TfServingGrpcFrontend small = TfServingGrpcFrontend.builder().maxRequestBytes(1024).build();
     try (Emulator emulator = Emulator.builder().frontend(small).build().start();
         TfsGrpcClient client = new TfsGrpcClient(emulator.port(TfServingGrpcFrontend.PROTOCOL))) {
       assertEquals(List.of(2f), client.predict.predict(predict(spec("add_one"), "x", floatVal(new float[] {1f}, 1)))
@@ -81,7 +81,7 @@ class TfsGrpcServerTest {
           () -> client.predict.predict(predict(spec("add_one"), "x", floatVal(new float[1000], 1, 1000))));
       assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
     }
-    assertThrows(IllegalArgumentException.class, () -> TfServingGrpcFrontend.builder().maxInboundMessageBytes(0));
+    assertThrows(IllegalArgumentException.class, () -> TfServingGrpcFrontend.builder().maxRequestBytes(0));
   }
 
   @Test
