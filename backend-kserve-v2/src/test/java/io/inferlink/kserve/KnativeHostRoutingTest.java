@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.UnavailableException;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.TestCertificates;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.KitModels;
-import io.inferlink.testkit.TestCertificates;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +67,7 @@ class KnativeHostRoutingTest {
       assertArrayEquals(new float[] {2f}, client.infer(RepositoryEmulator.addOne()).output(KitModels.ADD_ONE_OUTPUT)
           .toFloatArray());
     }
-    return emulator.observer().headersOfCall(callId, WAIT).orElseThrow();
+    return emulator.recorder().headersOfCall(callId, WAIT).orElseThrow();
   }
 
   @Test
@@ -88,7 +88,7 @@ class KnativeHostRoutingTest {
       client.infer(RepositoryEmulator.addOne());
     }
     assertEquals(endpoint.substring("kserve-v2+http://".length()),
-        plain.observer().headersOfCall("knative-rest-0", WAIT).orElseThrow().get("host"));
+        plain.recorder().headersOfCall("knative-rest-0", WAIT).orElseThrow().get("host"));
   }
 
   @Test
@@ -121,13 +121,13 @@ class KnativeHostRoutingTest {
       client.infer(RepositoryEmulator.addOne());
     }
     assertEquals(SERVICE_HOST + ":8081",
-        plain.observer().headersOfCall("knative-grpc-port", WAIT).orElseThrow().get(":authority"));
+        plain.recorder().headersOfCall("knative-grpc-port", WAIT).orElseThrow().get(":authority"));
     ClientOptions rest = ClientOptions.builder().authority(SERVICE_HOST + ":8080")
         .header(KitModels.CALL_ID_HEADER, "knative-rest-port").build();
     try (InferenceClient client = InferenceClient.create(plain.endpoint("kserve-v2+http"), rest)) {
       client.infer(RepositoryEmulator.addOne());
     }
     assertEquals(SERVICE_HOST + ":8080",
-        plain.observer().headersOfCall("knative-rest-port", WAIT).orElseThrow().get("host"));
+        plain.recorder().headersOfCall("knative-rest-port", WAIT).orElseThrow().get("host"));
   }
 }

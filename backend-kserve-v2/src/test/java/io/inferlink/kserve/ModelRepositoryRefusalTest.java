@@ -10,12 +10,12 @@ import io.inferlink.ClientOptions;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceClient;
 import io.inferlink.ServerException;
+import io.inferlink.emulator.CallRecorder;
+import io.inferlink.emulator.GrpcLoopbackServer;
+import io.inferlink.emulator.HttpLoopbackServer;
+import io.inferlink.emulator.HttpReply;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
 import io.inferlink.protos.internal.inference.RepositoryModelLoadResponse;
-import io.inferlink.testkit.emulator.CallRecorder;
-import io.inferlink.testkit.emulator.GrpcLoopbackServer;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.HttpReply;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

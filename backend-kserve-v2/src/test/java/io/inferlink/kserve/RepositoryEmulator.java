@@ -4,11 +4,11 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipModelRepository;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.KitModels;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipModelRepository;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import java.time.Duration;
 
 /**

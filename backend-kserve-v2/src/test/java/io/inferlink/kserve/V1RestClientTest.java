@@ -20,9 +20,9 @@ import io.inferlink.ModelRef;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kservev1.KServeV1RestFrontend;
 import io.inferlink.testkit.KitModels;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.kservev1.KServeV1RestFrontend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +127,7 @@ class V1RestClientTest {
         .header(KitModels.CALL_ID_HEADER, callId))) {
       client.infer(InferenceRequest.builder(KitModels.ADD_ONE).input(Tensor.ofFloats("x", new float[] {1f}, 1, 1)).build());
     }
-    Map<String, String> headers = emulator.observer().headersOfCall(callId, Duration.ofSeconds(5)).orElseThrow();
+    Map<String, String> headers = emulator.recorder().headersOfCall(callId, Duration.ofSeconds(5)).orElseThrow();
     assertEquals("add-one.default.example.com", headers.get("host"));
   }
 

@@ -1,11 +1,12 @@
 package io.inferlink.kserve;
 
 import io.inferlink.ClientOptions;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.TestCertificates;
+import io.inferlink.emulator.kit.EmulatorObserver;
+import io.inferlink.emulator.kservev1.KServeV1RestFrontend;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.TestCertificates;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.kservev1.KServeV1RestFrontend;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,6 @@ class V1RestTlsCompatibilityTest extends InferenceClientCompatibilityKit {
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 }

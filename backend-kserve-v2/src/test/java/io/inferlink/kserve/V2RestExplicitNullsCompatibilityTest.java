@@ -1,9 +1,10 @@
 package io.inferlink.kserve;
 
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kit.EmulatorObserver;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,6 @@ class V2RestExplicitNullsCompatibilityTest extends InferenceClientCompatibilityK
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 }

@@ -1,10 +1,11 @@
 package io.inferlink.kserve;
 
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kit.EmulatorObserver;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerGaps;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class V2RestRawByteStringsCompatibilityTest extends InferenceClientCompatibility
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 
   /** JSON has no NaN or infinities: the client refuses them before sending. */

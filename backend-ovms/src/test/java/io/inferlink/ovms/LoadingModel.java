@@ -4,8 +4,8 @@ import io.inferlink.DataType;
 import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.TensorSpec;
-import io.inferlink.testkit.emulator.ModelCall;
-import io.inferlink.testkit.emulator.ScriptedModel;
+import io.inferlink.emulator.ModelCall;
+import io.inferlink.emulator.ScriptedModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 

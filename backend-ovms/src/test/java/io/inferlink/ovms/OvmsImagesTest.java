@@ -10,7 +10,7 @@ import io.inferlink.DataType;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
-import io.inferlink.testkit.emulator.ovms.OvmsImageModel;
+import io.inferlink.emulator.ovms.OvmsImageModel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -49,7 +49,7 @@ class OvmsKserveApiTest {
       UnsupportedFeatureException e = AsyncFailures.failure(UnsupportedFeatureException.class, () -> client.inferAsync(bf16));
       assertTrue(e.getMessage().contains("BF16"), e.getMessage());
     }
-    assertTrue(server.emulator.observer().headersOfCall(callId, Duration.ZERO).isEmpty(), "the BF16 call was sent");
+    assertTrue(server.emulator.recorder().headersOfCall(callId, Duration.ZERO).isEmpty(), "the BF16 call was sent");
   }
 
   /** What the refusal saves: the KServe client without OVMS's rules sends BF16, and OVMS refuses it. */

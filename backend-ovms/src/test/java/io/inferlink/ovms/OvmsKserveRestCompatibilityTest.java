@@ -1,10 +1,11 @@
 package io.inferlink.ovms;
 
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kit.EmulatorObserver;
+import io.inferlink.emulator.ovms.OvmsFrontends;
+import io.inferlink.emulator.ovms.OvmsRelease;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.ovms.OvmsFrontends;
-import io.inferlink.testkit.emulator.ovms.OvmsRelease;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,6 @@ class OvmsKserveRestCompatibilityTest extends InferenceClientCompatibilityKit {
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 }

@@ -2,11 +2,11 @@ package io.inferlink.ovms;
 
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.ModelScript;
-import io.inferlink.testkit.emulator.ovms.OvmsFrontends;
-import io.inferlink.testkit.emulator.ovms.OvmsImageModel;
-import io.inferlink.testkit.emulator.ovms.OvmsRelease;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.ModelScript;
+import io.inferlink.emulator.ovms.OvmsFrontends;
+import io.inferlink.emulator.ovms.OvmsImageModel;
+import io.inferlink.emulator.ovms.OvmsRelease;
 
 /**
  * One emulated OVMS for a test class: the kit's models, a model still loading ({@link LoadingModel})

@@ -1,12 +1,13 @@
 package io.inferlink.ovms;
 
 import io.inferlink.DataType;
-import io.inferlink.testkit.ServerGaps;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kit.EmulatorObserver;
+import io.inferlink.emulator.ovms.OvmsFrontends;
+import io.inferlink.emulator.ovms.OvmsRelease;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
+import io.inferlink.testkit.ServerGaps;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.ovms.OvmsFrontends;
-import io.inferlink.testkit.emulator.ovms.OvmsRelease;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class OvmsTfsGrpcCompatibilityTest extends InferenceClientCompatibilityKit {
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 
   /** OVMS takes UINT32 and UINT64 in tensor_content but cannot serialise them as outputs (§4.4). */

@@ -62,7 +62,7 @@ class OvmsVersionsAndLabelsTest {
       assertThrows(UnsupportedFeatureException.class, () -> client.modelReady(stable));
       assertThrows(UnsupportedFeatureException.class, () -> client.modelMetadata(stable));
     }
-    assertTrue(server.emulator.observer().headersOfCall(callId, Duration.ZERO).isEmpty(),
+    assertTrue(server.emulator.recorder().headersOfCall(callId, Duration.ZERO).isEmpty(),
         "a labelled call reached the server");
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.TensorSpec;
-import io.inferlink.testkit.emulator.ModelCall;
-import io.inferlink.testkit.emulator.ScriptedModel;
+import io.inferlink.emulator.ModelCall;
+import io.inferlink.emulator.ScriptedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ final class ModelDescriptions {
       ModelCall call) {
     for (TensorSpec in : inputs) {
       if (!call.inputs().containsKey(in.name())) {
-        throw io.inferlink.testkit.emulator.ScriptedFailure.invalidArgument(model + ": input '" + in.name() + "' is missing");
+        throw io.inferlink.emulator.ScriptedFailure.invalidArgument(model + ": input '" + in.name() + "' is missing");
       }
     }
     List<Tensor> out = new ArrayList<>();
@@ -76,7 +76,7 @@ final class ModelDescriptions {
       String name = outputs.get(i).name();
       Tensor echoed = call.inputs().get(name);
       if (fixed.get(i) == null && echoed == null) {
-        throw io.inferlink.testkit.emulator.ScriptedFailure.invalidArgument(model + ": output '" + name
+        throw io.inferlink.emulator.ScriptedFailure.invalidArgument(model + ": output '" + name
             + "' echoes the input of that name, which the call lacks");
       }
       out.add(fixed.get(i) != null ? fixed.get(i) : echoed);

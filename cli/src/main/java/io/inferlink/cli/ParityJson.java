@@ -1,9 +1,9 @@
 package io.inferlink.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.inferlink.testkit.OutputComparison;
-import io.inferlink.testkit.ParityCall;
-import io.inferlink.testkit.ParityReport;
+import io.inferlink.parity.OutputComparison;
+import io.inferlink.parity.ParityCall;
+import io.inferlink.parity.ParityReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package io.inferlink.cli;
 
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.ModelScript;
-import io.inferlink.testkit.emulator.kservev1.KServeV1RestFrontend;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.ModelScript;
+import io.inferlink.emulator.kservev1.KServeV1RestFrontend;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
+import io.inferlink.emulator.tfserving.TfServingRestFrontend;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inferlink.npy.NpyFiles;
 import io.inferlink.Tensor;
-import io.inferlink.testkit.emulator.Emulator;
+import io.inferlink.emulator.Emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

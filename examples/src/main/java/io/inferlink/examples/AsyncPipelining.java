@@ -3,7 +3,7 @@ package io.inferlink.examples;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.inferlink.examples;
 
 import io.inferlink.ClientOptions;
-import io.inferlink.testkit.emulator.Emulator;
+import io.inferlink.emulator.Emulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * when no endpoint is configured, an emulator the example starts on 127.0.0.1 with the frontends it
  * needs and stops in {@link #close()}. The emulator hosts the kit's models ({@code identity},
  * {@code add_one}, {@code classifier}, {@code versioned}...), so an example pointed at a real server
- * needs models of the same names and contracts ({@link io.inferlink.testkit.KitModels}). Not
- * thread-safe; one per example run.
+ * needs models of the same names and contracts ({@link io.inferlink.emulator.KitContract}, documented
+ * in the kit's {@code KitModels}). Not thread-safe; one per example run.
  */
 public final class ExampleServer implements AutoCloseable {
   /** An example's emulator stops itself after this long even if nobody closes it. */

@@ -4,9 +4,9 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
-import io.inferlink.testkit.KitModels;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.KitContract;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,7 +48,7 @@ public final class KnativeHostRouting {
       for (String endpoint : server.endpoints("kserve-v2+http", "kserve-v2+grpc")) {
         String callId = "knative-example-" + seen.size();
         try (InferenceClient client = InferenceClient.create(endpoint,
-            options.toBuilder().header(KitModels.CALL_ID_HEADER, callId).build())) {
+            options.toBuilder().header(KitContract.CALL_ID_HEADER, callId).build())) {
           float[] y = client.infer(InferenceRequest.builder("add_one")
               .input(Tensor.ofFloats("x", new float[] {41f}, 1)).build()).output("y").toFloatArray();
           String name = server.isEmulated() ? arrivedName(server, endpoint, callId) : options.authority();
@@ -62,7 +62,7 @@ public final class KnativeHostRouting {
   }
 
   private static String arrivedName(ExampleServer server, String endpoint, String callId) {
-    Map<String, String> headers = server.emulator().observer().headersOfCall(callId, Duration.ofSeconds(5))
+    Map<String, String> headers = server.emulator().recorder().headersOfCall(callId, Duration.ofSeconds(5))
         .orElseThrow(() -> new IllegalStateException("the emulator never saw call " + callId));
     return endpoint.startsWith("kserve-v2+grpc") ? headers.get(":authority") : headers.get("host");
   }

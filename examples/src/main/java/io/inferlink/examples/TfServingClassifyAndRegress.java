@@ -2,9 +2,9 @@ package io.inferlink.examples;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
+import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
+import io.inferlink.emulator.tfserving.TfServingRestFrontend;
 import io.inferlink.spi.Endpoint;
-import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;

@@ -2,13 +2,13 @@ package io.inferlink.examples;
 
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
+import io.inferlink.emulator.kservev1.KServeV1RestFrontend;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
+import io.inferlink.emulator.tfserving.TfServingRestFrontend;
 import io.inferlink.examples.torchserve.emulator.TorchServeFrontend;
 import io.inferlink.spi.Endpoint;
-import io.inferlink.testkit.emulator.kservev1.KServeV1RestFrontend;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingRestFrontend;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

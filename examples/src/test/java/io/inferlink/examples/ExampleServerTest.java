@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.oip.OipRestFrontend;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.inferlink.Tensor;
+import io.inferlink.emulator.ovms.OvmsImageModel;
 import io.inferlink.ovms.OvmsImages;
-import io.inferlink.testkit.emulator.ovms.OvmsImageModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.inferlink.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -13,14 +13,14 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.ResourceExhaustedException;
 import io.inferlink.ServerException;
 import io.inferlink.Tensor;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.HttpReply;
+import io.inferlink.emulator.HttpLoopbackServer;
+import io.inferlink.emulator.HttpReply;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The client against a server that answers badly: every answer that is not what TF Serving's REST

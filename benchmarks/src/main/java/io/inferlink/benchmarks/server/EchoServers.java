@@ -2,10 +2,10 @@ package io.inferlink.benchmarks.server;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.inferlink.testkit.emulator.Emulator;
-import io.inferlink.testkit.emulator.oip.OipGrpcFrontend;
-import io.inferlink.testkit.emulator.oip.OipRestFrontend;
-import io.inferlink.testkit.emulator.tfserving.TfServingGrpcFrontend;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.oip.OipGrpcFrontend;
+import io.inferlink.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

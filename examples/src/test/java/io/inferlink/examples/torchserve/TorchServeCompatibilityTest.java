@@ -1,10 +1,11 @@
 package io.inferlink.examples.torchserve;
 
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.kit.EmulatorObserver;
 import io.inferlink.examples.torchserve.emulator.TorchServeFrontend;
 import io.inferlink.examples.torchserve.emulator.TorchServeManagementFrontend;
 import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerObserver;
-import io.inferlink.testkit.emulator.Emulator;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,6 @@ class TorchServeCompatibilityTest extends InferenceClientCompatibilityKit {
 
   @Override
   protected Optional<ServerObserver> observer() {
-    return Optional.of(emulator.observer());
+    return Optional.of(EmulatorObserver.of(emulator));
   }
 }

@@ -13,11 +13,11 @@ import io.inferlink.ProviderConfigurationException;
 import io.inferlink.ResourceExhaustedException;
 import io.inferlink.Tensor;
 import io.inferlink.UnavailableException;
+import io.inferlink.emulator.Emulator;
+import io.inferlink.emulator.TestCertificates;
 import io.inferlink.examples.torchserve.emulator.TorchServeFrontend;
 import io.inferlink.examples.torchserve.emulator.TorchServeManagementFrontend;
 import io.inferlink.testkit.KitModels;
-import io.inferlink.testkit.TestCertificates;
-import io.inferlink.testkit.emulator.Emulator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +83,8 @@ class TorchServeProviderTest {
         keys.header(KitModels.CALL_ID_HEADER, "ts-inference").build())) {
       client.infer(addOne(1f));
     }
-    Map<String, String> management = emulator.observer().headersOfCall("ts-management", WAIT).orElseThrow();
-    Map<String, String> inference = emulator.observer().headersOfCall("ts-inference", WAIT).orElseThrow();
+    Map<String, String> management = emulator.recorder().headersOfCall("ts-management", WAIT).orElseThrow();
+    Map<String, String> inference = emulator.recorder().headersOfCall("ts-inference", WAIT).orElseThrow();
     assertEquals("Bearer management-key", management.get("authorization"));
     assertEquals("Bearer inference-key", inference.get("authorization"));
   }

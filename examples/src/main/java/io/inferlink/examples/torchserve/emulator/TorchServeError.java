@@ -1,8 +1,8 @@
 package io.inferlink.examples.torchserve.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.inferlink.testkit.emulator.HttpReply;
-import io.inferlink.testkit.emulator.ScriptedFailure;
+import io.inferlink.emulator.HttpReply;
+import io.inferlink.emulator.ScriptedFailure;
 
 /**
  * An error answer in TorchServe's form, {@code {"code": <status>, "type": <exception class>,

@@ -1,15 +1,13 @@
 package io.inferlink.examples.torchserve.emulator;
 
-import io.inferlink.testkit.TestCertificates;
-import io.inferlink.testkit.emulator.FrontendContext;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ProtocolFrontend;
-import io.inferlink.testkit.emulator.ServerTls;
-import java.util.Set;
+import io.inferlink.emulator.FrontendBuilder;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpFrontend;
+import io.inferlink.emulator.HttpLoopbackServer;
+import io.inferlink.emulator.TestCertificates;
 
 /**
- * The emulator's TorchServe inference API over the shared {@link io.inferlink.testkit.emulator.ModelScript},
+ * The emulator's TorchServe inference API over the shared {@link io.inferlink.emulator.ModelScript},
  * as TorchServe answers it with a handler that follows the template's JSON convention:
  *
  * <ul>
@@ -34,7 +32,7 @@ import java.util.Set;
  *     + emulator.port(TorchServeManagementFrontend.PROTOCOL);
  * </pre>
  */
-public final class TorchServeFrontend implements ProtocolFrontend {
+public final class TorchServeFrontend extends HttpFrontend {
   /** The protocol name. */
   public static final String PROTOCOL = "torchserve-inference";
   /** The scheme of the plaintext server. */
@@ -42,41 +40,25 @@ public final class TorchServeFrontend implements ProtocolFrontend {
   /** The scheme of the TLS server. */
   public static final String TLS_SCHEME = "torchserve+https";
 
-  private final ServerTls tls; // null: plaintext
-
   /** Plaintext, like TorchServe's default {@code inference_address}. */
   public TorchServeFrontend() {
-    this(null);
+    this(new Builder());
   }
 
-  private TorchServeFrontend(ServerTls tls) {
-    this.tls = tls;
+  private TorchServeFrontend(Builder settings) {
+    super(PROTOCOL, SCHEME, TLS_SCHEME, settings);
   }
 
   /** Serves https with the server certificate of {@code certificates}. */
   public static TorchServeFrontend withTls(TestCertificates certificates) {
-    return new TorchServeFrontend(ServerTls.of(certificates));
+    return new TorchServeFrontend(new Builder().tls(certificates));
   }
 
   @Override
-  public String protocol() {
-    return PROTOCOL;
+  protected void serve(HttpLoopbackServer.Builder server, FrontendContext context) {
+    server.failureReply(TorchServeError::failure).route("/", new TorchServeInferenceHandler(context));
   }
 
-  @Override
-  public Set<String> schemes() {
-    return Set.of(tls == null ? SCHEME : TLS_SCHEME);
-  }
-
-  @Override
-  public LoopbackServer create(FrontendContext context) {
-    HttpLoopbackServer.Builder server = HttpLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .failureReply(TorchServeError::failure)
-        .route("/", new TorchServeInferenceHandler(context));
-    if (tls != null) {
-      tls.applyTo(server);
-    }
-    return server.build();
-  }
+  /** The TLS setting of {@link #withTls}; not thread-safe. */
+  private static final class Builder extends FrontendBuilder<Builder> {}
 }

@@ -1,10 +1,8 @@
 package io.inferlink.examples.torchserve.emulator;
 
-import io.inferlink.testkit.emulator.FrontendContext;
-import io.inferlink.testkit.emulator.HttpLoopbackServer;
-import io.inferlink.testkit.emulator.LoopbackServer;
-import io.inferlink.testkit.emulator.ProtocolFrontend;
-import java.util.Set;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpFrontend;
+import io.inferlink.emulator.HttpLoopbackServer;
 
 /**
  * The emulator's TorchServe management API (read-only: model list and descriptions) on its own
@@ -12,27 +10,19 @@ import java.util.Set;
  * {@code management-port}; its scheme, {@value #SCHEME}, exists only so that the emulator can name
  * it. Immutable and thread-safe.
  */
-public final class TorchServeManagementFrontend implements ProtocolFrontend {
+public final class TorchServeManagementFrontend extends HttpFrontend {
   /** The protocol name; {@code emulator.port(PROTOCOL)} is the value of {@code management-port}. */
   public static final String PROTOCOL = "torchserve-management";
   /** An emulator-only scheme: no client connects with it. */
   public static final String SCHEME = "torchserve-management+http";
 
-  @Override
-  public String protocol() {
-    return PROTOCOL;
+  /** Plaintext, like TorchServe's default {@code management_address}. */
+  public TorchServeManagementFrontend() {
+    super(PROTOCOL, SCHEME, null, null);
   }
 
   @Override
-  public Set<String> schemes() {
-    return Set.of(SCHEME);
-  }
-
-  @Override
-  public LoopbackServer create(FrontendContext context) {
-    return HttpLoopbackServer.builder(PROTOCOL)
-        .maxLifetime(context.maxLifetime())
-        .route("/", new TorchServeManagementHandler(context))
-        .build();
+  protected void serve(HttpLoopbackServer.Builder server, FrontendContext context) {
+    server.route("/", new TorchServeManagementHandler(context));
   }
 }

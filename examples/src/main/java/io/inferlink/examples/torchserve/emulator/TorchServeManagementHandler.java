@@ -1,10 +1,10 @@
 package io.inferlink.examples.torchserve.emulator;
 
-import io.inferlink.testkit.emulator.CallRecorder;
-import io.inferlink.testkit.emulator.FrontendContext;
-import io.inferlink.testkit.emulator.HttpCall;
-import io.inferlink.testkit.emulator.HttpReply;
-import io.inferlink.testkit.emulator.HttpRoute;
+import io.inferlink.emulator.CallRecorder;
+import io.inferlink.emulator.FrontendContext;
+import io.inferlink.emulator.HttpCall;
+import io.inferlink.emulator.HttpReply;
+import io.inferlink.emulator.HttpRoute;
 
 /**
  * Answers the read-only part of TorchServe's management API: {@code GET /models} (the list) and

@@ -1,0 +1,17 @@
+package io.inferlink.emulator;
+
+import java.util.Objects;
+
+/**
+ * One class of a classification result: its label and score, as TF's {@code tensorflow.serving.Class}
+ * has. Immutable and thread-safe.
+ *
+ * @param label the class label (may be empty)
+ * @param score the score
+ */
+public record ClassScore(String label, float score) {
+  /** Checks that the label is there. */
+  public ClassScore {
+    Objects.requireNonNull(label, "label");
+  }
+}
