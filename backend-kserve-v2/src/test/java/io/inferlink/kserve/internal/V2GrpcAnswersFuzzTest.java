@@ -11,12 +11,15 @@ import io.inferlink.protos.internal.inference.InferTensorContents;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelInferResponse.InferOutputTensor;
 import io.inferlink.protos.internal.inference.ModelMetadataResponse;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -60,19 +63,28 @@ class V2GrpcAnswersFuzzTest {
   @Property
   void mutatedInferAnswers(@ForAll("mutatedInfer") ModelInferResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcResponseDecoder::decode).apply(response));
+        () -> read(V2GrpcResponseDecoder::decode, response));
   }
 
   @Property
   void inconsistentInferAnswers(@ForAll("inferMessages") ModelInferResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcResponseDecoder::decode).apply(response));
+        () -> read(V2GrpcResponseDecoder::decode, response));
   }
 
   @Property
   void mutatedMetadataAnswers(@ForAll("mutatedMetadata") ModelMetadataResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC metadata reader", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcClient::metadata).apply(response));
+        () -> read(V2GrpcClient::metadata, response));
+  }
+
+  /** What the client's exchange makes of the answer: a malformed one becomes a ServerException. */
+  private static <R, T> T read(Function<R, T> decoder, R response) {
+    try {
+      return decoder.apply(response);
+    } catch (MalformedAnswerException e) {
+      throw Errors.malformedAnswer(V2GrpcClient.PROTOCOL, "fuzz", 0, e);
+    }
   }
 
   /** The message, or null for bytes protobuf refuses (as the channel would, before any decoder). */

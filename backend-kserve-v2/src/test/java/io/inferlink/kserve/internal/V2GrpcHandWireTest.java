@@ -1,5 +1,6 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,7 +109,7 @@ class V2GrpcHandWireTest {
         lenField(OUTPUTS, stringField(O_NAME, "a"), stringField(O_DATATYPE, "UINT8"), packedVarints(O_SHAPE, 1)),
         lenField(OUTPUTS, stringField(O_NAME, "b"), stringField(O_DATATYPE, "UINT8"), packedVarints(O_SHAPE, 1)),
         lenField(RAW, bytes(7)));
-    assertThrows(V2GrpcMalformedException.class, () -> decode(wire));
+    assertThrows(MalformedAnswerException.class, () -> decode(wire));
   }
 
   // ---------------------------------------------------------------- copied from protos' test Wire

@@ -1,5 +1,6 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class V2GrpcMalformedTest {
   }
 
   private static String malformed(ModelInferResponse.Builder r) {
-    return assertThrows(V2GrpcMalformedException.class, () -> V2GrpcResponseDecoder.decode(r.build())).getMessage();
+    return assertThrows(MalformedAnswerException.class, () -> V2GrpcResponseDecoder.decode(r.build())).getMessage();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.inferlink.ovms.internal;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.ovms.OvmsOptions;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.transport.http.HttpTarget;
@@ -37,8 +38,10 @@ final class OvmsClients {
       throw new ProviderConfigurationException("option rest-port must be a port (1..65535), got " + restPort);
     }
     Endpoint target = endpoint.withPort(endpoint.port(grpc ? GRPC_PORT : REST_PORT));
+    // The OVMS client's pipeline runs the interceptors and retries once per call; the clients it wraps
+    // (built on the pipeline themselves) must not run them again for each of its attempts.
     ClientOptions plain = options.toBuilder().removeOption(OvmsOptions.API.name())
-        .removeOption(OvmsOptions.REST_PORT.name()).build();
+        .removeOption(OvmsOptions.REST_PORT.name()).clearInterceptors().retryPolicy(RetryPolicy.none()).build();
     ClientOptions kserve = grpc ? plain : plain.toBuilder().option("binary", "always").build();
     boolean tfsApi = api == OvmsOptions.Api.TFS;
     String kserveName = grpc ? InnerProviders.KSERVE_GRPC : InnerProviders.KSERVE_REST;

@@ -74,40 +74,8 @@ public final class GrpcCalls {
   }
 
   /**
-   * A whole unary exchange as backends make it: builds the request (an exception there — a refusal
-   * before sending — fails the future, nothing is sent), calls with a deadline, and reads the answer
-   * (an exception there fails the future too). Cancelling the result cancels the RPC.
-   */
-  public static <Q, R, T> CompletableFuture<T> call(Channel channel, MethodDescriptor<Q, R> method,
-      java.util.function.Supplier<Q> request, Duration timeout, String provider,
-      java.util.function.Function<R, T> read) {
-    Q message;
-    try {
-      message = request.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<R> rpc = unary(channel, method, message, timeout, provider);
-    return io.inferlink.spi.support.Futures.cancelling(rpc.thenApply(read), rpc);
-  }
-
-  /**
-   * A whole unary exchange for a caller that waits: the same request building, deadline, status mapping
-   * and reading as {@link #call}, but the answer is parsed on the calling thread, as grpc-java's blocking
-   * stubs do, instead of on the channel's executor and then handed back (one thread hand-off less per
-   * call). Exceptions are the ones {@code call(...)} fails its future with; an interrupt cancels the RPC
-   * and ends in a CANCELLED exception, with the thread's interrupt flag kept.
-   */
-  public static <Q, R, T> T blocking(Channel channel, MethodDescriptor<Q, R> method,
-      java.util.function.Supplier<Q> request, Duration timeout, String provider,
-      java.util.function.Function<R, T> read) {
-    Q message = request.get();
-    return read.apply(blockingUnary(channel, method, message, timeout, provider, Map.of()));
-  }
-
-  /**
    * A unary call for a caller that waits, answered on the calling thread as grpc-java's blocking stubs
-   * do; headers, deadline and failures as for {@link #unary(Channel, MethodDescriptor, Object, Duration,
+   * do (one thread hand-off less per call than the future's); headers, deadline and failures as for {@link #unary(Channel, MethodDescriptor, Object, Duration,
    * String, Map) unary}. An interrupt cancels the RPC and ends in a CANCELLED exception, with the
    * thread's interrupt flag kept.
    */

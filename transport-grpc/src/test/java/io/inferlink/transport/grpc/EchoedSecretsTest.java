@@ -135,9 +135,9 @@ class EchoedSecretsTest {
   @Test
   void theBlockingPathIsScrubbedToo() {
     ClientOptions options = options().bearerToken(TOKEN).build();
-    InferenceException e = assertThrows(InferenceException.class, () -> GrpcCalls.blocking(withHeaders(options),
-        ModelServiceGrpc.getGetModelStatusMethod(), GetModelStatusRequest::getDefaultInstance, Duration.ofSeconds(5),
-        "test", r -> r));
+    InferenceException e = assertThrows(InferenceException.class, () -> GrpcCalls.blockingUnary(withHeaders(options),
+        ModelServiceGrpc.getGetModelStatusMethod(), GetModelStatusRequest.getDefaultInstance(), Duration.ofSeconds(5),
+        "test", Map.of()));
     assertTrue(e.getMessage().contains(VISIBLE), e.getMessage());
     SecretLeaks.assertNoneShown("blocking call", e, secrets(options));
     StatusRuntimeException cause = assertInstanceOf(StatusRuntimeException.class, e.getCause());

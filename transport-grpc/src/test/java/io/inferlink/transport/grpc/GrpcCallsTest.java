@@ -22,10 +22,12 @@ import io.inferlink.InferenceException;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelNotFoundException;
 import io.inferlink.UnavailableException;
+import io.inferlink.interceptor.InferenceCall;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusRequest;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusResponse;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.ModelSpec;
+import io.inferlink.spi.support.Attempt;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -153,12 +155,13 @@ class GrpcCallsTest {
     try {
       Thread caller = Thread.currentThread();
       Thread[] reader = new Thread[1];
-      String answer = GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
-          () -> GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("ok")).build(),
-          Duration.ofSeconds(5), "test", r -> {
+      String answer = new GrpcExchange(channel, "test", "a test response").prepare(
+          ModelServiceGrpc.getGetModelStatusMethod(),
+          GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("ok")).build(), r -> {
             reader[0] = Thread.currentThread();
             return "read";
-          });
+          }).sendBlocking(Attempt.of(InferenceCall.builder(InferenceCall.Operation.MODEL_READY).provider("test")
+              .timeout(Duration.ofSeconds(5)).build()));
       assertEquals("read", answer);
       assertEquals(caller, reader[0]);
       InferenceException missing = org.junit.jupiter.api.Assertions.assertThrows(InferenceException.class,
@@ -167,21 +170,15 @@ class GrpcCallsTest {
       assertEquals("Could not find any versions of model missing", missing.serverMessage());
       assertInstanceOf(DeadlineExceededException.class, org.junit.jupiter.api.Assertions.assertThrows(
           InferenceException.class, () -> blockingStatus(channel, "slow", Duration.ofMillis(200))));
-      IllegalStateException refused = new IllegalStateException("closed");
-      org.junit.jupiter.api.Assertions.assertSame(refused, org.junit.jupiter.api.Assertions.assertThrows(
-          IllegalStateException.class, () -> GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
-              () -> {
-                throw refused;
-              }, Duration.ofSeconds(5), "test", r -> r)));
     } finally {
       channel.shutdownNow();
     }
   }
 
   private GetModelStatusResponse blockingStatus(ManagedChannel channel, String model, Duration timeout) {
-    return GrpcCalls.blocking(channel, ModelServiceGrpc.getGetModelStatusMethod(),
-        () -> GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName(model)).build(),
-        timeout, "test", r -> r);
+    return GrpcCalls.blockingUnary(channel, ModelServiceGrpc.getGetModelStatusMethod(),
+        GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName(model)).build(),
+        timeout, "test", Map.of());
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +96,8 @@ class GrpcDeliveryTest {
       InferenceException async = failure(channel, "m", Duration.ofSeconds(5));
       assertInstanceOf(UnavailableException.class, async);
       assertEquals(Delivery.NOT_SENT, async.delivery(), async.toString());
-      InferenceException blocking = assertThrows(UnavailableException.class, () -> GrpcCalls.blocking(channel,
-          ModelServiceGrpc.getGetModelStatusMethod(), () -> status("m"), Duration.ofSeconds(5), "test", r -> r));
+      InferenceException blocking = assertThrows(UnavailableException.class, () -> GrpcCalls.blockingUnary(channel,
+          ModelServiceGrpc.getGetModelStatusMethod(), status("m"), Duration.ofSeconds(5), "test", Map.of()));
       assertEquals(Delivery.NOT_SENT, blocking.delivery(), blocking.toString());
     } finally {
       GrpcChannels.shutdown(channel);

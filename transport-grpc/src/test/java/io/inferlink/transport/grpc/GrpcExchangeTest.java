@@ -22,8 +22,10 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.inferlink.ClientOptions;
 import io.inferlink.DeadlineExceededException;
+import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.InvalidRequestException;
+import io.inferlink.ModelNotFoundException;
 import io.inferlink.ServerException;
 import io.inferlink.interceptor.InferenceCall;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusRequest;
@@ -31,6 +33,7 @@ import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusResponse;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.ModelSpec;
 import io.inferlink.spi.support.Attempt;
+import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.testkit.SecretLeaks;
@@ -50,7 +53,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The one gRPC exchange against an in-process server: an attempt's headers arrive as metadata (after
  * the client's, replacing same-named ones), its time left is the deadline, a rejected answer names the
- * protocol on both paths, a secret-named header of the call is scrubbed from the status, and
+ * protocol on both paths, the protocol reads failures its own way (a failure may stand for an answer),
+ * a secret-named header of the call is scrubbed from the status, and
  * cancelling an attempt cancels the RPC. The model name picks the server's behaviour.
  */
 class GrpcExchangeTest {
@@ -187,6 +191,23 @@ class GrpcExchangeTest {
     assertSame(bad, async.getCause());
     ServerException blocking = assertThrows(ServerException.class, () -> call.sendBlocking(attempt(Map.of(), Duration.ofSeconds(10))));
     assertEquals(async.getMessage(), blocking.getMessage());
+  }
+
+  @Test
+  void theProtocolReadsFailuresAndAFailureCanBeTheAnswerOnBothPaths() throws Exception {
+    Channel withHeaders = ClientInterceptors.intercept(channel, new HeadersInterceptor(ClientOptions.defaults()));
+    // As TF Serving's unknown version label: a status that means "not found" in this protocol.
+    GrpcExchange exchange = new GrpcExchange(withHeaders, "test", PROTOCOL, e -> e.code() != ErrorCode.PERMISSION_DENIED ? e
+        : Errors.create(ErrorCode.NOT_FOUND, "read as not found", e.provider(), e));
+    GetModelStatusRequest denied = GetModelStatusRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("echo")).build();
+    PreparedCall<String> plain = exchange.prepare(ModelServiceGrpc.getGetModelStatusMethod(), denied, r -> "ok");
+    assertInstanceOf(ModelNotFoundException.class, failure(plain.send(attempt(Map.of(), Duration.ofSeconds(10)))));
+    assertThrows(ModelNotFoundException.class, () -> plain.sendBlocking(attempt(Map.of(), Duration.ofSeconds(10))));
+
+    PreparedCall<String> answered = exchange.prepare(ModelServiceGrpc.getGetModelStatusMethod(), denied, r -> "ok",
+        ModelNotFoundException.class, "absent");
+    assertEquals("absent", answered.send(attempt(Map.of(), Duration.ofSeconds(10))).get(10, TimeUnit.SECONDS));
+    assertEquals("absent", answered.sendBlocking(attempt(Map.of(), Duration.ofSeconds(10))));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -62,7 +63,7 @@ final class StringElements {
     TensorProtoShapes.minimumByteSize(name, DataType.BYTES, dims, elements);
     if (elements > content.size()) {
       // Every length takes at least one byte; checked before the lengths array is allocated.
-      throw new MalformedTensorException("tensor '" + name + "': DT_STRING tensor_content of " + content.size()
+      throw new MalformedAnswerException("tensor '" + name + "': DT_STRING tensor_content of " + content.size()
           + " bytes cannot hold the lengths of " + elements + " elements");
     }
     ByteBuffer in = content.asReadOnlyByteBuffer();
@@ -77,7 +78,7 @@ final class StringElements {
       payload += length;
     }
     if (payload != in.remaining()) {
-      throw new MalformedTensorException("tensor '" + name + "': DT_STRING tensor_content declares " + payload
+      throw new MalformedAnswerException("tensor '" + name + "': DT_STRING tensor_content declares " + payload
           + " bytes of strings but holds " + in.remaining() + " after the lengths");
     }
     ByteBuffer out = allocate(name, dims, elements * PREFIX + payload);
@@ -101,7 +102,7 @@ final class StringElements {
     long value = 0;
     for (int shift = 0; shift < 35; shift += 7) {
       if (!in.hasRemaining()) {
-        throw new MalformedTensorException("tensor '" + name + "': DT_STRING tensor_content ends inside the length of element " + index);
+        throw new MalformedAnswerException("tensor '" + name + "': DT_STRING tensor_content ends inside the length of element " + index);
       }
       int b = in.get() & 0xFF;
       value |= (long) (b & 0x7F) << shift;
@@ -112,10 +113,10 @@ final class StringElements {
         return value;
       }
     }
-    throw new MalformedTensorException("tensor '" + name + "': DT_STRING tensor_content has a bad length varint for element " + index);
+    throw new MalformedAnswerException("tensor '" + name + "': DT_STRING tensor_content has a bad length varint for element " + index);
   }
 
-  private static MalformedTensorException tooLong(String name, long[] dims, long length) {
+  private static MalformedAnswerException tooLong(String name, long[] dims, long length) {
     return TensorProtoShapes.tooLarge(name, DataType.BYTES, dims, "at least " + length);
   }
 }

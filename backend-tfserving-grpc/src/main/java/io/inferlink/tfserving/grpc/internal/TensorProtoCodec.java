@@ -9,6 +9,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.TfDataTypes;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
@@ -88,13 +89,13 @@ public final class TensorProtoCodec {
    * Decodes {@code p} into a tensor named {@code name}, wrapping a non-empty {@code tensor_content}
    * without copying it, or reading the typed field of the dtype with TensorFlow's fill rule.
    *
-   * @param provider the provider name the exceptions carry, or null
+   * @param provider the provider name an unsupported type's exception carries, or null
    * @param maxFilledBytes the largest tensor TensorFlow's fill rule may make from a short typed field: the
    *     client's {@link ClientOptions#maxMessageSize()}, since a server could have sent a tensor that large
    *     outright, while a few bytes must not make the client allocate gigabytes
    * @throws io.inferlink.UnsupportedFeatureException when the dtype has no Inferlink type (complex,
    *     quantized, resource, variant, float8, int4, or a number this version does not know)
-   * @throws io.inferlink.ServerException when the proto is malformed: no dtype, unknown rank or
+   * @throws MalformedAnswerException when the proto is malformed: no dtype, unknown rank or
    *     negative dimensions, a size that does not match the shape, too many values, values out of
    *     range for the type, more than {@code Integer.MAX_VALUE - 8} bytes, or more than
    *     {@code maxFilledBytes} made by the fill rule
@@ -102,29 +103,23 @@ public final class TensorProtoCodec {
   public static Tensor decode(String name, TensorProto p, String provider, int maxFilledBytes) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(p, "p");
+    DataType dtype = dtype(name, p.getDtypeValue(), provider);
+    long[] dims = TensorProtoShapes.decode(name, p.getTensorShape());
+    long elements = TensorProtoShapes.elementCount(name, dims);
+    ByteBuffer data = p.getTensorContent().isEmpty()
+        ? TypedFieldDecoder.decode(name, dtype, dims, elements, p, maxFilledBytes)
+        : fromTensorContent(name, dtype, dims, elements, p.getTensorContent());
     try {
-      DataType dtype = dtype(name, p.getDtypeValue(), provider);
-      long[] dims = TensorProtoShapes.decode(name, p.getTensorShape());
-      long elements = TensorProtoShapes.elementCount(name, dims);
-      ByteBuffer data = p.getTensorContent().isEmpty()
-          ? TypedFieldDecoder.decode(name, dtype, dims, elements, p, maxFilledBytes)
-          : fromTensorContent(name, dtype, dims, elements, p.getTensorContent());
-      try {
-        return Tensor.wrap(name, dtype, data, dims);
-      } catch (IllegalArgumentException e) {
-        // Sizes are checked above, so only what Tensor asks of a name is left, e.g. an empty one.
-        throw new MalformedTensorException(e.getMessage());
-      }
-    } catch (MalformedTensorException e) {
-      throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-          .message("the server sent a malformed TensorProto: " + e.getMessage())
-          .provider(provider).cause(e));
+      return Tensor.wrap(name, dtype, data, dims);
+    } catch (IllegalArgumentException e) {
+      // Sizes are checked above, so only what Tensor asks of a name is left, e.g. an empty one.
+      throw new MalformedAnswerException(e.getMessage());
     }
   }
 
   private static DataType dtype(String name, int number, String provider) {
     if (number == 0) {
-      throw new MalformedTensorException("tensor '" + name + "' has no dtype (DT_INVALID)");
+      throw new MalformedAnswerException("tensor '" + name + "' has no dtype (DT_INVALID)");
     }
     Optional<DataType> dtype = TfDataTypes.fromNumber(number);
     if (dtype.isPresent()) {
@@ -146,7 +141,7 @@ public final class TensorProtoCodec {
     }
     int expected = TensorProtoShapes.minimumByteSize(name, dtype, dims, elements);
     if (content.size() != expected) {
-      throw new MalformedTensorException("tensor '" + name + "': " + TfDataTypes.name(dtype) + " shape "
+      throw new MalformedAnswerException("tensor '" + name + "': " + TfDataTypes.name(dtype) + " shape "
           + Arrays.toString(dims) + " needs " + expected + " bytes of tensor_content but it holds "
           + content.size());
     }

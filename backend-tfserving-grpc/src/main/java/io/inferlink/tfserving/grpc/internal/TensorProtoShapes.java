@@ -2,6 +2,7 @@ package io.inferlink.tfserving.grpc.internal;
 
 import io.inferlink.DataType;
 import io.inferlink.protos.internal.tensorflow.TensorShapeProto;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -27,14 +28,14 @@ final class TensorProtoShapes {
   /** The dimensions of a value's shape; a missing shape is a scalar, as in TensorFlow. */
   static long[] decode(String name, TensorShapeProto shape) {
     if (shape.getUnknownRank()) {
-      throw new MalformedTensorException(
+      throw new MalformedAnswerException(
           "tensor '" + name + "' has unknown_rank set; a value must have a known shape");
     }
     long[] dims = new long[shape.getDimCount()];
     for (int i = 0; i < dims.length; i++) {
       dims[i] = shape.getDim(i).getSize();
       if (dims[i] < 0) {
-        throw new MalformedTensorException(
+        throw new MalformedAnswerException(
             "tensor '" + name + "': dimension " + i + " is " + dims[i]
                 + "; a value's dimensions must be >= 0 (-1 only appears in signatures)");
       }
@@ -54,7 +55,7 @@ final class TensorProtoShapes {
       try {
         count = Math.multiplyExact(count, dim);
       } catch (ArithmeticException e) {
-        throw new MalformedTensorException(
+        throw new MalformedAnswerException(
             "tensor '" + name + "': shape " + Arrays.toString(dims) + " has more elements than a long holds");
       }
     }
@@ -75,14 +76,14 @@ final class TensorProtoShapes {
   }
 
   /** A short typed field that TensorFlow's fill rule would stretch past {@code max} bytes. */
-  static MalformedTensorException tooLargeToFill(String name, String field, int count, long[] dims, long bytes, int max) {
-    return new MalformedTensorException("tensor '" + name + "': " + field + " holds " + count + " values for shape "
+  static MalformedAnswerException tooLargeToFill(String name, String field, int count, long[] dims, long bytes, int max) {
+    return new MalformedAnswerException("tensor '" + name + "': " + field + " holds " + count + " values for shape "
         + Arrays.toString(dims) + "; repeating the last to fill it (TensorFlow's rule) would make " + bytes
         + " bytes, more than the " + max + " bytes of the largest answer this client accepts (maxMessageSize)");
   }
 
-  static MalformedTensorException tooLarge(String name, DataType dtype, long[] dims, String bytes) {
-    return new MalformedTensorException(
+  static MalformedAnswerException tooLarge(String name, DataType dtype, long[] dims, String bytes) {
+    return new MalformedAnswerException(
         "tensor '" + name + "': " + dtype.wireName() + " shape " + Arrays.toString(dims) + " needs "
             + bytes + " bytes, more than the limit of "
             + MAX_BYTES + " bytes for one tensor");

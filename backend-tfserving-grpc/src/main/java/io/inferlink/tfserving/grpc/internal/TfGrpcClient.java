@@ -5,22 +5,26 @@ import io.grpc.MethodDescriptor;
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
-import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
+import io.inferlink.ModelNotFoundException;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.protos.internal.tensorflow.serving.ClassificationProtos;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelMetadataRequest;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusRequest;
+import io.inferlink.protos.internal.tensorflow.serving.GetModelStatusResponse;
 import io.inferlink.protos.internal.tensorflow.serving.ModelServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.PredictRequest;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictionServiceGrpc;
 import io.inferlink.protos.internal.tensorflow.serving.RegressionRequest;
-import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.Endpoint;
+import io.inferlink.spi.support.AbstractInferenceClient;
+import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;
@@ -31,61 +35,47 @@ import io.inferlink.tfserving.grpc.MultiInferenceTask;
 import io.inferlink.tfserving.grpc.ReloadResult;
 import io.inferlink.tfserving.grpc.TfServingGrpcExtension;
 import io.inferlink.transport.grpc.AliasingResponses;
-import io.inferlink.transport.grpc.GrpcCalls;
 import io.inferlink.transport.grpc.GrpcChannels;
-import java.time.Duration;
+import io.inferlink.transport.grpc.GrpcExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * An {@link InferenceClient} for TF Serving's gRPC API, also offering {@link TensorFlowServing}
- * (classify, regress, status) and {@link TfServingGrpcExtension} (multi-inference, config reload).
- * Inputs go as {@code tensor_content} (FP16/BF16 in {@code half_val}, UINT16 in {@code int_val},
- * BYTES in {@code string_val}), the forms both TF Serving and OVMS accept; requested outputs become
- * {@code output_filter}. Thread-safe.
+ * (classify, regress, status) and {@link TfServingGrpcExtension} (multi-inference, config reload), whose
+ * calls go through the same pipeline as inference. Inputs go as {@code tensor_content} (FP16/BF16 in
+ * {@code half_val}, UINT16 in {@code int_val}, BYTES in {@code string_val}), the forms both TF Serving and
+ * OVMS accept; requested outputs become {@code output_filter}. Thread-safe.
  */
-final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServingGrpcExtension {
+final class TfGrpcClient extends AbstractInferenceClient implements TensorFlowServing, TfServingGrpcExtension {
+  /** What a malformed answer is not. */
+  static final String PROTOCOL = "a TensorFlow Serving response";
   /** Predict with answers parsed in place: tensor_content outputs become views of the one answer array. */
   private static final MethodDescriptor<PredictRequest, PredictResponse> PREDICT =
       AliasingResponses.of(PredictionServiceGrpc.getPredictMethod(), PredictResponse.getDefaultInstance());
 
   private final String provider;
   private final ManagedChannel channel;
-  private final ClientOptions options;
-  private final Capabilities capabilities;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final GrpcExchange exchange;
 
-  TfGrpcClient(String provider, ManagedChannel channel, ClientOptions options, Capabilities capabilities) {
+  TfGrpcClient(String provider, Endpoint endpoint, ManagedChannel channel, ClientOptions options,
+      Capabilities capabilities) {
+    super(provider, endpoint, options, capabilities);
     this.provider = provider;
     this.channel = channel;
-    this.options = options;
-    this.capabilities = capabilities;
+    this.exchange = new GrpcExchange(channel, provider, PROTOCOL, TfGrpcErrors::map);
   }
 
   @Override
-  public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return call(() -> predict(request), PREDICT, options.timeoutFor(request),
-        response -> response(request, response, provider, options.maxMessageSize()));
+  protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
+    int maxFilledBytes = options().maxMessageSize();
+    return exchange.prepare(PREDICT, predict(request),
+        response -> response(request, response, provider, maxFilledBytes));
   }
 
-  /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
-  @Override
-  public InferenceResponse infer(InferenceRequest request) {
-    try {
-      return GrpcCalls.blocking(channel, PREDICT, whileOpen(() -> predict(request)), options.timeoutFor(request),
-          provider, response -> response(request, response, provider, options.maxMessageSize()));
-    } catch (InferenceException e) {
-      throw TfGrpcErrors.map(e);
-    }
-  }
-
-  private PredictRequest predict(InferenceRequest request) {
-    capabilities.check(request, provider);
+  private static PredictRequest predict(InferenceRequest request) {
     PredictRequest.Builder b = PredictRequest.newBuilder()
         .setModelSpec(TfGrpcMessages.modelSpec(request.model(), request.signatureName()))
         .addAllOutputFilter(request.requestedOutputs());
@@ -110,7 +100,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
     for (String name : names) {
       TensorProto p = outputs.get(name);
       if (p == null) {
-        throw Errors.create(io.inferlink.ErrorCode.UNKNOWN, "the server did not return output '" + name + "'", provider, null);
+        throw new MalformedAnswerException("the server did not return output '" + name + "'");
       }
       out.output(TensorProtoCodec.decode(name, p, provider, maxFilledBytes));
     }
@@ -118,66 +108,77 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
   }
 
   @Override
-  public CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
-    return call(() -> {
-      capabilities.check(model, provider);
-      return GetModelMetadataRequest.newBuilder().setModelSpec(TfGrpcMessages.modelSpec(model, null))
-          .addMetadataField(SignatureMetadata.FIELD).build();
-    }, PredictionServiceGrpc.getGetModelMetadataMethod(), options.requestTimeout(),
+  protected PreparedCall<ModelMetadata> prepareModelMetadata(ModelRef model) {
+    return exchange.prepare(PredictionServiceGrpc.getGetModelMetadataMethod(),
+        GetModelMetadataRequest.newBuilder().setModelSpec(TfGrpcMessages.modelSpec(model, null))
+            .addMetadataField(SignatureMetadata.FIELD).build(),
         response -> SignatureMetadata.read(response, provider));
   }
 
+  /** Ready when a version is available; a model or version the server does not know is not ready. */
   @Override
-  public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    return io.inferlink.tfserving.TfReadiness.fromStatus(modelStatusAsync(model), provider);
+  protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
+    return exchange.prepare(ModelServiceGrpc.getGetModelStatusMethod(), statusRequest(model),
+        response -> statuses(response).stream().anyMatch(ModelVersionStatus::isAvailable),
+        ModelNotFoundException.class, false);
   }
 
   @Override
   public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
-    return call(() -> {
-      capabilities.check(model, provider);
-      return GetModelStatusRequest.newBuilder().setModelSpec(TfGrpcMessages.modelSpec(model, null)).build();
-    }, ModelServiceGrpc.getGetModelStatusMethod(), options.requestTimeout(), response -> {
-      List<ModelVersionStatus> out = new ArrayList<>();
-      response.getModelVersionStatusList().forEach(v -> out.add(new ModelVersionStatus(v.getVersion(),
-          ModelVersionStatus.State.fromNumber(v.getStateValue()), v.getStatus().getErrorCode().name(),
-          v.getStatus().getErrorMessage())));
-      return List.copyOf(out);
+    return callExtension("status", model, true, () -> {
+      capabilities().check(model, provider);
+      return exchange.prepare(ModelServiceGrpc.getGetModelStatusMethod(), statusRequest(model), TfGrpcClient::statuses);
     });
+  }
+
+  private static GetModelStatusRequest statusRequest(ModelRef model) {
+    return GetModelStatusRequest.newBuilder().setModelSpec(TfGrpcMessages.modelSpec(model, null)).build();
+  }
+
+  private static List<ModelVersionStatus> statuses(GetModelStatusResponse response) {
+    List<ModelVersionStatus> out = new ArrayList<>();
+    response.getModelVersionStatusList().forEach(v -> out.add(new ModelVersionStatus(v.getVersion(),
+        ModelVersionStatus.State.fromNumber(v.getStateValue()), v.getStatus().getErrorCode().name(),
+        v.getStatus().getErrorMessage())));
+    return List.copyOf(out);
   }
 
   @Override
   public CompletableFuture<List<List<Classification>>> classifyAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return call(() -> {
-      capabilities.check(model, provider);
-      return ClassificationProtos.ClassificationRequest.newBuilder()
-          .setModelSpec(TfGrpcMessages.modelSpec(model, signatureName)).setInput(TfGrpcMessages.input(input)).build();
-    }, PredictionServiceGrpc.getClassifyMethod(), options.requestTimeout(),
-        response -> TfGrpcMessages.classifications(response.getResult()));
+    return callExtension("classify", model, false, () -> {
+      capabilities().check(model, provider);
+      return exchange.prepare(PredictionServiceGrpc.getClassifyMethod(),
+          ClassificationProtos.ClassificationRequest.newBuilder()
+              .setModelSpec(TfGrpcMessages.modelSpec(model, signatureName)).setInput(TfGrpcMessages.input(input)).build(),
+          response -> TfGrpcMessages.classifications(response.getResult()));
+    });
   }
 
   @Override
   public CompletableFuture<List<Float>> regressAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return call(() -> {
-      capabilities.check(model, provider);
-      return RegressionRequest.newBuilder()
-          .setModelSpec(TfGrpcMessages.modelSpec(model, signatureName)).setInput(TfGrpcMessages.input(input)).build();
-    }, PredictionServiceGrpc.getRegressMethod(), options.requestTimeout(),
-        response -> TfGrpcMessages.regressions(response.getResult()));
+    return callExtension("regress", model, false, () -> {
+      capabilities().check(model, provider);
+      return exchange.prepare(PredictionServiceGrpc.getRegressMethod(),
+          RegressionRequest.newBuilder()
+              .setModelSpec(TfGrpcMessages.modelSpec(model, signatureName)).setInput(TfGrpcMessages.input(input)).build(),
+          response -> TfGrpcMessages.regressions(response.getResult()));
+    });
   }
 
   @Override
   public CompletableFuture<List<MultiInferenceResult>> multiInferenceAsync(List<MultiInferenceTask> tasks, ExampleInput input) {
-    return call(() -> {
-      tasks.forEach(t -> capabilities.check(t.model(), provider));
-      return TfGrpcAdminMessages.multiInference(tasks, input);
-    }, PredictionServiceGrpc.getMultiInferenceMethod(), options.requestTimeout(), TfGrpcAdminMessages::results);
+    return callExtension("multi_inference", null, false, () -> {
+      tasks.forEach(t -> capabilities().check(t.model(), provider));
+      return exchange.prepare(PredictionServiceGrpc.getMultiInferenceMethod(),
+          TfGrpcAdminMessages.multiInference(tasks, input), TfGrpcAdminMessages::results);
+    });
   }
 
   @Override
   public CompletableFuture<ReloadResult> reloadConfigAsync(List<ModelConfigEntry> models) {
-    return call(() -> TfGrpcAdminMessages.reload(models), ModelServiceGrpc.getHandleReloadConfigRequestMethod(),
-        options.requestTimeout(), TfGrpcAdminMessages::result);
+    return callExtension("reload_config", null, false, () -> exchange.prepare(
+        ModelServiceGrpc.getHandleReloadConfigRequestMethod(), TfGrpcAdminMessages.reload(models),
+        TfGrpcAdminMessages::result));
   }
 
   @Override
@@ -186,39 +187,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
   }
 
   @Override
-  public Capabilities capabilities() {
-    return capabilities;
+  protected void closeTransport() {
+    GrpcChannels.shutdown(channel);
   }
-
-  @Override
-  public String providerName() {
-    return provider;
-  }
-
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      GrpcChannels.shutdown(channel);
-    }
-  }
-
-  /**
-   * One unary call: builds the request (a refusal fails the future before anything is sent), sends
-   * it with a deadline, and reads the answer (a malformed answer fails the future too).
-   */
-  private <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
-      Function<R, T> read) {
-    return TfGrpcErrors.mapping(GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, read));
-  }
-
-  /** The request, unless the client is closed. */
-  private <Q> Supplier<Q> whileOpen(Supplier<Q> request) {
-    return () -> {
-      if (closed.get()) {
-        throw new IllegalStateException(provider + " client is closed");
-      }
-      return request.get();
-    };
-  }
-
 }

@@ -3,8 +3,6 @@ package io.inferlink.tfserving.grpc.internal;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.support.Errors;
-import io.inferlink.spi.support.Futures;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * TF Serving's gRPC failures, where core's status table alone reads one wrong: an unknown version
@@ -26,19 +24,5 @@ final class TfGrpcErrors {
     return Errors.create(new InferenceException.Details(ErrorCode.NOT_FOUND)
         .message("server answered gRPC status INVALID_ARGUMENT: the model has no such version label")
         .grpcStatus(e.grpcStatus()).provider(e.provider()).serverMessage(e.serverMessage()).cause(e.getCause()));
-  }
-
-  /** The same result, failing with {@link #map}'s exception; cancelling it cancels {@code source}. */
-  static <T> CompletableFuture<T> mapping(CompletableFuture<T> source) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    source.whenComplete((value, error) -> {
-      if (error == null) {
-        result.complete(value);
-        return;
-      }
-      Throwable failure = Errors.unwrapFutureException(error);
-      result.completeExceptionally(failure instanceof InferenceException ? map((InferenceException) failure) : failure);
-    });
-    return Futures.cancelling(result, source);
   }
 }

@@ -43,6 +43,6 @@ public final class TfGrpcProvider implements InferenceClientProvider {
     if (!options.optionNames().isEmpty()) {
       throw new ProviderConfigurationException(NAME + " has no protocol options; got " + options.optionNames());
     }
-    return new TfGrpcClient(NAME, GrpcChannels.create(endpoint, DEFAULT_PORT, options), options, CAPABILITIES);
+    return new TfGrpcClient(NAME, endpoint, GrpcChannels.create(endpoint, DEFAULT_PORT, options), options, CAPABILITIES);
   }
 }

@@ -2,6 +2,7 @@ package io.inferlink.tfserving.grpc.internal;
 
 import io.inferlink.DataType;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.TfDataTypes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +27,7 @@ final class TypedFieldDecoder {
     String field = fieldName(dtype);
     int count = valueCount(dtype, p);
     if (count > elements) {
-      throw new MalformedTensorException("tensor '" + name + "': " + field + " holds " + count
+      throw new MalformedAnswerException("tensor '" + name + "': " + field + " holds " + count
           + " values but shape " + Arrays.toString(dims) + " has only " + elements + " elements");
     }
     if (count == 0 && elements > 0) {
@@ -34,7 +35,7 @@ final class TypedFieldDecoder {
       // dtype and field, and zeros would hide that.
       String other = otherValues(p, field);
       if (other != null) {
-        throw new MalformedTensorException("tensor '" + name + "' is " + TfDataTypes.name(dtype) + " but its values are in "
+        throw new MalformedAnswerException("tensor '" + name + "' is " + TfDataTypes.name(dtype) + " but its values are in "
             + other + " instead of " + field + " or tensor_content");
       }
     }
@@ -104,7 +105,7 @@ final class TypedFieldDecoder {
 
   private static int ranged(String name, DataType dtype, String field, int i, int v, int min, int max) {
     if (v < min || v > max) {
-      throw new MalformedTensorException(
+      throw new MalformedAnswerException(
           "tensor '" + name + "': " + field + "[" + i + "] = " + v + " does not fit " + dtype.wireName());
     }
     return v;

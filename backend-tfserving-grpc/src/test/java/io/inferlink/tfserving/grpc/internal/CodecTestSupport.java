@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferlink.ClientOptions;
 import io.inferlink.ErrorCode;
 import io.inferlink.ServerException;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.protos.internal.tensorflow.TensorShapeProto;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 
 /** Helpers shared by the TensorProtoCodec tests. */
@@ -46,9 +49,21 @@ final class CodecTestSupport {
     return out;
   }
 
+  /**
+   * Decodes {@code p} as the client reads an answer: a proto the codec rejects becomes the
+   * {@link ServerException} the client's exchange reports.
+   */
+  static Tensor answer(String name, TensorProto p, String provider, int maxFilledBytes) {
+    try {
+      return TensorProtoCodec.decode(name, p, provider, maxFilledBytes);
+    } catch (MalformedAnswerException e) {
+      throw Errors.malformedAnswer(TfGrpcClient.PROTOCOL, provider, 0, e);
+    }
+  }
+
   /** Decoding fails as a malformed server answer whose message contains every fragment. */
   static ServerException assertMalformed(TensorProto p, String... fragments) {
-    ServerException e = assertThrows(ServerException.class, () -> TensorProtoCodec.decode("out", p));
+    ServerException e = assertThrows(ServerException.class, () -> answer("out", p, null, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
     assertEquals(ErrorCode.UNKNOWN, e.code());
     assertTrue(e.getMessage().contains("'out'"), e.getMessage());
     for (String f : fragments) {

@@ -1,5 +1,6 @@
 package io.inferlink.tfserving.grpc.internal;
 
+import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.answer;
 import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.assertMalformed;
 import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.proto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
 import io.inferlink.ErrorCode;
 import io.inferlink.ServerException;
@@ -137,7 +139,7 @@ class TensorProtoCodecErrorTest {
   @Test
   void errorsCarryTheProvider() {
     ServerException malformed = assertThrows(ServerException.class,
-        () -> TensorProtoCodec.decode("out", proto(1, -1).build(), "tfserving+grpc"));
+        () -> answer("out", proto(1, -1).build(), "tfserving+grpc", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
     assertEquals("tfserving+grpc", malformed.provider());
     UnsupportedFeatureException unsupported = assertThrows(UnsupportedFeatureException.class,
         () -> TensorProtoCodec.decode("out", proto(8, 1).build(), "tfserving+grpc"));
@@ -147,7 +149,7 @@ class TensorProtoCodecErrorTest {
   @Test
   void anEmptyOutputNameIsMalformedNotAnIllegalArgument() {
     ServerException e = assertThrows(ServerException.class,
-        () -> TensorProtoCodec.decode("", proto(1, 1).addFloatVal(1f).build()));
+        () -> answer("", proto(1, 1).addFloatVal(1f).build(), null, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
     assertTrue(e.getMessage().contains("name"), e.getMessage());
   }
 }

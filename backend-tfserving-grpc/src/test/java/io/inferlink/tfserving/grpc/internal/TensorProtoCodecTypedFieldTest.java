@@ -1,5 +1,6 @@
 package io.inferlink.tfserving.grpc.internal;
 
+import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.answer;
 import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.assertMalformed;
 import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.proto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -185,7 +186,7 @@ class TensorProtoCodecTypedFieldTest {
         "maxMessageSize");
     int limit = 1 << 20;
     TensorProto justOver = proto(1, limit / 4 + 1).addFloatVal(1f).build();
-    ServerException e = assertThrows(ServerException.class, () -> TensorProtoCodec.decode("out", justOver, "p", limit));
+    ServerException e = assertThrows(ServerException.class, () -> answer("out", justOver, "p", limit));
     assertTrue(e.getMessage().contains((limit + 4) + " bytes, more than the " + limit + " bytes"), e.getMessage());
     assertEquals(limit / 4, TensorProtoCodec.decode("out", proto(1, limit / 4).addFloatVal(1f).build(), "p", limit)
         .elementCount());

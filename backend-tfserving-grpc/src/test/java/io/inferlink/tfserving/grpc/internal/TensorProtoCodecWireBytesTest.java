@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
 import io.inferlink.ServerException;
 import io.inferlink.Tensor;
@@ -29,7 +30,7 @@ class TensorProtoCodecWireBytesTest {
   private static final String SHAPE_2 = "12 04 12 02 08 02";
 
   private static Tensor decode(String hexBytes) throws Exception {
-    return TensorProtoCodec.decode("out", TensorProto.parseFrom(hex(hexBytes)));
+    return CodecTestSupport.answer("out", TensorProto.parseFrom(hex(hexBytes)), null, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE);
   }
 
   @Test

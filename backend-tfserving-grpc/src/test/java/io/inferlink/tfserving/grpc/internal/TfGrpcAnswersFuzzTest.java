@@ -12,10 +12,13 @@ import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.protos.internal.tensorflow.TensorShapeProto;
 import io.inferlink.protos.internal.tensorflow.serving.GetModelMetadataResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -62,23 +65,32 @@ class TfGrpcAnswersFuzzTest {
 
   @Property
   void mutatedTensorProtos(@ForAll("mutatedTensors") TensorProto p) {
-    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", p, () -> TensorProtoCodec.decode("y", p, "fuzz"));
+    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", p, () -> CodecTestSupport.answer("y", p, "fuzz", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
   }
 
   @Property
   void inconsistentTensorProtos(@ForAll("tensorMessages") TensorProto p) {
-    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", p, () -> TensorProtoCodec.decode("y", p, "fuzz"));
+    DecoderEscapes.onlyInferenceExceptions("TensorProtoCodec.decode", p, () -> CodecTestSupport.answer("y", p, "fuzz", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
   }
 
   @Property
   void mutatedPredictAnswers(@ForAll("mutatedPredicts") PredictResponse response) {
     DecoderEscapes.onlyInferenceExceptions("TF gRPC predict reader", response,
-        () -> TfGrpcClient.response(REQUEST, response, "fuzz", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE));
+        () -> read(() -> TfGrpcClient.response(REQUEST, response, "fuzz", ClientOptions.DEFAULT_MAX_MESSAGE_SIZE)));
   }
 
   @Property
   void mutatedMetadataAnswers(@ForAll("mutatedMetadata") GetModelMetadataResponse response) {
     DecoderEscapes.onlyInferenceExceptions("TF gRPC metadata reader", response, () -> SignatureMetadata.read(response, "fuzz"));
+  }
+
+  /** What the client's exchange makes of a reader's verdict: a malformed answer becomes a ServerException. */
+  private static <T> T read(Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (MalformedAnswerException e) {
+      throw Errors.malformedAnswer(TfGrpcClient.PROTOCOL, "fuzz", 0, e);
+    }
   }
 
   /** Mutations of the seeds that protobuf still parses into {@code M}. */
