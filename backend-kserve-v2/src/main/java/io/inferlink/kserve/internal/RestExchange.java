@@ -1,9 +1,8 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.ErrorCode;
-import io.inferlink.InferenceException;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.HttpErrors;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
@@ -14,7 +13,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The one HTTP exchange of the KServe REST clients (V1 and V2): builds the request (a refusal fails
+ * The HTTP exchange of the KServe V1 client until it moves onto the client skeleton and
+ * {@link io.inferlink.transport.http.HttpExchange} as V2 did: builds the request (a refusal fails
  * the future before anything is sent), turns a non-2xx answer into the shared HTTP error when asked,
  * and an answer the protocol cannot read into a ServerException naming the protocol. Cancelling the
  * returned future cancels the call. Thread-safe.
@@ -56,9 +56,7 @@ final class RestExchange {
     try {
       return read.apply(http);
     } catch (MalformedAnswerException e) {
-      throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-          .message("the server's answer is not " + protocol + ": " + e.getMessage())
-          .httpStatus(http.status()).provider(provider).cause(e));
+      throw Errors.malformedAnswer(protocol, provider, http.status(), e);
     }
   }
 

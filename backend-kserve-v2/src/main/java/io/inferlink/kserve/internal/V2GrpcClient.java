@@ -5,9 +5,7 @@ import io.grpc.MethodDescriptor;
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
-import io.inferlink.ErrorCode;
 import io.inferlink.InferenceClient;
-import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
@@ -27,134 +25,97 @@ import io.inferlink.protos.internal.inference.ModelReadyRequest;
 import io.inferlink.protos.internal.inference.ServerLiveRequest;
 import io.inferlink.protos.internal.inference.ServerMetadataRequest;
 import io.inferlink.protos.internal.inference.ServerReadyRequest;
+import io.inferlink.spi.Endpoint;
+import io.inferlink.spi.support.AbstractInferenceClient;
+import io.inferlink.spi.support.Attempt;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.transport.grpc.AliasingResponses;
-import io.inferlink.transport.grpc.GrpcCalls;
 import io.inferlink.transport.grpc.GrpcChannels;
-import java.time.Duration;
+import io.inferlink.transport.grpc.GrpcExchange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * An {@link InferenceClient} for the Open Inference Protocol over gRPC (KServe V2, Triton, MLServer,
  * OVMS): health, server and model metadata, readiness and inference. Inputs go as
  * {@code raw_input_contents} straight from the tensor buffers unless {@code contents=typed}; outputs
  * are read from raw or typed contents. The model repository extension is reached with
- * {@code unwrap(ModelRepository.class)}, in the form the {@code repository} option names. Thread-safe.
+ * {@code unwrap(ModelRepository.class)}, in the form the {@code repository} option names. Each
+ * operation builds its request message here and leaves the call to the skeleton's pipeline and the
+ * {@link GrpcExchange}; a blocking {@code infer} without interceptors parses the answer on the calling
+ * thread. Thread-safe.
  */
-final class V2GrpcClient implements InferenceClient {
+final class V2GrpcClient extends AbstractInferenceClient {
   /** ModelInfer with answers parsed in place: raw outputs become views of the one answer array. */
   private static final MethodDescriptor<ModelInferRequest, ModelInferResponse> MODEL_INFER =
       AliasingResponses.of(GRPCInferenceServiceGrpc.getModelInferMethod(), ModelInferResponse.getDefaultInstance());
 
-  private final String provider;
   private final ManagedChannel channel;
-  private final ClientOptions options;
-  private final Capabilities capabilities;
+  private final GrpcExchange exchange;
   private final V2GrpcContentMode mode;
   private final ModelRepository repository;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  V2GrpcClient(String provider, ManagedChannel channel, ClientOptions options, Capabilities capabilities) {
-    this.provider = provider;
+  V2GrpcClient(String provider, Endpoint endpoint, ManagedChannel channel, ClientOptions options,
+      Capabilities capabilities) {
+    super(provider, endpoint, options, capabilities);
     this.channel = channel;
-    this.options = options;
-    this.capabilities = capabilities;
+    this.exchange = new GrpcExchange(channel, provider, "an Open Inference Protocol response");
     this.mode = options.get(KServeOptions.CONTENTS) == KServeOptions.Contents.TYPED
         ? V2GrpcContentMode.TYPED : V2GrpcContentMode.RAW;
-    this.repository = new V2GrpcRepository(this, options.get(KServeOptions.REPOSITORY), options.requestTimeout());
+    this.repository = new V2GrpcRepository(this, exchange, options.get(KServeOptions.REPOSITORY));
   }
 
   @Override
-  public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return call(() -> encode(request), MODEL_INFER, options.timeoutFor(request), V2GrpcResponseDecoder::decode);
-  }
-
-  /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
-  @Override
-  public InferenceResponse infer(InferenceRequest request) {
-    return GrpcCalls.blocking(channel, MODEL_INFER, whileOpen(() -> encode(request)), options.timeoutFor(request),
-        provider, reading(provider, V2GrpcResponseDecoder::decode));
-  }
-
-  private ModelInferRequest encode(InferenceRequest request) {
-    capabilities.check(request, provider);
-    return V2GrpcRequestEncoder.encode(request, mode);
+  protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
+    return exchange.prepare(MODEL_INFER, V2GrpcRequestEncoder.encode(request, mode), V2GrpcResponseDecoder::decode);
   }
 
   @Override
-  public CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
-    return call(() -> {
-      capabilities.check(model, provider);
-      return ModelMetadataRequest.newBuilder().setName(model.name()).setVersion(versionOf(model)).build();
-    }, GRPCInferenceServiceGrpc.getModelMetadataMethod(), options.requestTimeout(), V2GrpcClient::metadata);
+  protected PreparedCall<ModelMetadata> prepareModelMetadata(ModelRef model) {
+    return exchange.prepare(GRPCInferenceServiceGrpc.getModelMetadataMethod(),
+        ModelMetadataRequest.newBuilder().setName(model.name()).setVersion(versionOf(model)).build(),
+        V2GrpcClient::metadata);
+  }
+
+  /** Servers differ: most answer ready=false for a model they do not know, some answer NOT_FOUND. */
+  @Override
+  protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
+    return falseWhenNotFound(exchange.prepare(GRPCInferenceServiceGrpc.getModelReadyMethod(),
+        ModelReadyRequest.newBuilder().setName(model.name()).setVersion(versionOf(model)).build(), r -> r.getReady()));
   }
 
   @Override
-  public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    CompletableFuture<Boolean> ready = call(() -> {
-      capabilities.check(model, provider);
-      return ModelReadyRequest.newBuilder().setName(model.name()).setVersion(versionOf(model)).build();
-    }, GRPCInferenceServiceGrpc.getModelReadyMethod(), options.requestTimeout(), r -> r.getReady());
-    // Servers differ: most answer ready=false for a model they do not know, some answer NOT_FOUND.
-    return Futures.cancelling(ready.handle((value, error) -> {
-      if (error == null) {
-        return value;
-      }
-      if (Errors.unwrapFutureException(error) instanceof ModelNotFoundException) {
-        return false;
-      }
-      throw Errors.wrap(error, provider);
-    }), ready);
+  protected PreparedCall<Boolean> prepareServerLive() {
+    return exchange.prepare(GRPCInferenceServiceGrpc.getServerLiveMethod(), ServerLiveRequest.getDefaultInstance(),
+        r -> r.getLive());
   }
 
   @Override
-  public CompletableFuture<Boolean> serverLiveAsync() {
-    return call(ServerLiveRequest::getDefaultInstance, GRPCInferenceServiceGrpc.getServerLiveMethod(),
-        options.requestTimeout(), r -> r.getLive());
+  protected PreparedCall<Boolean> prepareServerReady() {
+    return exchange.prepare(GRPCInferenceServiceGrpc.getServerReadyMethod(), ServerReadyRequest.getDefaultInstance(),
+        r -> r.getReady());
   }
 
   @Override
-  public CompletableFuture<Boolean> serverReadyAsync() {
-    return call(ServerReadyRequest::getDefaultInstance, GRPCInferenceServiceGrpc.getServerReadyMethod(),
-        options.requestTimeout(), r -> r.getReady());
+  protected PreparedCall<ServerMetadata> prepareServerMetadata() {
+    return exchange.prepare(GRPCInferenceServiceGrpc.getServerMetadataMethod(),
+        ServerMetadataRequest.getDefaultInstance(),
+        r -> new ServerMetadata(r.getName(), r.getVersion(), r.getExtensionsList()));
+  }
+
+  /** {@link ModelRepository}. */
+  @Override
+  protected Collection<?> extensions() {
+    return List.of(repository);
   }
 
   @Override
-  public CompletableFuture<ServerMetadata> serverMetadataAsync() {
-    return call(ServerMetadataRequest::getDefaultInstance, GRPCInferenceServiceGrpc.getServerMetadataMethod(),
-        options.requestTimeout(), r -> new ServerMetadata(r.getName(), r.getVersion(), r.getExtensionsList()));
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public String providerName() {
-    return provider;
-  }
-
-  /** Adds {@link ModelRepository} to what the client itself is. */
-  @Override
-  public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(repository)) {
-      return type.cast(repository);
-    }
-    return InferenceClient.super.unwrap(type);
-  }
-
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      GrpcChannels.shutdown(channel);
-    }
+  protected void closeTransport() {
+    GrpcChannels.shutdown(channel);
   }
 
   private static String versionOf(ModelRef model) {
@@ -162,7 +123,8 @@ final class V2GrpcClient implements InferenceClient {
   }
 
   static ModelMetadata metadata(ModelMetadataResponse r) {
-    return new ModelMetadata(r.getName(), r.getVersionsList(), r.getPlatform(), specs(r.getInputsList()), specs(r.getOutputsList()));
+    return new ModelMetadata(r.getName(), r.getVersionsList(), r.getPlatform(), specs(r.getInputsList()),
+        specs(r.getOutputsList()));
   }
 
   private static List<TensorSpec> specs(List<ModelMetadataResponse.TensorMetadata> tensors) {
@@ -181,36 +143,36 @@ final class V2GrpcClient implements InferenceClient {
     return List.copyOf(out);
   }
 
-  /** One unary call: a refusal or a malformed answer fails the future, as a server failure does. */
-  <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
-      Function<R, T> read) {
-    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, reading(provider, read));
-  }
-
-  /** The request, unless the client is closed. */
-  private <Q> Supplier<Q> whileOpen(Supplier<Q> request) {
-    return () -> {
-      if (closed.get()) {
-        throw new IllegalStateException(provider + " client is closed");
+  /** The readiness call, with NOT_FOUND read as "not ready" on both paths. */
+  private PreparedCall<Boolean> falseWhenNotFound(PreparedCall<Boolean> ready) {
+    return new PreparedCall<>() {
+      @Override
+      public CompletableFuture<Boolean> send(Attempt attempt) {
+        CompletableFuture<Boolean> call = ready.send(attempt);
+        return Futures.cancelling(call.handle((value, error) -> {
+          if (error == null) {
+            return value;
+          }
+          if (Errors.unwrapFutureException(error) instanceof ModelNotFoundException) {
+            return false;
+          }
+          throw Errors.wrap(error, providerName());
+        }), call);
       }
-      return request.get();
-    };
-  }
 
-  /** The reader, with a malformed answer reported as the server's fault. */
-  static <R, T> Function<R, T> reading(String provider, Function<R, T> read) {
-    return response -> {
-      try {
-        return read.apply(response);
-      } catch (V2GrpcMalformedException e) {
-        throw malformed(provider, e);
+      @Override
+      public Boolean sendBlocking(Attempt attempt) {
+        try {
+          return ready.sendBlocking(attempt);
+        } catch (ModelNotFoundException e) {
+          return false;
+        }
+      }
+
+      @Override
+      public long requestBytes() {
+        return ready.requestBytes();
       }
     };
-  }
-
-  private static InferenceException malformed(String provider, V2GrpcMalformedException e) {
-    return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-        .message("the server's answer is not an Open Inference Protocol response: " + e.getMessage())
-        .provider(provider).cause(e));
   }
 }

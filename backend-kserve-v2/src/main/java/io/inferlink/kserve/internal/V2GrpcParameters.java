@@ -2,6 +2,7 @@ package io.inferlink.kserve.internal;
 
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.protos.internal.inference.InferParameter;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ final class V2GrpcParameters {
         }
         return bits;
       default:
-        throw new V2GrpcMalformedException("parameter '" + key + "' has no value (no field of"
+        throw new MalformedAnswerException("parameter '" + key + "' has no value (no field of"
             + " InferParameter is set, or only one this version does not know)");
     }
   }

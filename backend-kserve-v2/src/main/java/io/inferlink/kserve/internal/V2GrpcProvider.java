@@ -53,6 +53,6 @@ public final class V2GrpcProvider implements InferenceClientProvider {
     // Bad values fail here, not on the first call.
     options.get(KServeOptions.CONTENTS);
     options.get(KServeOptions.REPOSITORY);
-    return new V2GrpcClient(NAME, GrpcChannels.create(endpoint, DEFAULT_PORT, options), options, CAPABILITIES);
+    return new V2GrpcClient(NAME, endpoint, GrpcChannels.create(endpoint, DEFAULT_PORT, options), options, CAPABILITIES);
   }
 }

@@ -7,6 +7,7 @@ import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelInferResponse.InferOutputTensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Outputs come from {@code raw_output_contents} when it is present (index-aligned with
  * {@code outputs}, wrapped without a further copy) and from each output's typed contents otherwise.
- * Anything no valid response matches is a {@link V2GrpcMalformedException}; a datatype Inferlink has
+ * Anything no valid response matches is a {@link MalformedAnswerException}; a datatype Inferlink has
  * no type for is an {@link UnsupportedFeatureException}.
  */
 public final class V2GrpcResponseDecoder {
@@ -28,7 +29,7 @@ public final class V2GrpcResponseDecoder {
   /**
    * Decodes {@code response}.
    *
-   * @throws V2GrpcMalformedException when the raw contents do not match the outputs in count or
+   * @throws MalformedAnswerException when the raw contents do not match the outputs in count or
    *     size, BYTES framing is broken, typed contents do not match the shape, an output mixes raw and
    *     typed data, a shape or name is invalid, or outputs repeat a name
    * @throws UnsupportedFeatureException for an unknown datatype or a uint64 parameter above
@@ -53,7 +54,7 @@ public final class V2GrpcResponseDecoder {
     List<ByteString> raw = response.getRawOutputContentsList();
     boolean useRaw = !raw.isEmpty();
     if (useRaw && raw.size() != outputs.size()) {
-      throw new V2GrpcMalformedException("the response has " + outputs.size() + " outputs but "
+      throw new MalformedAnswerException("the response has " + outputs.size() + " outputs but "
           + raw.size() + " raw_output_contents; the protocol needs one for each output or none");
     }
     for (int i = 0; i < outputs.size(); i++) {
@@ -61,7 +62,7 @@ public final class V2GrpcResponseDecoder {
       try {
         b.output(t);
       } catch (IllegalArgumentException e) {
-        throw new V2GrpcMalformedException(e.getMessage(), e);
+        throw new MalformedAnswerException(e.getMessage(), e);
       }
     }
     return b.build();
@@ -71,7 +72,7 @@ public final class V2GrpcResponseDecoder {
     DataType dtype = dtype(out);
     int typed = V2GrpcTypedContents.total(out.getContents());
     if (typed != 0) {
-      throw new V2GrpcMalformedException("output '" + out.getName() + "' has " + typed
+      throw new MalformedAnswerException("output '" + out.getName() + "' has " + typed
           + " typed values besides raw_output_contents; the protocol allows one or the other");
     }
     // A view of the parsed message's own bytes (asReadOnlyByteBuffer copies only a rope, which
@@ -85,17 +86,17 @@ public final class V2GrpcResponseDecoder {
     long elements = 1;
     for (long d : shape) {
       if (d < 0) {
-        throw new V2GrpcMalformedException("output '" + out.getName() + "' has negative dimension "
+        throw new MalformedAnswerException("output '" + out.getName() + "' has negative dimension "
             + d + " in shape " + out.getShapeList());
       }
       if (d > 0 && elements > Integer.MAX_VALUE / d) {
-        throw new V2GrpcMalformedException("output '" + out.getName() + "' has shape "
+        throw new MalformedAnswerException("output '" + out.getName() + "' has shape "
             + out.getShapeList() + ", more elements than one buffer holds");
       }
       elements *= d;
     }
     if (!V2GrpcTypedContents.hasTypedField(dtype) && elements > 0) {
-      throw new V2GrpcMalformedException("output '" + out.getName() + "' is " + dtype.wireName()
+      throw new MalformedAnswerException("output '" + out.getName() + "' is " + dtype.wireName()
           + ", which has no typed field, but the response has no raw_output_contents");
     }
     ByteBuffer data = V2GrpcTypedContents.decode(out.getName(), dtype, elements, out.getContents());
@@ -106,7 +107,7 @@ public final class V2GrpcResponseDecoder {
     try {
       return Tensor.wrap(out.getName(), dtype, data, shape(out));
     } catch (IllegalArgumentException e) {
-      throw new V2GrpcMalformedException("output '" + out.getName() + "' (" + field + "): "
+      throw new MalformedAnswerException("output '" + out.getName() + "' (" + field + "): "
           + e.getMessage(), e);
     }
   }
@@ -114,7 +115,7 @@ public final class V2GrpcResponseDecoder {
   private static DataType dtype(InferOutputTensor out) {
     String name = out.getDatatype();
     if (name.isEmpty()) {
-      throw new V2GrpcMalformedException("output '" + out.getName() + "' has no datatype");
+      throw new MalformedAnswerException("output '" + out.getName() + "' has no datatype");
     }
     try {
       return DataType.fromWireName(name);

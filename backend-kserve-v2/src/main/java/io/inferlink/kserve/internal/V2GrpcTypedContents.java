@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.inference.InferTensorContents;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -58,12 +59,12 @@ final class V2GrpcTypedContents {
     String field = fieldName(dtype);
     int count = count(dtype, c);
     if (count != elements) {
-      throw new V2GrpcMalformedException("output '" + name + "': " + field + " holds " + count
+      throw new MalformedAnswerException("output '" + name + "': " + field + " holds " + count
           + " values but the shape has " + elements + " elements");
     }
     int others = total(c) - count;
     if (others != 0) {
-      throw new V2GrpcMalformedException("output '" + name + "' is " + dtype.wireName() + " but "
+      throw new MalformedAnswerException("output '" + name + "' is " + dtype.wireName() + " but "
           + others + " values are in other fields than " + field);
     }
     if (dtype == DataType.BYTES) {
@@ -132,7 +133,7 @@ final class V2GrpcTypedContents {
       size += 4L + s.size();
     }
     if (size > Integer.MAX_VALUE - 8) {
-      throw new V2GrpcMalformedException("bytes_contents need " + size + " bytes, more than one buffer holds");
+      throw new MalformedAnswerException("bytes_contents need " + size + " bytes, more than one buffer holds");
     }
     ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
     for (ByteString s : c.getBytesContentsList()) {
@@ -144,7 +145,7 @@ final class V2GrpcTypedContents {
 
   private static long ranged(String name, DataType dtype, String field, int i, long v, long min, long max) {
     if (v < min || v > max) {
-      throw new V2GrpcMalformedException("output '" + name + "': " + field + "[" + i + "] = " + v
+      throw new MalformedAnswerException("output '" + name + "': " + field + "[" + i + "] = " + v
           + " does not fit " + dtype.wireName());
     }
     return v;

@@ -11,12 +11,15 @@ import io.inferlink.protos.internal.inference.InferTensorContents;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelInferResponse.InferOutputTensor;
 import io.inferlink.protos.internal.inference.ModelMetadataResponse;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -60,19 +63,30 @@ class V2GrpcAnswersFuzzTest {
   @Property
   void mutatedInferAnswers(@ForAll("mutatedInfer") ModelInferResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcResponseDecoder::decode).apply(response));
+        () -> reading(V2GrpcResponseDecoder::decode).apply(response));
   }
 
   @Property
   void inconsistentInferAnswers(@ForAll("inferMessages") ModelInferResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC response decoder", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcResponseDecoder::decode).apply(response));
+        () -> reading(V2GrpcResponseDecoder::decode).apply(response));
   }
 
   @Property
   void mutatedMetadataAnswers(@ForAll("mutatedMetadata") ModelMetadataResponse response) {
     DecoderEscapes.onlyInferenceExceptions("V2 gRPC metadata reader", response,
-        () -> V2GrpcClient.reading("fuzz", V2GrpcClient::metadata).apply(response));
+        () -> reading(V2GrpcClient::metadata).apply(response));
+  }
+
+  /** The reader as GrpcExchange runs it: a malformed answer becomes the ServerException the call fails with. */
+  private static <R, T> Function<R, T> reading(Function<R, T> read) {
+    return response -> {
+      try {
+        return read.apply(response);
+      } catch (MalformedAnswerException e) {
+        throw Errors.malformedAnswer("an Open Inference Protocol response", "fuzz", 0, e);
+      }
+    };
   }
 
   /** The message, or null for bytes protobuf refuses (as the channel would, before any decoder). */

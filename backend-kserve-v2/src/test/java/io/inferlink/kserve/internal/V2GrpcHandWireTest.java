@@ -8,6 +8,7 @@ import io.inferlink.DataType;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -108,7 +109,7 @@ class V2GrpcHandWireTest {
         lenField(OUTPUTS, stringField(O_NAME, "a"), stringField(O_DATATYPE, "UINT8"), packedVarints(O_SHAPE, 1)),
         lenField(OUTPUTS, stringField(O_NAME, "b"), stringField(O_DATATYPE, "UINT8"), packedVarints(O_SHAPE, 1)),
         lenField(RAW, bytes(7)));
-    assertThrows(V2GrpcMalformedException.class, () -> decode(wire));
+    assertThrows(MalformedAnswerException.class, () -> decode(wire));
   }
 
   // ---------------------------------------------------------------- copied from protos' test Wire

@@ -11,6 +11,7 @@ import io.inferlink.protos.internal.inference.InferParameter;
 import io.inferlink.protos.internal.inference.InferTensorContents;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelInferResponse.InferOutputTensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import org.junit.jupiter.api.Test;
 
 class V2GrpcMalformedTest {
@@ -32,7 +33,7 @@ class V2GrpcMalformedTest {
   }
 
   private static String malformed(ModelInferResponse.Builder r) {
-    return assertThrows(V2GrpcMalformedException.class, () -> V2GrpcResponseDecoder.decode(r.build())).getMessage();
+    return assertThrows(MalformedAnswerException.class, () -> V2GrpcResponseDecoder.decode(r.build())).getMessage();
   }
 
   @Test

@@ -150,27 +150,33 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   }
 
   /**
-   * Runs one operation of a protocol extension (classify, repository load...) through this client's
-   * pipeline: refused once closed, then built by {@code prepare} (which gates and encodes; a refusal
-   * fails the future and sends nothing), then sent like every other call with the client's request
-   * timeout. For the client's extension objects; never throws.
+   * Runs one operation of a protocol extension (classify, repository load...) about {@code model}
+   * through this client's pipeline: refused once closed, then built by {@code prepare} (which gates and
+   * encodes; a refusal fails the future and sends nothing), then sent like every other call, with the
+   * client's request timeout. For the client's extension objects; never throws.
    *
    * @param operationName the name interceptors see, e.g. {@code "repository.load"}
-   * @param model the model it is about, or {@code null}
-   * @param idempotent whether sending it twice is harmless (retries after an unknown outcome)
+   * @param model the model it is about
+   * @param idempotent whether sending it twice is harmless (retried after an unknown outcome)
    */
   public final <T> CompletableFuture<T> callExtension(String operationName, ModelRef model, boolean idempotent,
       Supplier<PreparedCall<T>> prepare) {
-    try {
-      checkOpen();
-      PreparedCall<T> prepared = prepare.get();
-      InferenceCall call = InferenceCall.extension(operationName).model(model).idempotent(idempotent)
-          .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
-          .requestBytes(prepared.requestBytes()).build();
-      return pipeline.execute(call, prepared);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return extension(operationName, () -> model, idempotent, prepare);
+  }
+
+  /**
+   * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a model named by a string, which
+   * is checked as a model name before anything else (a bad one fails the future).
+   */
+  public final <T> CompletableFuture<T> callExtension(String operationName, String modelName, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    return extension(operationName, () -> ModelRef.of(modelName), idempotent, prepare);
+  }
+
+  /** As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a server-level operation. */
+  public final <T> CompletableFuture<T> callExtension(String operationName, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    return extension(operationName, () -> null, idempotent, prepare);
   }
 
   // ------------------------------------------------------------------ the rest of InferenceClient
@@ -230,6 +236,21 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   }
 
   // ------------------------------------------------------------------ the walk
+
+  private <T> CompletableFuture<T> extension(String operationName, Supplier<ModelRef> model, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    try {
+      ModelRef about = model.get();
+      checkOpen();
+      PreparedCall<T> prepared = prepare.get();
+      InferenceCall call = InferenceCall.extension(operationName).model(about).idempotent(idempotent)
+          .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
+          .requestBytes(prepared.requestBytes()).build();
+      return pipeline.execute(call, prepared);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   private <T> CompletableFuture<T> call(Operation operation, InferenceRequest request, ModelRef model,
       Supplier<PreparedCall<T>> prepare) {
