@@ -179,6 +179,25 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     return extension(operationName, () -> null, idempotent, prepare);
   }
 
+  /**
+   * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for an extension that sends an
+   * inference request (classify, regress, explain...): the request is checked against the capabilities
+   * first, and the call carries it, its headers, its idempotency and its timeout, as an inference does.
+   */
+  public final <T> CompletableFuture<T> callExtension(String operationName, InferenceRequest request,
+      Supplier<PreparedCall<T>> prepare) {
+    try {
+      checkOpen();
+      capabilities.check(Objects.requireNonNull(request, "request"), provider);
+      PreparedCall<T> prepared = prepare.get();
+      InferenceCall call = InferenceCall.extension(operationName).request(request).provider(provider)
+          .endpoint(shownEndpoint).timeout(options.timeoutFor(request)).requestBytes(prepared.requestBytes()).build();
+      return pipeline.execute(call, prepared);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   // ------------------------------------------------------------------ the rest of InferenceClient
 
   @Override
