@@ -724,6 +724,12 @@ public final class ClientOptions {
       return this;
     }
 
+    /** Removes the interceptors added so far (those {@code toBuilder()} copied, say). */
+    public Builder clearInterceptors() {
+      interceptors.clear();
+      return this;
+    }
+
     /** Completes futures on this executor instead of transport threads. */
     public Builder executor(Executor executor) {
       this.executor = executor;

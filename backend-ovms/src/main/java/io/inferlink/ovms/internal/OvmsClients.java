@@ -3,6 +3,7 @@ package io.inferlink.ovms.internal;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.ovms.OvmsOptions;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.transport.http.HttpTarget;
@@ -37,8 +38,9 @@ final class OvmsClients {
       throw new ProviderConfigurationException("option rest-port must be a port (1..65535), got " + restPort);
     }
     Endpoint target = endpoint.withPort(endpoint.port(grpc ? GRPC_PORT : REST_PORT));
+    // The wrapped clients' calls are sent by the OVMS client's pipeline: they have none of their own.
     ClientOptions plain = options.toBuilder().removeOption(OvmsOptions.API.name())
-        .removeOption(OvmsOptions.REST_PORT.name()).build();
+        .removeOption(OvmsOptions.REST_PORT.name()).clearInterceptors().retryPolicy(RetryPolicy.none()).build();
     ClientOptions kserve = grpc ? plain : plain.toBuilder().option("binary", "always").build();
     boolean tfsApi = api == OvmsOptions.Api.TFS;
     String kserveName = grpc ? InnerProviders.KSERVE_GRPC : InnerProviders.KSERVE_REST;
@@ -53,7 +55,7 @@ final class OvmsClients {
           ? new Lazy<>(provider + " client", () -> InnerProviders.create(kserveName, target, kserve), InferenceClient::close)
           : null;
       TfsApiCheck check = !tfsApi ? null : grpc ? TfsApiCheck.grpc(provider) : TfsApiCheck.rest(provider, rest);
-      return new OvmsClient(provider, api, wrapped, health, rest, new OvmsFailures(provider, check),
+      return new OvmsClient(provider, endpoint, options, api, wrapped, health, rest, new OvmsFailures(provider, check),
           OvmsCapabilities.of(api, grpc, wrapped.capabilities()));
     } catch (RuntimeException e) {
       wrapped.close();

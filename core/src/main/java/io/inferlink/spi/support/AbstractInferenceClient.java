@@ -198,6 +198,35 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     }
   }
 
+  /**
+   * One operation of {@code inner}, a client this backend is built around (OVMS around KServe and TF
+   * Serving), prepared to be sent by this client's pipeline rather than by {@code inner}'s: refused
+   * once {@code inner} is closed, gated by its capabilities, built by its {@code prepare...} method.
+   * {@code request} is for {@link Operation#INFER}, {@code model} for the model operations.
+   */
+  @SuppressWarnings("unchecked")
+  protected static <T> PreparedCall<T> prepareOf(AbstractInferenceClient inner, Operation operation,
+      InferenceRequest request, ModelRef model) {
+    inner.checkOpen();
+    inner.gate(operation, request, model);
+    switch (operation) {
+      case INFER:
+        return (PreparedCall<T>) inner.prepareInfer(request);
+      case MODEL_METADATA:
+        return (PreparedCall<T>) inner.prepareModelMetadata(model);
+      case MODEL_READY:
+        return (PreparedCall<T>) inner.prepareModelReady(model);
+      case SERVER_LIVE:
+        return (PreparedCall<T>) inner.prepareServerLive();
+      case SERVER_READY:
+        return (PreparedCall<T>) inner.prepareServerReady();
+      case SERVER_METADATA:
+        return (PreparedCall<T>) inner.prepareServerMetadata();
+      default:
+        throw new IllegalArgumentException("not a client operation: " + operation);
+    }
+  }
+
   // ------------------------------------------------------------------ the rest of InferenceClient
 
   @Override
@@ -304,8 +333,19 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     }
   }
 
+  /**
+   * A backend's own refusal of a model reference, run before the capability gate so that its
+   * explanation (OVMS: "OVMS ignores version labels") is the one the caller reads. Does nothing here.
+   */
+  protected void checkModelRef(ModelRef model) {}
+
   /** Refuses, before anything is built, what the capabilities say this client cannot do. */
   private void gate(Operation operation, InferenceRequest request, ModelRef model) {
+    if (operation == Operation.INFER) {
+      checkModelRef(Objects.requireNonNull(request, "request").model());
+    } else if (model != null) {
+      checkModelRef(model);
+    }
     switch (operation) {
       case INFER:
         capabilities.check(Objects.requireNonNull(request, "request"), provider);
