@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.spi.support.JsonLimits;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -52,10 +53,10 @@ final class V1Column {
 
   private void measureValue(JsonParser p, JsonToken t, int depth, long row) throws IOException {
     if (t == null) {
-      throw new V1MalformedException("the answer is cut short in row " + row + " of '" + name + "'");
+      throw new MalformedAnswerException("the answer is cut short in row " + row + " of '" + name + "'");
     }
     if (t == JsonToken.START_OBJECT) {
-      throw new V1MalformedException("row " + row + " of '" + name + "' holds an object"
+      throw new MalformedAnswerException("row " + row + " of '" + name + "' holds an object"
           + (depth == 0 ? " where the other rows hold values" : " inside a list") + "; that has no tensor form");
     }
     if (t == JsonToken.START_ARRAY) {
@@ -118,7 +119,7 @@ final class V1Column {
     }
     long bytes = dtype.isFixedSize() ? count * dtype.byteSize() : 4 * values + stringBytes;
     if (count != values || bytes > Integer.MAX_VALUE - 8) {
-      throw new V1MalformedException("'" + name + "' of shape " + Arrays.toString(shape) + " is too large or"
+      throw new MalformedAnswerException("'" + name + "' of shape " + Arrays.toString(shape) + " is too large or"
           + " does not add up (" + values + " values)");
     }
     buffer = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -131,13 +132,13 @@ final class V1Column {
       case BOOL: return DataType.BOOL;
       case INT:
         if (bigInteger) {
-          throw new V1MalformedException("'" + name + "' holds an integer outside the INT64 range");
+          throw new MalformedAnswerException("'" + name + "' holds an integer outside the INT64 range");
         }
         return DataType.INT64;
       case FLOAT: case INT | FLOAT:
         return floatType;
       default:
-        throw new V1MalformedException("'" + name + "' mixes " + describe(kinds)
+        throw new MalformedAnswerException("'" + name + "' mixes " + describe(kinds)
             + "; a tensor holds one kind of value");
     }
   }
@@ -169,12 +170,12 @@ final class V1Column {
     try {
       return Tensor.wrap(name, dtype, buffer.flip(), shape);
     } catch (IllegalArgumentException e) {
-      throw new V1MalformedException("'" + name + "': " + e.getMessage(), e);
+      throw new MalformedAnswerException("'" + name + "': " + e.getMessage(), e);
     }
   }
 
-  private V1MalformedException ragged(long row) {
-    return new V1MalformedException("'" + name + "' is ragged at row " + row + ": its lists differ in length"
+  private MalformedAnswerException ragged(long row) {
+    return new MalformedAnswerException("'" + name + "' is ragged at row " + row + ": its lists differ in length"
         + " or its values sit at different depths, so it has no tensor shape");
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.kserve.KServeExplanation;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,21 +28,21 @@ final class V1Docs {
   static List<String> models(ByteChunks body) {
     String list = fields(body, "model list").get("models");
     if (list == null) {
-      throw new V1MalformedException("the model list has no 'models'");
+      throw new MalformedAnswerException("the model list has no 'models'");
     }
     List<String> names = new ArrayList<>();
     try (JsonParser p = KServeJson.FACTORY.createParser(list)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw new V1MalformedException("'models' is not a list: " + list);
+        throw new MalformedAnswerException("'models' is not a list: " + list);
       }
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (t != JsonToken.VALUE_STRING) {
-          throw new V1MalformedException("'models' holds something other than names: " + list);
+          throw new MalformedAnswerException("'models' holds something other than names: " + list);
         }
         names.add(p.getText());
       }
     } catch (IOException e) {
-      throw new V1MalformedException("cannot read 'models': " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read 'models': " + e.getMessage(), e);
     }
     return List.copyOf(names);
   }
@@ -62,7 +63,7 @@ final class V1Docs {
     if (fields.containsKey(V1PredictionsReader.PREDICTIONS)) {
       try {
         predictions = V1PredictionsReader.read(body, floatType);
-      } catch (V1MalformedException e) {
+      } catch (MalformedAnswerException e) {
         predictions = Map.of(); // explainers may answer anything; the text is still there
       }
     }
@@ -74,11 +75,11 @@ final class V1Docs {
     Map<String, String> fields = new LinkedHashMap<>();
     try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new V1MalformedException("the " + what + " answer is not a JSON object");
+        throw new MalformedAnswerException("the " + what + " answer is not a JSON object");
       }
       for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
         if (t == null) {
-          throw new V1MalformedException("the " + what + " answer is cut short");
+          throw new MalformedAnswerException("the " + what + " answer is cut short");
         }
         String name = p.currentName();
         if (OptionalMembers.absent(p.nextToken())) {
@@ -91,9 +92,9 @@ final class V1Docs {
         fields.put(name, text.toString());
       }
     } catch (JsonProcessingException e) {
-      throw new V1MalformedException("the " + what + " answer is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedAnswerException("the " + what + " answer is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new V1MalformedException("cannot read the " + what + " answer: " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read the " + what + " answer: " + e.getMessage(), e);
     }
     return fields;
   }

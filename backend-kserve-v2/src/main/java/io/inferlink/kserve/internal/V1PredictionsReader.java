@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ final class V1PredictionsReader {
   /**
    * The outputs, in the order of the first row's keys.
    *
-   * @throws V1MalformedException when the answer has no predictions list, or rows without one tensor form
+   * @throws MalformedAnswerException when the answer has no predictions list, or rows without one tensor form
    */
   static Map<String, Tensor> read(ByteChunks body, DataType floatType) {
     Map<String, V1Column> columns = new LinkedHashMap<>();
@@ -47,12 +48,12 @@ final class V1PredictionsReader {
   private static void walk(ByteChunks body, Map<String, V1Column> columns, boolean measuring) {
     try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new V1MalformedException("the answer is not a JSON object");
+        throw new MalformedAnswerException("the answer is not a JSON object");
       }
       boolean found = false;
       for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
         if (t == null) {
-          throw new V1MalformedException("the answer is cut short");
+          throw new MalformedAnswerException("the answer is cut short");
         }
         String field = p.currentName();
         JsonToken value = p.nextToken();
@@ -64,37 +65,37 @@ final class V1PredictionsReader {
           continue;
         }
         if (found) {
-          throw new V1MalformedException("'predictions' appears twice");
+          throw new MalformedAnswerException("'predictions' appears twice");
         }
         found = true;
         rows(p, value, columns, measuring);
       }
       if (!found) {
-        throw new V1MalformedException("the answer has no 'predictions'");
+        throw new MalformedAnswerException("the answer has no 'predictions'");
       }
     } catch (JsonProcessingException e) {
-      throw new V1MalformedException("the answer is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedAnswerException("the answer is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new V1MalformedException("cannot read the answer: " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read the answer: " + e.getMessage(), e);
     }
   }
 
   private static void rows(JsonParser p, JsonToken list, Map<String, V1Column> columns, boolean measuring)
       throws IOException {
     if (list != JsonToken.START_ARRAY) {
-      throw new V1MalformedException("'predictions' is " + kind(list) + ", not a list of rows");
+      throw new MalformedAnswerException("'predictions' is " + kind(list) + ", not a list of rows");
     }
     Boolean objects = null;
     long row = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), row++) {
       if (t == null) {
-        throw new V1MalformedException("the answer is cut short in row " + row + " of 'predictions'");
+        throw new MalformedAnswerException("the answer is cut short in row " + row + " of 'predictions'");
       }
       boolean object = t == JsonToken.START_OBJECT;
       if (objects == null) {
         objects = object;
       } else if (objects != object) {
-        throw new V1MalformedException("row " + row + " of 'predictions' is " + (object ? "" : "not ")
+        throw new MalformedAnswerException("row " + row + " of 'predictions' is " + (object ? "" : "not ")
             + "an object but row 0 is " + (objects ? "" : "not ") + "one: rows must all be alike");
       }
       if (object) {
@@ -114,16 +115,16 @@ final class V1PredictionsReader {
     Set<String> seen = new HashSet<>();
     for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
       if (f == null) {
-        throw new V1MalformedException("the answer is cut short in row " + row + " of 'predictions'");
+        throw new MalformedAnswerException("the answer is cut short in row " + row + " of 'predictions'");
       }
       String key = p.currentName();
       if (!seen.add(key)) {
-        throw new V1MalformedException("row " + row + " of 'predictions' has the key '" + key + "' twice");
+        throw new MalformedAnswerException("row " + row + " of 'predictions' has the key '" + key + "' twice");
       }
       V1Column c = columns.get(key);
       if (c == null) {
         if (!measuring || row > 0) {
-          throw new V1MalformedException("row " + row + " of 'predictions' has the key '" + key + "', which row 0 lacks");
+          throw new MalformedAnswerException("row " + row + " of 'predictions' has the key '" + key + "', which row 0 lacks");
         }
         c = new V1Column(key);
         columns.put(key, c);
@@ -133,7 +134,7 @@ final class V1PredictionsReader {
     if (seen.size() != columns.size()) {
       Set<String> missing = new LinkedHashSet<>(columns.keySet());
       missing.removeAll(seen);
-      throw new V1MalformedException("row " + row + " of 'predictions' lacks the key(s) " + missing + " of row 0");
+      throw new MalformedAnswerException("row " + row + " of 'predictions' lacks the key(s) " + missing + " of row 0");
     }
   }
 

@@ -10,14 +10,16 @@ import io.inferlink.ModelRef;
 import io.inferlink.kserve.KServeExplanation;
 import io.inferlink.kserve.KServePaths;
 import io.inferlink.kserve.KServeV1;
+import io.inferlink.spi.Endpoint;
+import io.inferlink.spi.support.AbstractInferenceClient;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.transport.http.HttpErrors;
+import io.inferlink.transport.http.HttpExchange;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
 import io.inferlink.transport.http.HttpTransport;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * An {@link InferenceClient} for KServe's V1 protocol (TF Serving's row format over REST), with
@@ -25,30 +27,28 @@ import java.util.function.Supplier;
  * {@code predictions} are typed from their JSON values (see {@link V1PredictionsReader}), and a
  * single-output model's answer is named {@code predictions}, since V1 does not carry output names.
  * Model readiness is false on 404 (unknown model) and 503 (not ready), an error on other failures;
- * liveness is {@code GET /} (KServe answers {@code {"status": "alive"}}), true on 2xx. Thread-safe.
+ * liveness is {@code GET /} (KServe answers {@code {"status": "alive"}}), true on 2xx. Each operation
+ * builds its request here and leaves sending, errors and cancellation to the skeleton's pipeline and
+ * the {@link HttpExchange}. Thread-safe.
  */
-final class V1RestClient implements InferenceClient, KServeV1 {
+final class V1RestClient extends AbstractInferenceClient implements KServeV1 {
   private static final String JSON = "application/json";
 
-  private final String provider;
-  private final ClientOptions options;
-  private final Capabilities capabilities;
   private final DataType floatType;
-  private final RestExchange exchange;
+  private final HttpExchange exchange;
 
-  V1RestClient(String provider, HttpTransport transport, ClientOptions options, Capabilities capabilities,
-      DataType floatType) {
-    this.provider = provider;
-    this.exchange = new RestExchange(transport, provider, "a KServe V1 response");
-    this.options = options;
-    this.capabilities = capabilities;
+  V1RestClient(String provider, Endpoint endpoint, HttpTransport transport, ClientOptions options,
+      Capabilities capabilities, DataType floatType) {
+    super(provider, endpoint, options, capabilities);
+    this.exchange = new HttpExchange(transport, provider, "a KServe V1 response");
     this.floatType = floatType;
   }
 
   @Override
-  public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return exchange(() -> post(request, KServePaths.predictPath(request.model().name(), KServePaths.Protocol.V1)),
-        http -> response(http, request.model().name(), floatType), true);
+  protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
+    String model = request.model().name();
+    return exchange.prepare(post(request, KServePaths.predictPath(model, KServePaths.Protocol.V1)),
+        http -> response(http, model, floatType));
   }
 
   /** The response of a predict answer; its outputs are typed with {@code floatType} for floats. */
@@ -59,46 +59,35 @@ final class V1RestClient implements InferenceClient, KServeV1 {
   }
 
   @Override
+  protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
+    return exchange.prepareAnyStatus(HttpRequestSpec.get(KServePaths.v1Model(model.name())).accept(JSON).build(),
+        http -> {
+          if (http.status() == 404 || http.status() == 503) {
+            return false; // KServe: "does not exist" / "is not ready"
+          }
+          if (!http.isSuccess()) {
+            throw HttpErrors.toException(http, providerName());
+          }
+          return V1Docs.ready(http.body());
+        });
+  }
+
+  @Override
+  protected PreparedCall<Boolean> prepareServerLive() {
+    return exchange.prepareAnyStatus(HttpRequestSpec.get("/").accept(JSON).build(), HttpResult::isSuccess);
+  }
+
+  @Override
   public CompletableFuture<KServeExplanation> explainAsync(InferenceRequest request) {
-    return exchange(() -> post(request, KServePaths.explainPath(request.model().name())),
-        http -> V1Docs.explanation(http.body(), floatType), true);
+    return callExtension("explain", request, () -> exchange.prepare(
+        post(request, KServePaths.explainPath(request.model().name())),
+        http -> V1Docs.explanation(http.body(), floatType)));
   }
 
   @Override
   public CompletableFuture<List<String>> listModelsAsync() {
-    return exchange(() -> HttpRequestSpec.get(KServePaths.v1Models()).accept(JSON).build(),
-        http -> V1Docs.models(http.body()), true);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    return exchange(() -> {
-      capabilities.check(model, provider);
-      return HttpRequestSpec.get(KServePaths.v1Model(model.name())).accept(JSON).build();
-    }, http -> {
-      if (http.status() == 404 || http.status() == 503) {
-        return false; // KServe: "does not exist" / "is not ready"
-      }
-      if (!http.isSuccess()) {
-        throw HttpErrors.toException(http, provider);
-      }
-      return V1Docs.ready(http.body());
-    }, false);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> serverLiveAsync() {
-    return exchange(() -> HttpRequestSpec.get("/").accept(JSON).build(), HttpResult::isSuccess, false);
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public String providerName() {
-    return provider;
+    return callExtension("models", true, () -> exchange.prepare(
+        HttpRequestSpec.get(KServePaths.v1Models()).accept(JSON).build(), http -> V1Docs.models(http.body())));
   }
 
   @Override
@@ -107,20 +96,13 @@ final class V1RestClient implements InferenceClient, KServeV1 {
   }
 
   @Override
-  public void close() {
+  protected void closeTransport() {
     exchange.close();
   }
 
-  /** A predict or explain POST: checked against the capabilities and encoded before anything is sent. */
-  private HttpRequestSpec post(InferenceRequest request, String path) {
-    capabilities.check(request, provider);
+  /** A predict or explain POST, encoded before anything is sent. */
+  private static HttpRequestSpec post(InferenceRequest request, String path) {
     return HttpRequestSpec.post(path, V1InstancesWriter.write(request), JSON).accept(JSON)
-        .timeout(options.timeoutFor(request)).idempotent(request.idempotent()).build();
-  }
-
-  /** One exchange through the shared {@link RestExchange}. */
-  private <T> CompletableFuture<T> exchange(Supplier<HttpRequestSpec> request, Function<HttpResult, T> read,
-      boolean failOnError) {
-    return exchange.send(request, read, failOnError);
+        .idempotent(request.idempotent()).build();
   }
 }

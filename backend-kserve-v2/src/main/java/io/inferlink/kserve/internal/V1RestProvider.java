@@ -54,7 +54,7 @@ public final class V1RestProvider implements InferenceClientProvider {
     }
     DataType floatType = floatType(options);
     HttpTransport transport = HttpTransport.create(HttpTarget.of(endpoint, DEFAULT_PORT), options, NAME);
-    return new V1RestClient(NAME, transport, options, capabilities(floatType), floatType);
+    return new V1RestClient(NAME, endpoint, transport, options, capabilities(floatType), floatType);
   }
 
   static DataType floatType(ClientOptions options) {

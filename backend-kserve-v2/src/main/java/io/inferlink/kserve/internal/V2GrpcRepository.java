@@ -1,6 +1,5 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.ModelRef;
 import io.inferlink.kserve.KServeOptions;
 import io.inferlink.kserve.ModelIndexEntry;
 import io.inferlink.kserve.ModelRepository;
@@ -17,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link ModelRepository} over gRPC, in Triton's or KServe's form, through the client's pipeline and
  * exchange (so interceptors, retries, deadlines, cancellation, headers and the status table are the
- * same as for inference). Triton's requests leave {@code repository_name} empty: any repository.
- * Thread-safe.
+ * same as for inference). Triton's requests leave {@code repository_name} empty: any repository. Model
+ * names are checked as every model name is, before anything is sent. Thread-safe.
  */
 final class V2GrpcRepository implements ModelRepository {
   private final AbstractInferenceClient client;
@@ -33,7 +32,7 @@ final class V2GrpcRepository implements ModelRepository {
 
   @Override
   public CompletableFuture<List<ModelIndexEntry>> indexAsync(boolean readyOnly) {
-    return client.callExtension("repository.index", null, true, () -> {
+    return client.callExtension("repository.index", true, () -> {
       if (form == KServeOptions.Repository.KSERVE) {
         throw V2RepositoryFailures.noIndex(client.providerName(),
             "over gRPC: KServe's GRPCInferenceService has no RepositoryIndex");
@@ -45,36 +44,28 @@ final class V2GrpcRepository implements ModelRepository {
 
   @Override
   public CompletableFuture<Void> loadAsync(String model) {
-    return client.callExtension("repository.load", seen(model), false, () -> form == KServeOptions.Repository.KSERVE
-        ? exchange.prepare(V2GrpcRepositoryMethods.KSERVE_LOAD,
-            RepositoryModelLoadRequest.newBuilder().setModelName(name(model)).build(),
-            r -> confirmed(r.getIsLoaded(), model, "load"))
-        : exchange.prepare(V2GrpcRepositoryMethods.TRITON_LOAD,
-            TritonRepositoryModelLoadRequest.newBuilder().setModelName(name(model)).build(), r -> null));
+    return client.callExtension("repository.load", model, false, () -> {
+      if (form == KServeOptions.Repository.KSERVE) {
+        return exchange.prepare(V2GrpcRepositoryMethods.KSERVE_LOAD,
+            RepositoryModelLoadRequest.newBuilder().setModelName(model).build(),
+            r -> confirmed(r.getIsLoaded(), model, "load"));
+      }
+      return exchange.prepare(V2GrpcRepositoryMethods.TRITON_LOAD,
+          TritonRepositoryModelLoadRequest.newBuilder().setModelName(model).build(), r -> null);
+    });
   }
 
   @Override
   public CompletableFuture<Void> unloadAsync(String model) {
-    return client.callExtension("repository.unload", seen(model), false, () -> form == KServeOptions.Repository.KSERVE
-        ? exchange.prepare(V2GrpcRepositoryMethods.KSERVE_UNLOAD,
-            RepositoryModelUnloadRequest.newBuilder().setModelName(name(model)).build(),
-            r -> confirmed(r.getIsUnloaded(), model, "unload"))
-        : exchange.prepare(V2GrpcRepositoryMethods.TRITON_UNLOAD,
-            TritonRepositoryModelUnloadRequest.newBuilder().setModelName(name(model)).build(), r -> null));
-  }
-
-  /** The model as interceptors see it; none when the name is refused (the call then fails unsent). */
-  private static ModelRef seen(String model) {
-    try {
-      return ModelRef.of(model);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** Names are checked as every model name is, before anything is sent. */
-  private static String name(String model) {
-    return ModelRef.of(model).name();
+    return client.callExtension("repository.unload", model, false, () -> {
+      if (form == KServeOptions.Repository.KSERVE) {
+        return exchange.prepare(V2GrpcRepositoryMethods.KSERVE_UNLOAD,
+            RepositoryModelUnloadRequest.newBuilder().setModelName(model).build(),
+            r -> confirmed(r.getIsUnloaded(), model, "unload"));
+      }
+      return exchange.prepare(V2GrpcRepositoryMethods.TRITON_UNLOAD,
+          TritonRepositoryModelUnloadRequest.newBuilder().setModelName(model).build(), r -> null);
+    });
   }
 
   private Void confirmed(boolean flag, String model, String action) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class V2JsonParameters {
       return Map.of();
     }
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw new V2RestMalformedException(where + ": 'parameters' is not an object");
+      throw new MalformedAnswerException(where + ": 'parameters' is not an object");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -57,17 +58,17 @@ final class V2JsonParameters {
         case VALUE_FALSE: value = Boolean.FALSE; break;
         case VALUE_NUMBER_INT:
           if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw new V2RestMalformedException(where + ": parameter '" + key + "' is beyond 64 bits");
+            throw new MalformedAnswerException(where + ": parameter '" + key + "' is beyond 64 bits");
           }
           value = p.getLongValue();
           break;
         case VALUE_NUMBER_FLOAT: value = p.getDoubleValue(); break;
         default:
-          throw new V2RestMalformedException(where + ": parameter '" + key + "' is " + t
+          throw new MalformedAnswerException(where + ": parameter '" + key + "' is " + t
               + ", not a string, number or boolean");
       }
       if (out.put(key, value) != null) {
-        throw new V2RestMalformedException(where + ": parameter '" + key + "' appears twice");
+        throw new MalformedAnswerException(where + ": parameter '" + key + "' appears twice");
       }
     }
     return out;

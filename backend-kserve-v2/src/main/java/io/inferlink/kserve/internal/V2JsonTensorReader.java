@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.half.HalfFloats;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -21,13 +22,13 @@ final class V2JsonTensorReader {
     while (depth > 0) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw new V2RestMalformedException("'data' is cut short");
+        throw new MalformedAnswerException("'data' is cut short");
       } else if (t == JsonToken.START_ARRAY) {
         depth++;
       } else if (t == JsonToken.END_ARRAY) {
         depth--;
       } else if (t == JsonToken.START_OBJECT) {
-        throw new V2RestMalformedException("'data' holds an object");
+        throw new MalformedAnswerException("'data' holds an object");
       } else {
         o.leafCount++;
         if (t == JsonToken.VALUE_STRING) {
@@ -49,13 +50,13 @@ final class V2JsonTensorReader {
     long n = 0;
     for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (n++ == expected) {
-        throw new V2RestMalformedException(o.where() + ": 'data' holds more than the " + expected
+        throw new MalformedAnswerException(o.where() + ": 'data' holds more than the " + expected
             + " elements of shape " + java.util.Arrays.toString(shape));
       }
       leaf(o, p, t, out);
     }
     if (n != expected) {
-      throw new V2RestMalformedException(o.where() + ": 'data' holds " + n + " elements but shape "
+      throw new MalformedAnswerException(o.where() + ": 'data' holds " + n + " elements but shape "
           + java.util.Arrays.toString(shape) + " needs " + expected);
     }
   }
@@ -72,11 +73,11 @@ final class V2JsonTensorReader {
       } else if (t == JsonToken.START_ARRAY) {
         level(o, p, out, dim + 1, p.nextToken());
       } else {
-        throw new V2RestMalformedException(o.where() + ": nested 'data' does not follow the shape at dimension " + dim);
+        throw new MalformedAnswerException(o.where() + ": nested 'data' does not follow the shape at dimension " + dim);
       }
     }
     if (n != o.shape[dim]) {
-      throw new V2RestMalformedException(o.where() + ": nested 'data' has the wrong length at dimension " + dim
+      throw new MalformedAnswerException(o.where() + ": nested 'data' has the wrong length at dimension " + dim
           + " of shape " + java.util.Arrays.toString(o.shape));
     }
   }
@@ -120,7 +121,7 @@ final class V2JsonTensorReader {
         out.putInt(raw.length).put(raw);
         return;
       default:
-        throw new V2RestMalformedException(o.where() + ": " + type.wireName() + " has no JSON form");
+        throw new MalformedAnswerException(o.where() + ": " + type.wireName() + " has no JSON form");
     }
   }
 
@@ -151,8 +152,8 @@ final class V2JsonTensorReader {
     return v;
   }
 
-  private static V2RestMalformedException wrong(V2RestOutputHeader o, JsonParser p, JsonToken t) throws IOException {
+  private static MalformedAnswerException wrong(V2RestOutputHeader o, JsonParser p, JsonToken t) throws IOException {
     String text = t == null || t.isStructStart() ? String.valueOf(t) : p.getText();
-    return new V2RestMalformedException(o.where() + ": '" + text + "' is not a " + o.dtype.wireName() + " value");
+    return new MalformedAnswerException(o.where() + ": '" + text + "' is not a " + o.dtype.wireName() + " value");
   }
 }

@@ -7,6 +7,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ final class V2RestDocs {
     JsonNode doc = parse(body, "model metadata");
     JsonNode name = OptionalMembers.get(doc, "name");
     if (name == null || !name.isValueNode()) {
-      throw new V2RestMalformedException("the model metadata has no name");
+      throw new MalformedAnswerException("the model metadata has no name");
     }
     return new ModelMetadata(name.asText(), texts(doc, "versions", "model metadata"), text(doc, "platform"),
         specs(doc, "inputs"), specs(doc, "outputs"));
@@ -52,7 +53,7 @@ final class V2RestDocs {
       return out;
     }
     if (!list.isArray()) {
-      throw new V2RestMalformedException("'" + field + "' of the " + what + " is not a list: " + list);
+      throw new MalformedAnswerException("'" + field + "' of the " + what + " is not a list: " + list);
     }
     for (JsonNode v : list) {
       if (!v.isNull()) {
@@ -68,7 +69,7 @@ final class V2RestDocs {
       return List.of();
     }
     if (!tensors.isArray()) {
-      throw new V2RestMalformedException("'" + field + "' of the model metadata is not a list");
+      throw new MalformedAnswerException("'" + field + "' of the model metadata is not a list");
     }
     List<TensorSpec> out = new ArrayList<>();
     for (JsonNode t : tensors) {
@@ -77,7 +78,7 @@ final class V2RestDocs {
       JsonNode dims = OptionalMembers.get(t, "shape");
       if (name == null || !name.isTextual() || datatype == null || !datatype.isTextual() || dims == null
           || !dims.isArray()) {
-        throw new V2RestMalformedException("a tensor of '" + field + "' lacks 'name', 'datatype' or 'shape': " + t);
+        throw new MalformedAnswerException("a tensor of '" + field + "' lacks 'name', 'datatype' or 'shape': " + t);
       }
       DataType dtype;
       try {
@@ -90,7 +91,7 @@ final class V2RestDocs {
       for (int i = 0; i < shape.length; i++) {
         JsonNode d = dims.get(i);
         if (!d.canConvertToLong()) {
-          throw new V2RestMalformedException("shape of '" + name.asText() + "' is not a list of integers");
+          throw new MalformedAnswerException("shape of '" + name.asText() + "' is not a list of integers");
         }
         shape[i] = Math.max(-1, d.asLong());
       }
@@ -102,7 +103,7 @@ final class V2RestDocs {
   private static JsonNode parse(ByteChunks body, String what) {
     JsonNode doc = tree(body, what);
     if (!doc.isObject()) {
-      throw new V2RestMalformedException("the " + what + " answer is not a JSON object");
+      throw new MalformedAnswerException("the " + what + " answer is not a JSON object");
     }
     return doc;
   }
@@ -112,13 +113,13 @@ final class V2RestDocs {
     try (InputStream in = body.newInputStream()) {
       JsonNode doc = MAPPER.readTree(in);
       if (doc == null || doc.isMissingNode()) {
-        throw new V2RestMalformedException("the " + what + " answer is empty");
+        throw new MalformedAnswerException("the " + what + " answer is empty");
       }
       return doc;
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new V2RestMalformedException("the " + what + " answer is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedAnswerException("the " + what + " answer is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new V2RestMalformedException("cannot read the " + what + " answer: " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read the " + what + " answer: " + e.getMessage(), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.inferlink.kserve.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,11 +49,11 @@ final class V2RestHeaderParser {
         }
       }
       if (p.nextToken() != null) {
-        throw new V2RestMalformedException("content after the JSON object of the response");
+        throw new MalformedAnswerException("content after the JSON object of the response");
       }
     }
     if (!h.sawOutputs) {
-      throw new V2RestMalformedException("the response has no 'outputs'");
+      throw new MalformedAnswerException("the response has no 'outputs'");
     }
     return h;
   }
@@ -82,13 +83,13 @@ final class V2RestHeaderParser {
       }
     }
     if (o.name == null || datatype == null || o.shape == null) {
-      throw new V2RestMalformedException("output " + index + " lacks 'name', 'datatype' or 'shape'");
+      throw new MalformedAnswerException("output " + index + " lacks 'name', 'datatype' or 'shape'");
     }
     o.dtype = dataType(datatype, o.where());
     Object size = o.parameters.get(V2RestRequestWriter.BINARY_DATA_SIZE);
     if (size != null) {
       if (!(size instanceof Long) || (Long) size < 0) {
-        throw new V2RestMalformedException(o.where() + ": binary_data_size is " + size + ", not a size");
+        throw new MalformedAnswerException(o.where() + ": binary_data_size is " + size + ", not a size");
       }
       o.binarySize = (Long) size;
       Map<String, Object> rest = new LinkedHashMap<>(o.parameters);
@@ -105,7 +106,7 @@ final class V2RestHeaderParser {
         return t;
       }
     }
-    throw new V2RestMalformedException(where + ": unknown datatype '" + name + "'");
+    throw new MalformedAnswerException(where + ": unknown datatype '" + name + "'");
   }
 
   private static long[] shape(JsonParser p, JsonToken t, int index) throws IOException {
@@ -115,7 +116,7 @@ final class V2RestHeaderParser {
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
           || p.getLongValue() < 0) {
-        throw new V2RestMalformedException("'shape' of output " + index + " holds " + p.getText()
+        throw new MalformedAnswerException("'shape' of output " + index + " holds " + p.getText()
             + ", not a dimension");
       }
       if (n == dims.length) {
@@ -131,12 +132,12 @@ final class V2RestHeaderParser {
     if (t == JsonToken.VALUE_STRING || (t == JsonToken.VALUE_NUMBER_INT && what.equals("model_version"))) {
       return p.getText();
     }
-    throw new V2RestMalformedException(what + " is " + t + ", not a string");
+    throw new MalformedAnswerException(what + " is " + t + ", not a string");
   }
 
   private static void expect(JsonToken actual, JsonToken expected, String what) {
     if (actual != expected) {
-      throw new V2RestMalformedException(what + " starts with " + actual + ", expected " + expected);
+      throw new MalformedAnswerException(what + " starts with " + actual + ", expected " + expected);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.inferlink.kserve.internal;
 
 import io.inferlink.DataType;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.util.Map;
 
 /** What a response's JSON header says about one output, plus the measures of its JSON data. Not thread-safe. */
@@ -31,7 +32,7 @@ final class V2RestOutputHeader {
     long n = 1;
     for (long d : shape) {
       if (n > Integer.MAX_VALUE / d) {
-        throw new V2RestMalformedException(where() + " has too many elements");
+        throw new MalformedAnswerException(where() + " has too many elements");
       }
       n *= d;
     }

@@ -44,7 +44,7 @@ public final class V2RestProvider implements InferenceClientProvider {
     V2RestBinaryPolicy policy = policy(options).withHalfAsJson(options.get(KServeOptions.HALF_AS_JSON));
     options.get(KServeOptions.REPOSITORY); // a bad value fails here, not on the first call
     HttpTransport transport = HttpTransport.create(HttpTarget.of(endpoint, DEFAULT_PORT), options, NAME);
-    return new V2RestClient(NAME, transport, options, capabilities(policy), policy);
+    return new V2RestClient(NAME, endpoint, transport, options, capabilities(policy), policy);
   }
 
   private static V2RestBinaryPolicy policy(ClientOptions options) {

@@ -2,6 +2,7 @@ package io.inferlink.kserve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inferlink.kserve.ModelIndexEntry;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,12 @@ final class V2RestRepositoryDocs {
   static List<ModelIndexEntry> tritonIndex(ByteChunks body) {
     JsonNode doc = V2RestDocs.tree(body, "repository index");
     if (!doc.isArray()) {
-      throw new V2RestMalformedException("the repository index is not a JSON array");
+      throw new MalformedAnswerException("the repository index is not a JSON array");
     }
     List<ModelIndexEntry> out = new ArrayList<>(doc.size());
     for (JsonNode m : doc) {
       if (!m.path("name").isTextual()) {
-        throw new V2RestMalformedException("a repository index entry has no name: " + m);
+        throw new MalformedAnswerException("a repository index entry has no name: " + m);
       }
       out.add(new ModelIndexEntry(m.get("name").asText(), text(m, "version"), text(m, "state"), text(m, "reason")));
     }
@@ -34,12 +35,12 @@ final class V2RestRepositoryDocs {
   static List<ModelIndexEntry> kserveModels(ByteChunks body) {
     JsonNode models = V2RestDocs.tree(body, "model list").path("models");
     if (!models.isArray()) {
-      throw new V2RestMalformedException("the model list has no 'models' array");
+      throw new MalformedAnswerException("the model list has no 'models' array");
     }
     List<ModelIndexEntry> out = new ArrayList<>(models.size());
     for (JsonNode name : models) {
       if (!name.isTextual()) {
-        throw new V2RestMalformedException("the model list holds " + name + ", not a name");
+        throw new MalformedAnswerException("the model list holds " + name + ", not a name");
       }
       out.add(new ModelIndexEntry(name.asText(), "", "", ""));
     }

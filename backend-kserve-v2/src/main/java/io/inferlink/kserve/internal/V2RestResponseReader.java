@@ -3,6 +3,7 @@ package io.inferlink.kserve.internal;
 import io.inferlink.DataType;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpResult;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class V2RestResponseReader {
       try {
         return OptionalLong.of(Long.parseLong(v.trim()));
       } catch (NumberFormatException e) {
-        throw new V2RestMalformedException("Inference-Header-Content-Length is '" + v + "', not a length");
+        throw new MalformedAnswerException("Inference-Header-Content-Length is '" + v + "', not a length");
       }
     }).orElse(OptionalLong.empty());
   }
@@ -44,12 +45,12 @@ final class V2RestResponseReader {
   /**
    * Decodes a body whose JSON header is {@code headerLength} bytes long (the whole body when empty).
    *
-   * @throws V2RestMalformedException when the body is not what the protocol says
+   * @throws MalformedAnswerException when the body is not what the protocol says
    */
   static V2RestDecodedResponse read(ByteChunks body, OptionalLong headerLength) {
     long jsonLength = headerLength.orElse(body.size());
     if (jsonLength <= 0 || jsonLength > body.size() || jsonLength > Integer.MAX_VALUE) {
-      throw new V2RestMalformedException("JSON header length " + jsonLength + " does not fit a body of "
+      throw new MalformedAnswerException("JSON header length " + jsonLength + " does not fit a body of "
           + body.size() + " bytes");
     }
     ByteChunks json = jsonLength == body.size() ? body : ByteChunks.of(List.of(body.slice(0, (int) jsonLength)));
@@ -62,10 +63,10 @@ final class V2RestResponseReader {
       int elements = o.elementCount();
       if (o.binarySize >= 0) {
         if (o.hasData) {
-          throw new V2RestMalformedException(o.where() + " has both 'data' and binary_data_size");
+          throw new MalformedAnswerException(o.where() + " has both 'data' and binary_data_size");
         }
         if (o.binarySize > body.size() - offset) {
-          throw new V2RestMalformedException(o.where() + ": binary_data_size " + o.binarySize
+          throw new MalformedAnswerException(o.where() + ": binary_data_size " + o.binarySize
               + " runs past the end of the body (" + (body.size() - offset) + " bytes left)");
         }
         tensors[o.index] = wrap(o, body.slice(offset, (int) o.binarySize));
@@ -75,11 +76,11 @@ final class V2RestResponseReader {
       } else if (elements == 0) {
         tensors[o.index] = wrap(o, ByteBuffer.allocate(0));
       } else {
-        throw new V2RestMalformedException(o.where() + " has neither 'data' nor binary_data_size");
+        throw new MalformedAnswerException(o.where() + " has neither 'data' nor binary_data_size");
       }
     }
     if (offset != body.size()) {
-      throw new V2RestMalformedException((body.size() - offset) + " bytes after the JSON header are not"
+      throw new MalformedAnswerException((body.size() - offset) + " bytes after the JSON header are not"
           + " claimed by any output's binary_data_size");
     }
     if (!jsonBuffers.isEmpty()) {
@@ -88,7 +89,7 @@ final class V2RestResponseReader {
         try {
           V2JsonTensorReader.fill(h.outputs.get(o.index), p, out);
         } catch (BufferOverflowException e) {
-          throw new V2RestMalformedException(h.outputs.get(o.index).where() + ": 'data' does not fit its shape");
+          throw new MalformedAnswerException(h.outputs.get(o.index).where() + ": 'data' does not fit its shape");
         }
       });
       jsonBuffers.forEach((i, buf) -> tensors[i] = wrap(h.outputs.get(i), buf.flip()));
@@ -99,12 +100,12 @@ final class V2RestResponseReader {
   private static int jsonSize(V2RestOutputHeader o, int elements) {
     // Checked before allocating: a shape of 2^31 - 9 with "data": [] must not cost 2 GiB.
     if (o.leafCount != elements) {
-      throw new V2RestMalformedException(o.where() + ": 'data' holds " + o.leafCount + " elements but shape "
+      throw new MalformedAnswerException(o.where() + ": 'data' holds " + o.leafCount + " elements but shape "
           + java.util.Arrays.toString(o.shape) + " needs " + elements);
     }
     long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
     if (size > Integer.MAX_VALUE - 8) {
-      throw new V2RestMalformedException(o.where() + " is too large for one buffer");
+      throw new MalformedAnswerException(o.where() + " is too large for one buffer");
     }
     return (int) size;
   }
@@ -113,7 +114,7 @@ final class V2RestResponseReader {
     try {
       return Tensor.wrap(o.name, o.dtype, data, o.shape);
     } catch (IllegalArgumentException e) {
-      throw new V2RestMalformedException(o.where() + ": " + e.getMessage(), e);
+      throw new MalformedAnswerException(o.where() + ": " + e.getMessage(), e);
     }
   }
 
@@ -125,7 +126,7 @@ final class V2RestResponseReader {
     V2RestResponseHeader h;
     try {
       h = parse(text, V2JsonTensorReader::measure);
-    } catch (V2RestMalformedException e) {
+    } catch (MalformedAnswerException e) {
       if (!text.switchToRawBytes()) {
         throw e;
       }
@@ -147,7 +148,7 @@ final class V2RestResponseReader {
     try {
       return V2RestHeaderParser.parse(text, visitor);
     } catch (IOException e) { // Jackson's parse errors included
-      throw new V2RestMalformedException("the response is not valid JSON: " + e.getMessage(), e);
+      throw new MalformedAnswerException("the response is not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -160,7 +161,7 @@ final class V2RestResponseReader {
       try {
         b.output(t);
       } catch (IllegalArgumentException e) {
-        throw new V2RestMalformedException("output '" + t.name() + "' appears twice");
+        throw new MalformedAnswerException("output '" + t.name() + "' appears twice");
       }
     }
     for (V2RestOutputHeader o : h.outputs) {

@@ -5,6 +5,7 @@ import io.inferlink.fuzz.DecoderEscapes;
 import io.inferlink.fuzz.Mutations;
 import io.inferlink.fuzz.RandomJson;
 import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.HttpExchange;
 import io.inferlink.transport.http.HttpResult;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import net.jqwik.api.Provide;
 
 /**
  * The KServe V1 and Open Inference Protocol REST readers on mutated and random answers, through
- * {@link RestExchange#read}, the edge the clients read through: only an
+ * {@link HttpExchange#decode}, the edge the clients read through: only an
  * {@link io.inferlink.InferenceException} may come out. V2 infer answers are mutated in their JSON
  * header, their binary part or both, and carry a right, wrong or missing
  * {@code Inference-Header-Content-Length}. Seeds: {@link KServeSeeds}.
@@ -82,23 +83,23 @@ class KServeRestAnswersFuzzTest {
   void v1Predictions(@ForAll("v1Answers") byte[] body, @ForAll boolean fp64, @ForAll long split) {
     DataType floatType = fp64 ? DataType.FP64 : DataType.FP32;
     DecoderEscapes.onlyInferenceExceptions("KServe V1 predictions reader", body,
-        () -> RestExchange.read(answer(body, null, split), h -> V1RestClient.response(h, "m", floatType), "fuzz", V1));
+        () -> HttpExchange.decode(answer(body, null, split), h -> V1RestClient.response(h, "m", floatType), "fuzz", V1));
   }
 
   @Property
   void v1Documents(@ForAll("v1Documents") byte[] body, @ForAll long split) {
     HttpResult http = answer(body, null, split);
     DecoderEscapes.onlyInferenceExceptions("KServe V1 model list reader", body,
-        () -> RestExchange.read(http, h -> V1Docs.models(h.body()), "fuzz", V1));
+        () -> HttpExchange.decode(http, h -> V1Docs.models(h.body()), "fuzz", V1));
     DecoderEscapes.onlyInferenceExceptions("KServe V1 readiness reader", body,
-        () -> RestExchange.read(http, h -> V1Docs.ready(h.body()), "fuzz", V1));
+        () -> HttpExchange.decode(http, h -> V1Docs.ready(h.body()), "fuzz", V1));
     DecoderEscapes.onlyInferenceExceptions("KServe V1 explanation reader", body,
-        () -> RestExchange.read(http, h -> V1Docs.explanation(h.body(), DataType.FP32), "fuzz", V1));
+        () -> HttpExchange.decode(http, h -> V1Docs.explanation(h.body(), DataType.FP32), "fuzz", V1));
   }
 
   @Property
   void v2Infer(@ForAll("v2Answers") V2Body answer, @ForAll long split) {
-    DecoderEscapes.onlyInferenceExceptions("V2 REST response reader", answer, () -> RestExchange.read(
+    DecoderEscapes.onlyInferenceExceptions("V2 REST response reader", answer, () -> HttpExchange.decode(
         answer(answer.body(), answer.headerLength(), split), h -> V2RestResponseReader.read(h).response(), "fuzz", V2));
   }
 
@@ -106,15 +107,15 @@ class KServeRestAnswersFuzzTest {
   void v2Documents(@ForAll("v2Documents") byte[] body, @ForAll long split) {
     HttpResult http = answer(body, null, split);
     DecoderEscapes.onlyInferenceExceptions("V2 model metadata reader", body,
-        () -> RestExchange.read(http, h -> V2RestDocs.model(h.body()), "fuzz", V2));
+        () -> HttpExchange.decode(http, h -> V2RestDocs.model(h.body()), "fuzz", V2));
     DecoderEscapes.onlyInferenceExceptions("V2 server metadata reader", body,
-        () -> RestExchange.read(http, h -> V2RestDocs.server(h.body()), "fuzz", V2));
+        () -> HttpExchange.decode(http, h -> V2RestDocs.server(h.body()), "fuzz", V2));
     DecoderEscapes.onlyInferenceExceptions("V2 repository index reader", body,
-        () -> RestExchange.read(http, h -> V2RestRepositoryDocs.tritonIndex(h.body()), "fuzz", V2));
+        () -> HttpExchange.decode(http, h -> V2RestRepositoryDocs.tritonIndex(h.body()), "fuzz", V2));
     DecoderEscapes.onlyInferenceExceptions("V2 model list reader", body,
-        () -> RestExchange.read(http, h -> V2RestRepositoryDocs.kserveModels(h.body()), "fuzz", V2));
+        () -> HttpExchange.decode(http, h -> V2RestRepositoryDocs.kserveModels(h.body()), "fuzz", V2));
     DecoderEscapes.onlyInferenceExceptions("V2 load answer reader", body,
-        () -> RestExchange.read(http, h -> V2RestRepositoryDocs.refuses(h.body(), "load"), "fuzz", V2));
+        () -> HttpExchange.decode(http, h -> V2RestRepositoryDocs.refuses(h.body(), "load"), "fuzz", V2));
   }
 
   private static HttpResult answer(byte[] body, String headerLength, long split) {

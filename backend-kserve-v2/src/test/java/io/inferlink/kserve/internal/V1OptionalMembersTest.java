@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.DataType;
 import io.inferlink.kserve.KServeExplanation;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +29,7 @@ class V1OptionalMembersTest {
 
   @Test
   void nullPredictionsAreMissingPredictions() {
-    V1MalformedException e = assertThrows(V1MalformedException.class,
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class,
         () -> V1PredictionsReader.read(body("{\"predictions\":null}"), DataType.FP32));
     assertTrue(e.getMessage().contains("no 'predictions'"), e.getMessage());
   }
@@ -37,7 +38,7 @@ class V1OptionalMembersTest {
   void aNullReadyFlagSaysNothingAndNullModelsAreMissing() {
     assertTrue(V1Docs.ready(body("{\"name\":\"m\",\"ready\":null}")));
     assertEquals(List.of("m"), V1Docs.models(body("{\"models\":[\"m\"],\"next\":null}")));
-    V1MalformedException e = assertThrows(V1MalformedException.class, () -> V1Docs.models(body("{\"models\":null}")));
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> V1Docs.models(body("{\"models\":null}")));
     assertTrue(e.getMessage().contains("no 'models'"), e.getMessage());
   }
 

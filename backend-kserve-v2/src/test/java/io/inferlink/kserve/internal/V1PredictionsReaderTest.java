@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -130,13 +131,13 @@ class V1PredictionsReaderTest {
       "{\"predictions\": [1, 2}                                  | not valid JSON",
       "not json                                                  | not valid JSON"})
   void answersWithoutATensorFormAreMalformed(String json, String message) {
-    V1MalformedException e = assertThrows(V1MalformedException.class, () -> read(json, DataType.FP32));
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> read(json, DataType.FP32));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
   @Test
   void anEmptyBodyIsMalformed() {
-    assertThrows(V1MalformedException.class,
+    assertThrows(MalformedAnswerException.class,
         () -> V1PredictionsReader.read(ByteChunks.of(List.of(ByteBuffer.allocate(0))), DataType.FP32));
   }
 

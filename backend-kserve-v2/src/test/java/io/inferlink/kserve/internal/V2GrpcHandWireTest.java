@@ -9,6 +9,7 @@ import io.inferlink.DataType;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.inferlink.protos.internal.inference.InferParameter;
 import io.inferlink.protos.internal.inference.InferTensorContents;
 import io.inferlink.protos.internal.inference.ModelInferResponse;
 import io.inferlink.protos.internal.inference.ModelInferResponse.InferOutputTensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import org.junit.jupiter.api.Test;
 
 class V2GrpcMalformedTest {

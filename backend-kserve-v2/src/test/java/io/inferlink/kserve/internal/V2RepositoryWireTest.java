@@ -15,6 +15,7 @@ import io.inferlink.protos.internal.inference.TritonRepositoryIndexRequest;
 import io.inferlink.protos.internal.inference.TritonRepositoryIndexResponse;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelLoadRequest;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelUnloadRequest;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -101,17 +102,17 @@ class V2RepositoryWireTest {
     assertTrue(index.get(0).isReady());
     assertFalse(index.get(2).isReady());
     assertEquals(List.of(), V2RestRepositoryDocs.tritonIndex(json("[]")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.tritonIndex(json("{\"models\": []}")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.tritonIndex(json("[{\"version\": \"1\"}]")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.tritonIndex(json("")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.tritonIndex(json("{\"models\": []}")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.tritonIndex(json("[{\"version\": \"1\"}]")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.tritonIndex(json("")));
   }
 
   @Test
   void kserveRestListAndAnswers() {
     assertEquals(List.of(new ModelIndexEntry("a", "", "", ""), new ModelIndexEntry("b", "", "", "")),
         V2RestRepositoryDocs.kserveModels(json("{\"models\": [\"a\", \"b\"]}")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.kserveModels(json("[\"a\"]")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.kserveModels(json("{\"models\": [1]}")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.kserveModels(json("[\"a\"]")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.kserveModels(json("{\"models\": [1]}")));
 
     assertFalse(V2RestRepositoryDocs.refuses(json("{\"name\": \"m\", \"load\": true}"), "load"));
     assertTrue(V2RestRepositoryDocs.refuses(json("{\"name\": \"m\", \"load\": false}"), "load"));

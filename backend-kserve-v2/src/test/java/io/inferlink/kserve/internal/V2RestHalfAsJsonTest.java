@@ -15,6 +15,7 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.kserve.KServeOptions;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -112,7 +113,7 @@ class V2RestHalfAsJsonTest {
     assertEquals(Float.POSITIVE_INFINITY, rounded[1], "beyond the FP16 range");
     assertTrue(Float.isNaN(rounded[2]));
     assertArrayEquals(new float[] {1.5f, -0x1.fep127f}, r.output("b").toFloatArray());
-    assertThrows(V2RestMalformedException.class, () -> V2RestResponseReader.read(ByteChunks.ofBytes(
+    assertThrows(MalformedAnswerException.class, () -> V2RestResponseReader.read(ByteChunks.ofBytes(
         "{\"outputs\":[{\"name\":\"h\",\"shape\":[1],\"datatype\":\"FP16\",\"data\":[\"1\"]}]}".getBytes(StandardCharsets.UTF_8)),
         OptionalLong.empty()));
   }

@@ -11,6 +11,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.kserve.ModelIndexEntry;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -95,7 +96,7 @@ class V2RestOptionalMembersTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("requiredMembersThatAreNull")
   void aRequiredMemberThatIsNullIsMissing(String member, String json, String message) {
-    V2RestMalformedException e = assertThrows(V2RestMalformedException.class, () -> infer(json), member);
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> infer(json), member);
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
@@ -116,7 +117,7 @@ class V2RestOptionalMembersTest {
         "{\"name\":\"m\",\"outputs\":[{\"name\":\"x\",\"datatype\":\"FP32\",\"shape\":null}]}",
         "{\"name\":\"m\",\"outputs\":[{\"name\":\"x\",\"datatype\":\"FP32\"}]}",
         "{\"name\":\"m\",\"outputs\":[null]}", "{\"name\":\"m\",\"versions\":\"1\"}")) {
-      assertThrows(V2RestMalformedException.class, () -> V2RestDocs.model(body(json)), json);
+      assertThrows(MalformedAnswerException.class, () -> V2RestDocs.model(body(json)), json);
     }
   }
 
@@ -134,7 +135,7 @@ class V2RestOptionalMembersTest {
     assertEquals(List.of(new ModelIndexEntry("a", "", "", ""), new ModelIndexEntry("b", "1", "READY", "")),
         V2RestRepositoryDocs.tritonIndex(body("[{\"name\":\"a\",\"version\":null,\"state\":null,\"reason\":null},"
             + "{\"name\":\"b\",\"version\":1,\"state\":\"READY\"}]")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.tritonIndex(body("[{\"name\":null}]")));
-    assertThrows(V2RestMalformedException.class, () -> V2RestRepositoryDocs.kserveModels(body("{\"models\":null}")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.tritonIndex(body("[{\"name\":null}]")));
+    assertThrows(MalformedAnswerException.class, () -> V2RestRepositoryDocs.kserveModels(body("{\"models\":null}")));
   }
 }

@@ -3,6 +3,7 @@ package io.inferlink.kserve.internal;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
@@ -20,7 +21,7 @@ class V2RestOversizedShapeTest {
   void aShortDataArrayIsRefusedBeforeItsBufferIsAllocated(String datatype, long elements) {
     String body = "{\"outputs\": [{\"name\": \"o\", \"datatype\": \"" + datatype + "\", \"shape\": [" + elements
         + "], \"data\": []}]}";
-    V2RestMalformedException e = assertThrows(V2RestMalformedException.class, () -> V2RestResponseReader.read(
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> V2RestResponseReader.read(
         ByteChunks.ofBytes(body.getBytes(StandardCharsets.UTF_8)), OptionalLong.empty()));
     assertTrue(e.getMessage().contains("'data' holds 0 elements but shape [" + elements + "] needs " + elements),
         e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -112,7 +113,7 @@ class V2RestRawByteStringsTest {
         concat("{\"outputs\":[{\"name\":\"c\",\"datatype\":\"BYTES\",\"shape\":[2],\"data\":[\"", b(0xFF), "\"]}]}"),
         concat("{\"outputs\":[{\"name\":\"c\",\"datatype\":\"INT8\",\"shape\":[1],\"data\":[\"", b(0xFF), "\"]}]}"),
         concat("{\"outputs\":[", b(0xFF), "]}"))) {
-      assertThrows(V2RestMalformedException.class, () -> elements(body));
+      assertThrows(MalformedAnswerException.class, () -> elements(body));
     }
   }
 

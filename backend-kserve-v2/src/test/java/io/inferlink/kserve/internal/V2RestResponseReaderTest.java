@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.InferenceResponse;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpResult;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +148,7 @@ class V2RestResponseReaderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformedJson")
   void malformedJsonBodiesAreRefused(String label, String body) {
-    assertThrows(V2RestMalformedException.class, () -> json(body), label);
+    assertThrows(MalformedAnswerException.class, () -> json(body), label);
   }
 
   static Stream<Arguments> malformedBinary() {
@@ -174,7 +175,7 @@ class V2RestResponseReaderTest {
   void malformedBinaryBodiesAreRefused(String label, String header, byte[] blob, int headerLengthShift) {
     V2RestTestSupport.Answer a = V2RestTestSupport.answer(header, blob);
     long length = headerLengthShift == Integer.MIN_VALUE ? 0 : a.headerLength() + headerLengthShift;
-    assertThrows(V2RestMalformedException.class,
+    assertThrows(MalformedAnswerException.class,
         () -> V2RestResponseReader.read(a.body(), OptionalLong.of(length)), label);
   }
 
@@ -182,7 +183,7 @@ class V2RestResponseReaderTest {
   void aHeaderLengthThatIsNotANumberIsMalformed() {
     HttpResult r = HttpResult.of(200, Map.of("Inference-Header-Content-Length", List.of("12a")),
         ByteChunks.ofBytes("{\"outputs\":[]}".getBytes(StandardCharsets.UTF_8)));
-    assertThrows(V2RestMalformedException.class, () -> V2RestResponseReader.read(r));
+    assertThrows(MalformedAnswerException.class, () -> V2RestResponseReader.read(r));
   }
 
   @Test
@@ -190,6 +191,6 @@ class V2RestResponseReaderTest {
     V2RestTestSupport.Answer a = V2RestTestSupport.answer(
         out("\"shape\":[1],\"datatype\":\"INT32\",\"parameters\":{\"binary_data_size\":4}"), new byte[4]);
     HttpResult r = HttpResult.of(200, Map.of("Content-Type", List.of("application/octet-stream")), a.body());
-    assertThrows(V2RestMalformedException.class, () -> V2RestResponseReader.read(r));
+    assertThrows(MalformedAnswerException.class, () -> V2RestResponseReader.read(r));
   }
 }

@@ -38,8 +38,7 @@ final class OvmsClients {
       throw new ProviderConfigurationException("option rest-port must be a port (1..65535), got " + restPort);
     }
     Endpoint target = endpoint.withPort(endpoint.port(grpc ? GRPC_PORT : REST_PORT));
-    // The OVMS client's pipeline runs the interceptors and retries once per call; the clients it wraps
-    // (built on the pipeline themselves) must not run them again for each of its attempts.
+    // The wrapped clients' calls are sent by the OVMS client's pipeline: they have none of their own.
     ClientOptions plain = options.toBuilder().removeOption(OvmsOptions.API.name())
         .removeOption(OvmsOptions.REST_PORT.name()).clearInterceptors().retryPolicy(RetryPolicy.none()).build();
     ClientOptions kserve = grpc ? plain : plain.toBuilder().option("binary", "always").build();
@@ -56,7 +55,7 @@ final class OvmsClients {
           ? new Lazy<>(provider + " client", () -> InnerProviders.create(kserveName, target, kserve), InferenceClient::close)
           : null;
       TfsApiCheck check = !tfsApi ? null : grpc ? TfsApiCheck.grpc(provider) : TfsApiCheck.rest(provider, rest);
-      return new OvmsClient(provider, api, wrapped, health, rest, new OvmsFailures(provider, check),
+      return new OvmsClient(provider, endpoint, options, api, wrapped, health, rest, new OvmsFailures(provider, check),
           OvmsCapabilities.of(api, grpc, wrapped.capabilities()));
     } catch (RuntimeException e) {
       wrapped.close();

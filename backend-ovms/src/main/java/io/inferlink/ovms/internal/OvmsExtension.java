@@ -4,6 +4,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.ovms.ConfigReload;
 import io.inferlink.ovms.MetricSample;
 import io.inferlink.ovms.Ovms;
+import io.inferlink.spi.support.AbstractInferenceClient;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.transport.http.HttpResult;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link Ovms} over OVMS's REST endpoints. Thread-safe. */
+/** {@link Ovms} over OVMS's REST endpoints, each call through the client's pipeline. Thread-safe. */
 final class OvmsExtension implements Ovms {
-  private final InferenceClient client;
+  private final AbstractInferenceClient client;
   private final OvmsRest rest;
   private final String provider;
 
-  OvmsExtension(InferenceClient client, OvmsRest rest, String provider) {
+  OvmsExtension(AbstractInferenceClient client, OvmsRest rest, String provider) {
     this.client = client;
     this.rest = rest;
     this.provider = provider;
@@ -25,19 +26,20 @@ final class OvmsExtension implements Ovms {
 
   @Override
   public CompletableFuture<Map<String, List<ModelVersionStatus>>> configStatusAsync() {
-    return rest.get("/v1/config", http -> OvmsJsonDocs.configStatus(http, provider));
+    return client.callExtension("config.status", true,
+        () -> rest.get("/v1/config", http -> OvmsJsonDocs.configStatus(http, provider)));
   }
 
   @Override
   public CompletableFuture<ConfigReload> reloadConfigAsync() {
     // 201: something was reloaded; 200: nothing needed it (or the server runs a single model).
-    return rest.post("/v1/config/reload",
-        http -> new ConfigReload(http.status() == 201, OvmsJsonDocs.configStatus(http, provider)));
+    return client.callExtension("config.reload", false, () -> rest.post("/v1/config/reload",
+        http -> new ConfigReload(http.status() == 201, OvmsJsonDocs.configStatus(http, provider))));
   }
 
   @Override
   public CompletableFuture<List<MetricSample>> metricsAsync() {
-    return rest.get("/metrics", http -> metrics(http, provider));
+    return client.callExtension("metrics", true, () -> rest.get("/metrics", http -> metrics(http, provider)));
   }
 
   /** The samples of a {@code /metrics} answer; one that is not Prometheus text is a malformed answer. */

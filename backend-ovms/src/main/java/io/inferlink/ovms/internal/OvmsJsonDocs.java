@@ -9,7 +9,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.spi.support.JsonLimits;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.tfserving.ModelVersionStatus;
-import io.inferlink.tfserving.rest.internal.StatusReader;
+import io.inferlink.tfserving.json.StatusReader;
 import io.inferlink.transport.http.HttpResult;
 import java.io.IOException;
 import java.io.InputStream;

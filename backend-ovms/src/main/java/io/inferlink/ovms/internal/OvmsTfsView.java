@@ -38,7 +38,11 @@ final class OvmsTfsView implements TensorFlowServing {
 
   @Override
   public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
-    return client.call(() -> failures.translate(wrapped.modelStatusAsync(OvmsRefs.toOvms(model, client.providerName()))));
+    return client.callExtension("model.status", model, true, () -> {
+      failures.refuseIfTfsApiGone();
+      ModelRef ref = OvmsRefs.toOvms(model, client.providerName());
+      return OvmsClient.direct(client.providerName(), () -> failures.translate(wrapped.modelStatusAsync(ref)));
+    });
   }
 
   @Override

@@ -150,26 +150,80 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   }
 
   /**
-   * Runs one operation of a protocol extension (classify, repository load...) through this client's
-   * pipeline: refused once closed, then built by {@code prepare} (which gates and encodes; a refusal
-   * fails the future and sends nothing), then sent like every other call with the client's request
-   * timeout. For the client's extension objects; never throws.
+   * Runs one operation of a protocol extension (classify, repository load...) about {@code model}
+   * through this client's pipeline: refused once closed, then built by {@code prepare} (which gates and
+   * encodes; a refusal fails the future and sends nothing), then sent like every other call, with the
+   * client's request timeout. For the client's extension objects; never throws.
    *
    * @param operationName the name interceptors see, e.g. {@code "repository.load"}
-   * @param model the model it is about, or {@code null}
-   * @param idempotent whether sending it twice is harmless (retries after an unknown outcome)
+   * @param model the model it is about
+   * @param idempotent whether sending it twice is harmless (retried after an unknown outcome)
    */
   public final <T> CompletableFuture<T> callExtension(String operationName, ModelRef model, boolean idempotent,
       Supplier<PreparedCall<T>> prepare) {
+    return extension(operationName, () -> model, idempotent, prepare);
+  }
+
+  /**
+   * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a model named by a string, which
+   * is checked as a model name before anything else (a bad one fails the future).
+   */
+  public final <T> CompletableFuture<T> callExtension(String operationName, String modelName, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    return extension(operationName, () -> ModelRef.of(modelName), idempotent, prepare);
+  }
+
+  /** As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a server-level operation. */
+  public final <T> CompletableFuture<T> callExtension(String operationName, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    return extension(operationName, () -> null, idempotent, prepare);
+  }
+
+  /**
+   * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for an extension that sends an
+   * inference request (classify, regress, explain...): the request is checked against the capabilities
+   * first, and the call carries it, its headers, its idempotency and its timeout, as an inference does.
+   */
+  public final <T> CompletableFuture<T> callExtension(String operationName, InferenceRequest request,
+      Supplier<PreparedCall<T>> prepare) {
     try {
       checkOpen();
+      capabilities.check(Objects.requireNonNull(request, "request"), provider);
       PreparedCall<T> prepared = prepare.get();
-      InferenceCall call = InferenceCall.extension(operationName).model(model).idempotent(idempotent)
-          .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
-          .requestBytes(prepared.requestBytes()).build();
+      InferenceCall call = InferenceCall.extension(operationName).request(request).provider(provider)
+          .endpoint(shownEndpoint).timeout(options.timeoutFor(request)).requestBytes(prepared.requestBytes()).build();
       return pipeline.execute(call, prepared);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * One operation of {@code inner}, a client this backend is built around (OVMS around KServe and TF
+   * Serving), prepared to be sent by this client's pipeline rather than by {@code inner}'s: refused
+   * once {@code inner} is closed, gated by its capabilities, built by its {@code prepare...} method.
+   * {@code request} is for {@link Operation#INFER}, {@code model} for the model operations.
+   */
+  @SuppressWarnings("unchecked")
+  protected static <T> PreparedCall<T> prepareOf(AbstractInferenceClient inner, Operation operation,
+      InferenceRequest request, ModelRef model) {
+    inner.checkOpen();
+    inner.gate(operation, request, model);
+    switch (operation) {
+      case INFER:
+        return (PreparedCall<T>) inner.prepareInfer(request);
+      case MODEL_METADATA:
+        return (PreparedCall<T>) inner.prepareModelMetadata(model);
+      case MODEL_READY:
+        return (PreparedCall<T>) inner.prepareModelReady(model);
+      case SERVER_LIVE:
+        return (PreparedCall<T>) inner.prepareServerLive();
+      case SERVER_READY:
+        return (PreparedCall<T>) inner.prepareServerReady();
+      case SERVER_METADATA:
+        return (PreparedCall<T>) inner.prepareServerMetadata();
+      default:
+        throw new IllegalArgumentException("not a client operation: " + operation);
     }
   }
 
@@ -231,6 +285,21 @@ public abstract class AbstractInferenceClient implements InferenceClient {
 
   // ------------------------------------------------------------------ the walk
 
+  private <T> CompletableFuture<T> extension(String operationName, Supplier<ModelRef> model, boolean idempotent,
+      Supplier<PreparedCall<T>> prepare) {
+    try {
+      ModelRef about = model.get();
+      checkOpen();
+      PreparedCall<T> prepared = prepare.get();
+      InferenceCall call = InferenceCall.extension(operationName).model(about).idempotent(idempotent)
+          .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
+          .requestBytes(prepared.requestBytes()).build();
+      return pipeline.execute(call, prepared);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private <T> CompletableFuture<T> call(Operation operation, InferenceRequest request, ModelRef model,
       Supplier<PreparedCall<T>> prepare) {
     InferenceCall call;
@@ -264,8 +333,19 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     }
   }
 
+  /**
+   * A backend's own refusal of a model reference, run before the capability gate so that its
+   * explanation (OVMS: "OVMS ignores version labels") is the one the caller reads. Does nothing here.
+   */
+  protected void checkModelRef(ModelRef model) {}
+
   /** Refuses, before anything is built, what the capabilities say this client cannot do. */
   private void gate(Operation operation, InferenceRequest request, ModelRef model) {
+    if (operation == Operation.INFER) {
+      checkModelRef(Objects.requireNonNull(request, "request").model());
+    } else if (model != null) {
+      checkModelRef(model);
+    }
     switch (operation) {
       case INFER:
         capabilities.check(Objects.requireNonNull(request, "request"), provider);

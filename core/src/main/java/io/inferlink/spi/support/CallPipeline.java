@@ -66,19 +66,22 @@ public final class CallPipeline {
   }
 
   /**
-   * A client whose provider does not build on {@link AbstractInferenceClient}, with its operations run
-   * through the pipeline of {@code options} (extensions reached with {@code unwrap} are not). Such a
-   * client cannot send per-call headers, so a call that has some fails with
+   * Transitional, until every backend is built on {@link AbstractInferenceClient}: a client of a
+   * provider that is not, with its operations run through the interceptors and retries of
+   * {@code options} (extensions reached with {@code unwrap} are not), as {@link
+   * io.inferlink.spi.ProviderRegistry} does for every client it creates. Such a client cannot send
+   * per-call headers, so through the pipeline a call that has some fails with
    * {@link io.inferlink.UnsupportedFeatureException} rather than going out without them. Returns
-   * {@code client} itself when it is built on the skeleton (it has its pipeline) or already wrapped.
-   * {@link io.inferlink.spi.ProviderRegistry} applies it to every client it creates; it goes away
-   * once every backend is built on the skeleton.
+   * {@code client} itself when it is built on the skeleton (it has its pipeline), already wrapped, or
+   * when the options have no interceptor and no retries (so it stays the very object its extensions
+   * name with {@code client()}).
    */
   public static InferenceClient around(InferenceClient client, Endpoint endpoint, ClientOptions options) {
-    if (client instanceof AbstractInferenceClient || client instanceof PipelinedClient) {
+    CallPipeline pipeline = of(options);
+    if (client instanceof AbstractInferenceClient || client instanceof PipelinedClient || pipeline.isEmpty()) {
       return client;
     }
-    return new PipelinedClient(client, endpoint.toString(), options, of(options));
+    return new PipelinedClient(client, endpoint.toString(), options, pipeline);
   }
 
   private static <T> CompletableFuture<T> send(InferenceCall call, PreparedCall<T> prepared) {

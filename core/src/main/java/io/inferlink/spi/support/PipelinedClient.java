@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * A client not built on {@link AbstractInferenceClient}, with its operations run through a
  * {@link CallPipeline}: each attempt calls the client's own method again. It cannot put headers on the
  * wire, so an attempt that has per-call headers fails with {@link UnsupportedFeatureException} rather
- * than going out without them. With an empty pipeline a call goes straight to the client. See
- * {@link CallPipeline#around}. Thread-safe.
+ * than going out without them. See {@link CallPipeline#around}. Thread-safe.
  */
 final class PipelinedClient implements InferenceClient {
   private final InferenceClient delegate;
@@ -37,14 +36,6 @@ final class PipelinedClient implements InferenceClient {
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
     return run(Operation.INFER, request, null, () -> delegate.inferAsync(request));
-  }
-
-  @Override
-  public InferenceResponse infer(InferenceRequest request) {
-    if (pipeline.isEmpty() && request != null && request.headers().isEmpty()) {
-      return delegate.infer(request); // keeps the client's own blocking path
-    }
-    return Futures.await(inferAsync(request));
   }
 
   @Override
@@ -102,9 +93,6 @@ final class PipelinedClient implements InferenceClient {
 
   private <T> CompletableFuture<T> run(Operation operation, InferenceRequest request, ModelRef model,
       Supplier<CompletableFuture<T>> call) {
-    if (pipeline.isEmpty() && (request == null || request.headers().isEmpty())) {
-      return call.get();
-    }
     InferenceCall first;
     try {
       InferenceCall.Builder b = InferenceCall.builder(operation).provider(delegate.providerName()).endpoint(endpoint);

@@ -454,11 +454,16 @@ class CallPipelineTest {
       Recorder recorder = new Recorder();
       AtomicReference<String> seen = new AtomicReference<>();
       ScriptedClient c = client(recorder);
-      CompletableFuture<String> f = c.callExtension("repository.unload", null, false, () -> {
+      CompletableFuture<String> f = c.callExtension("repository.unload", false, () -> {
         seen.set("built");
         throw new IllegalArgumentException("model name is empty");
       });
       assertEquals("model name is empty", failureOf(f).getMessage());
+      assertEquals("built", seen.get());
+      assertInstanceOf(IllegalArgumentException.class, failureOf(c.callExtension("repository.load", "", false, () -> {
+        seen.set("built again");
+        return null;
+      })), "a bad model name fails the future");
       assertEquals("built", seen.get());
       assertTrue(recorder.calls.isEmpty());
       assertTrue(c.sent.isEmpty());

@@ -16,6 +16,7 @@ import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.interceptor.InferenceCall;
 import io.inferlink.interceptor.InferenceCall.Operation;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.InferenceClientProvider;
 import io.inferlink.spi.ProviderRegistry;
@@ -39,18 +40,11 @@ class PipelinedClientTest {
   /** A client written the old way: its own methods, no pipeline. */
   static final class OldClient implements InferenceClient {
     final AtomicInteger infers = new AtomicInteger();
-    final AtomicInteger blockingInfers = new AtomicInteger();
 
     @Override
     public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
       infers.incrementAndGet();
       return CompletableFuture.completedFuture(InferenceResponse.builder().modelName("m").build());
-    }
-
-    @Override
-    public InferenceResponse infer(InferenceRequest request) {
-      blockingInfers.incrementAndGet();
-      return InferenceClient.super.infer(request);
     }
 
     @Override
@@ -111,7 +105,7 @@ class PipelinedClientTest {
   @Test
   void perCallHeadersAreRefusedRatherThanDropped() {
     OldClient inner = new OldClient();
-    InferenceClient c = create(inner, ClientOptions.defaults());
+    InferenceClient c = create(inner, ClientOptions.builder().interceptor(new CallPipelineTest.Recorder()).build());
     InferenceRequest withHeader = REQUEST.toBuilder().header("X-Tenant", "blue").build();
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> c.inferAsync(withHeader).get(10, TimeUnit.SECONDS));
@@ -122,18 +116,17 @@ class PipelinedClientTest {
   }
 
   @Test
-  void withoutInterceptorsCallsGoStraightToTheClient() {
+  void withoutInterceptorsOrRetriesTheClientIsNotWrapped() {
     OldClient inner = new OldClient();
-    InferenceClient c = create(inner, ClientOptions.defaults());
-    assertEquals("m", c.infer(REQUEST).modelName());
-    assertEquals(1, inner.blockingInfers.get(), "the client's own blocking path is kept");
+    assertSame(inner, create(inner, ClientOptions.defaults()));
   }
 
   @Test
   void aClientOnTheSkeletonIsNotWrapped() {
     ScriptedClient skeleton = new ScriptedClient(ClientOptions.defaults());
     assertSame(skeleton, CallPipeline.around(skeleton, ENDPOINT, ClientOptions.defaults()));
-    InferenceClient wrapped = CallPipeline.around(new OldClient(), ENDPOINT, ClientOptions.defaults());
-    assertSame(wrapped, CallPipeline.around(wrapped, ENDPOINT, ClientOptions.defaults()));
+    ClientOptions retrying = ClientOptions.builder().retryPolicy(RetryPolicy.exponential(2)).build();
+    InferenceClient wrapped = CallPipeline.around(new OldClient(), ENDPOINT, retrying);
+    assertSame(wrapped, CallPipeline.around(wrapped, ENDPOINT, retrying), "never wrapped twice");
   }
 }

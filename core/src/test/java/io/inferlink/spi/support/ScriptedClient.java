@@ -102,7 +102,7 @@ final class ScriptedClient extends AbstractInferenceClient {
 
   /** An extension operation through the pipeline, as a backend's extension object runs one. */
   CompletableFuture<String> load(String model) {
-    return callExtension("repository.load", ModelRef.of(model), false, () -> scripted("loaded " + model, 2));
+    return callExtension("repository.load", model, false, () -> scripted("loaded " + model, 2));
   }
 
   @Override

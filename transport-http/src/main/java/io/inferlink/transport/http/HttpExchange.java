@@ -94,11 +94,20 @@ public final class HttpExchange implements AutoCloseable {
       if (failOnError && !http.isSuccess()) {
         throw errors.toException(http, provider);
       }
-      try {
-        return decode.apply(http);
-      } catch (MalformedAnswerException e) {
-        throw Errors.malformedAnswer(protocol, provider, http.status(), e);
-      }
+      return decode(http, decode, provider, protocol);
+    }
+  }
+
+  /**
+   * Reads {@code http} with {@code decode}, an answer it rejects ({@link MalformedAnswerException})
+   * becoming the {@link io.inferlink.ServerException} saying it is not {@code protocol}: what every
+   * call of an exchange does with a 2xx answer, for the tests of a protocol's readers.
+   */
+  public static <T> T decode(HttpResult http, Function<HttpResult, T> decode, String provider, String protocol) {
+    try {
+      return decode.apply(http);
+    } catch (MalformedAnswerException e) {
+      throw Errors.malformedAnswer(protocol, provider, http.status(), e);
     }
   }
 }

@@ -167,7 +167,7 @@ final class TfGrpcClient extends AbstractInferenceClient implements TensorFlowSe
 
   @Override
   public CompletableFuture<List<MultiInferenceResult>> multiInferenceAsync(List<MultiInferenceTask> tasks, ExampleInput input) {
-    return callExtension("multi_inference", null, false, () -> {
+    return callExtension("multi_inference", false, () -> {
       tasks.forEach(t -> capabilities().check(t.model(), provider));
       return exchange.prepare(PredictionServiceGrpc.getMultiInferenceMethod(),
           TfGrpcAdminMessages.multiInference(tasks, input), TfGrpcAdminMessages::results);
@@ -176,7 +176,7 @@ final class TfGrpcClient extends AbstractInferenceClient implements TensorFlowSe
 
   @Override
   public CompletableFuture<ReloadResult> reloadConfigAsync(List<ModelConfigEntry> models) {
-    return callExtension("reload_config", null, false, () -> exchange.prepare(
+    return callExtension("reload_config", false, () -> exchange.prepare(
         ModelServiceGrpc.getHandleReloadConfigRequestMethod(), TfGrpcAdminMessages.reload(models),
         TfGrpcAdminMessages::result));
   }

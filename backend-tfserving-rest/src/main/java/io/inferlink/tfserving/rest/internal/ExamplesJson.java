@@ -2,6 +2,7 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;
@@ -103,12 +104,12 @@ final class ExamplesJson {
     List<List<Classification>> out = new ArrayList<>();
     for (JsonNode example : results) {
       if (!example.isArray()) {
-        throw new MalformedResponseException("a classify result is not a list of [label, score] pairs");
+        throw new MalformedAnswerException("a classify result is not a list of [label, score] pairs");
       }
       List<Classification> classes = new ArrayList<>();
       for (JsonNode pair : example) {
         if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isNumber()) {
-          throw new MalformedResponseException("a classify result entry is not [label, score]: " + pair);
+          throw new MalformedAnswerException("a classify result entry is not [label, score]: " + pair);
         }
         classes.add(new Classification(pair.get(0).asText(), pair.get(1).floatValue()));
       }
@@ -122,7 +123,7 @@ final class ExamplesJson {
     List<Float> out = new ArrayList<>();
     for (JsonNode v : results) {
       if (!v.isNumber()) {
-        throw new MalformedResponseException("a regress result is not a number: " + v);
+        throw new MalformedAnswerException("a regress result is not a number: " + v);
       }
       out.add(v.floatValue());
     }
@@ -133,7 +134,7 @@ final class ExamplesJson {
     JsonNode doc = TfDocs.parse(body, what);
     JsonNode results = TfDocs.field(doc, "results", "result");
     if (results == null || !results.isArray()) {
-      throw new MalformedResponseException("the " + what + " response has no \"results\" list");
+      throw new MalformedAnswerException("the " + what + " response has no \"results\" list");
     }
     return results;
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Remembers each model's signatures per name and version or label, so JSON outputs are typed without
@@ -18,14 +18,22 @@ import java.util.function.Function;
  */
 final class MetadataCache {
   private final Map<ModelRef, CompletableFuture<Optional<SignatureReader.Signatures>>> entries = new ConcurrentHashMap<>();
-  private final Function<ModelRef, CompletableFuture<SignatureReader.Signatures>> fetch;
 
-  MetadataCache(Function<ModelRef, CompletableFuture<SignatureReader.Signatures>> fetch) {
-    this.fetch = fetch;
+  /**
+   * What is known of the model's signatures without asking: empty while they were never fetched or
+   * the fetch is under way, else the signatures or the server's having none.
+   */
+  Optional<Optional<SignatureReader.Signatures>> known(ModelRef ref) {
+    CompletableFuture<Optional<SignatureReader.Signatures>> entry = entries.get(ref);
+    return entry != null && entry.isDone() ? Optional.of(entry.join()) : Optional.empty();
   }
 
-  /** The signatures, or empty when the server gave none for this model; never fails. */
-  CompletableFuture<Optional<SignatureReader.Signatures>> get(ModelRef ref) {
+  /**
+   * The signatures, or empty when the server gave none for this model; never fails. The first caller's
+   * {@code fetch} asks the server; concurrent callers share its answer.
+   */
+  CompletableFuture<Optional<SignatureReader.Signatures>> get(ModelRef ref,
+      Supplier<CompletableFuture<SignatureReader.Signatures>> fetch) {
     CompletableFuture<Optional<SignatureReader.Signatures>> existing = entries.get(ref);
     if (existing != null) {
       return existing;
@@ -37,7 +45,7 @@ final class MetadataCache {
     }
     CompletableFuture<SignatureReader.Signatures> fetched;
     try {
-      fetched = fetch.apply(ref);
+      fetched = fetch.get();
     } catch (RuntimeException e) {
       fetched = CompletableFuture.failedFuture(e);
     }

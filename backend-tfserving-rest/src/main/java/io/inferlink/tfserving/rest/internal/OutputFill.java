@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.inferlink.DataType;
 import io.inferlink.half.HalfFloats;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +27,7 @@ final class OutputFill {
     this.dtype = dtype;
     long size = dtype == DataType.BYTES ? bytesNeeded : elements * dtype.byteSize();
     if (size > Integer.MAX_VALUE - 8) {
-      throw new MalformedResponseException("output '" + name + "' needs " + size + " bytes, more than a tensor holds");
+      throw new MalformedAnswerException("output '" + name + "' needs " + size + " bytes, more than a tensor holds");
     }
     this.buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
   }
@@ -45,13 +46,13 @@ final class OutputFill {
   /** Writes a scalar text value read ahead by the walker. */
   void fillScalarText(String text, boolean b64) {
     if (dtype != DataType.BYTES) {
-      throw new MalformedResponseException("output '" + name + "' is " + dtype + ", but the server sent text");
+      throw new MalformedAnswerException("output '" + name + "' is " + dtype + ", but the server sent text");
     }
     byte[] raw;
     try {
       raw = b64 ? B64.decode(text) : text.getBytes(StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new MalformedResponseException("output '" + name + "': a b64 value that is not base64");
+      throw new MalformedAnswerException("output '" + name + "': a b64 value that is not base64");
     }
     buffer.putInt(raw.length).put(raw);
   }
@@ -88,7 +89,7 @@ final class OutputFill {
     }
     long v = p.getLongValue();
     if (v < min || v > max) {
-      throw new MalformedResponseException("output '" + name + "': " + v + " does not fit " + dtype);
+      throw new MalformedAnswerException("output '" + name + "': " + v + " does not fit " + dtype);
     }
     return v;
   }
@@ -101,7 +102,7 @@ final class OutputFill {
       // The text, never a double: all 64 bits survive.
       return Long.parseUnsignedLong(p.getText());
     } catch (NumberFormatException e) {
-      throw new MalformedResponseException("output '" + name + "': " + p.getText() + " does not fit UINT64");
+      throw new MalformedAnswerException("output '" + name + "': " + p.getText() + " does not fit UINT64");
     }
   }
 
@@ -143,19 +144,19 @@ final class OutputFill {
       try {
         raw = B64.decode(OutputScan.b64Text(p, name));
       } catch (IllegalArgumentException e) {
-        throw new MalformedResponseException("output '" + name + "': a b64 value that is not base64");
+        throw new MalformedAnswerException("output '" + name + "': a b64 value that is not base64");
       }
     } else {
       throw mismatch(p);
     }
     if (buffer.remaining() < 4 + raw.length) {
-      throw new MalformedResponseException("output '" + name + "': element sizes changed between passes");
+      throw new MalformedAnswerException("output '" + name + "': element sizes changed between passes");
     }
     buffer.putInt(raw.length).put(raw);
   }
 
-  private MalformedResponseException mismatch(JsonParser p) throws IOException {
-    return new MalformedResponseException("output '" + name + "' is " + dtype + ", but the server sent "
+  private MalformedAnswerException mismatch(JsonParser p) throws IOException {
+    return new MalformedAnswerException("output '" + name + "' is " + dtype + ", but the server sent "
         + p.currentToken() + " '" + abbreviate(p.getText()) + "'");
   }
 

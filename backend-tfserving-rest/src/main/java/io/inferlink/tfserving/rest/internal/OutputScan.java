@@ -2,6 +2,7 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -35,7 +36,7 @@ final class OutputScan {
     if (valueShape == null) {
       valueShape = shape;
     } else if (!Arrays.equals(valueShape, shape)) {
-      throw new MalformedResponseException("output '" + name + "': rows have different shapes "
+      throw new MalformedAnswerException("output '" + name + "': rows have different shapes "
           + Arrays.toString(valueShape) + " and " + Arrays.toString(shape));
     }
     values++;
@@ -47,7 +48,7 @@ final class OutputScan {
     if (valueShape == null) {
       valueShape = shape;
     } else if (!Arrays.equals(valueShape, shape)) {
-      throw new MalformedResponseException("output '" + name + "': rows have different shapes");
+      throw new MalformedAnswerException("output '" + name + "': rows have different shapes");
     }
     values++;
     leaves++;
@@ -60,7 +61,7 @@ final class OutputScan {
     long[] value = valueShape == null ? SCALAR : valueShape;
     if (!rows) {
       if (values > 1) {
-        throw new MalformedResponseException("output '" + name + "' appears " + values + " times in \"outputs\"");
+        throw new MalformedAnswerException("output '" + name + "' appears " + values + " times in \"outputs\"");
       }
       return value;
     }
@@ -86,7 +87,7 @@ final class OutputScan {
       if (element == null) {
         element = s;
       } else if (!Arrays.equals(element, s)) {
-        throw new MalformedResponseException("output '" + name + "': ragged or mixed-depth lists ("
+        throw new MalformedAnswerException("output '" + name + "': ragged or mixed-depth lists ("
             + Arrays.toString(element) + " then " + Arrays.toString(s) + ")");
       }
       n++;
@@ -102,7 +103,7 @@ final class OutputScan {
   private JsonToken nextOrFail(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
-      throw new MalformedResponseException("output '" + name + "': the JSON ends inside a list");
+      throw new MalformedAnswerException("output '" + name + "': the JSON ends inside a list");
     }
     return t;
   }
@@ -136,7 +137,7 @@ final class OutputScan {
         bytesNeeded += 4 + B64.decodedLength(b64Text(p, name));
         break;
       default:
-        throw new MalformedResponseException("output '" + name + "': unexpected JSON " + p.currentToken());
+        throw new MalformedAnswerException("output '" + name + "': unexpected JSON " + p.currentToken());
     }
   }
 
@@ -144,11 +145,11 @@ final class OutputScan {
   static String b64Text(JsonParser p, String output) throws IOException {
     if (p.nextToken() != JsonToken.FIELD_NAME || !B64.KEY.equals(p.currentName())
         || p.nextToken() != JsonToken.VALUE_STRING) {
-      throw new MalformedResponseException("output '" + output + "': an object that is not {\"b64\": \"...\"}");
+      throw new MalformedAnswerException("output '" + output + "': an object that is not {\"b64\": \"...\"}");
     }
     String text = p.getText();
     if (p.nextToken() != JsonToken.END_OBJECT) {
-      throw new MalformedResponseException("output '" + output + "': a b64 object with more than one field");
+      throw new MalformedAnswerException("output '" + output + "': a b64 object with more than one field");
     }
     return text;
   }

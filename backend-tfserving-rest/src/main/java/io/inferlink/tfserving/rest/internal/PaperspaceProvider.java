@@ -57,9 +57,8 @@ public final class PaperspaceProvider implements InferenceClientProvider {
     }
     HttpTarget target = HttpTarget.of(endpoint, 443);
     HttpTransport transport = HttpTransport.create(target, effective, NAME);
-    return new TfRestClient(NAME, transport, TfRestPaths.tfServing(), effective,
-        TfRestCapabilities.of(effective.get(TfServingRestOptions.REQUEST_FORMAT), true),
-        http -> credentials.explain(TfRestErrors.toException(http, NAME)));
+    return new TfRestClient(NAME, endpoint, transport, TfRestPaths.tfServing(), effective, true,
+        (http, provider) -> credentials.explain(TfRestErrors.toException(http, provider)));
   }
 
   private static InferenceClient legacy(Endpoint endpoint, ClientOptions options, PaperspaceCredentials credentials) {
@@ -76,9 +75,8 @@ public final class PaperspaceProvider implements InferenceClientProvider {
     HttpTarget target = HttpTarget.of(root, root.isSecure() ? 443 : 80);
     HttpTransport transport = HttpTransport.create(target, options, NAME);
     // The legacy API documents no labels, so they are refused rather than guessed.
-    return new TfRestClient(NAME, transport, TfRestPaths.paperspaceDeployment(endpoint.host()), options,
-        TfRestCapabilities.of(options.get(TfServingRestOptions.REQUEST_FORMAT), false),
-        http -> credentials.explain(TfRestErrors.toException(http, NAME)));
+    return new TfRestClient(NAME, endpoint, transport, TfRestPaths.paperspaceDeployment(endpoint.host()), options,
+        false, (http, provider) -> credentials.explain(TfRestErrors.toException(http, provider)));
   }
 
   /** {@code https://host/path} → {@code x+https://host/path}, so Endpoint's parser checks it. */

@@ -3,6 +3,7 @@ package io.inferlink.tfserving.rest.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,14 +68,14 @@ final class PredictResponseReader {
     List<Tensor> out = new ArrayList<>(fills.size());
     for (OutputFill fill : fills.values()) {
       if (fill.buffer.hasRemaining()) {
-        throw new MalformedResponseException("output '" + fill.name + "': values do not fill its shape");
+        throw new MalformedAnswerException("output '" + fill.name + "': values do not fill its shape");
       }
       fill.buffer.flip();
       try {
         out.add(Tensor.wrap(fill.name, fill.dtype, fill.buffer, shapes.get(fill.name)));
       } catch (IllegalArgumentException e) {
         // What a Tensor refuses that the reader has not checked, an empty name say.
-        throw new MalformedResponseException("output '" + fill.name + "' cannot be a tensor: " + e.getMessage(), e);
+        throw new MalformedAnswerException("output '" + fill.name + "' cannot be a tensor: " + e.getMessage(), e);
       }
     }
     return out;
@@ -83,7 +84,7 @@ final class PredictResponseReader {
   static DataType infer(OutputScan s) {
     int kinds = (s.sawBool ? 1 : 0) + (s.sawText ? 1 : 0) + (s.sawInt || s.sawFloat ? 1 : 0);
     if (kinds > 1) {
-      throw new MalformedResponseException("output '" + s.name + "' mixes numbers, booleans and text");
+      throw new MalformedAnswerException("output '" + s.name + "' mixes numbers, booleans and text");
     }
     if (s.sawText) {
       return DataType.BYTES;
@@ -96,7 +97,7 @@ final class PredictResponseReader {
     }
     if (s.sawBeyondInt64) {
       if (s.sawNegative) {
-        throw new MalformedResponseException("output '" + s.name + "' has integers beyond both INT64 and UINT64");
+        throw new MalformedAnswerException("output '" + s.name + "' has integers beyond both INT64 and UINT64");
       }
       return DataType.UINT64;
     }
@@ -109,7 +110,7 @@ final class PredictResponseReader {
       try {
         n = Math.multiplyExact(n, d);
       } catch (ArithmeticException e) {
-        throw new MalformedResponseException("output '" + name + "' is too large");
+        throw new MalformedAnswerException("output '" + name + "' is too large");
       }
     }
     return n;

@@ -2,6 +2,7 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ final class ResponseWalker {
   static Form walk(ByteChunks body, String unnamed, Visitor visitor) {
     try (InputStream in = body.newInputStream(); JsonParser p = TfJson.FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new MalformedResponseException("the response is not a JSON object");
+        throw new MalformedAnswerException("the response is not a JSON object");
       }
       Form form = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -65,19 +66,19 @@ final class ResponseWalker {
         }
       }
       if (p.currentToken() != JsonToken.END_OBJECT) {
-        throw new MalformedResponseException("the response JSON is truncated");
+        throw new MalformedAnswerException("the response JSON is truncated");
       }
       if (p.nextToken() != null) {
-        throw new MalformedResponseException("the response has data after its JSON object");
+        throw new MalformedAnswerException("the response has data after its JSON object");
       }
       if (form == null) {
-        throw new MalformedResponseException("the response has neither \"outputs\" nor \"predictions\"");
+        throw new MalformedAnswerException("the response has neither \"outputs\" nor \"predictions\"");
       }
       return form;
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new MalformedResponseException("the response is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedAnswerException("the response is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new MalformedResponseException("cannot read the response: " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read the response: " + e.getMessage(), e);
     }
   }
 
@@ -91,11 +92,11 @@ final class ResponseWalker {
 
   private static void rows(JsonParser p, String unnamed, Visitor visitor) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw new MalformedResponseException("\"predictions\" is not a list");
+      throw new MalformedAnswerException("\"predictions\" is not a list");
     }
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (p.currentToken() == null) {
-        throw new MalformedResponseException("the response JSON is truncated");
+        throw new MalformedAnswerException("the response JSON is truncated");
       }
       if (p.currentToken() == JsonToken.START_OBJECT) {
         namedValues(p, unnamed, visitor);
@@ -123,7 +124,7 @@ final class ResponseWalker {
         }
         visitor.scalarText(name, text, false);
         if (p.currentToken() != JsonToken.FIELD_NAME) {
-          throw new MalformedResponseException("the response JSON is truncated");
+          throw new MalformedAnswerException("the response JSON is truncated");
         }
         name = p.currentName();
         p.nextToken();
@@ -132,7 +133,7 @@ final class ResponseWalker {
       visitor.value(name, p);
     }
     if (p.currentToken() != JsonToken.END_OBJECT) {
-      throw new MalformedResponseException("the response JSON is truncated");
+      throw new MalformedAnswerException("the response JSON is truncated");
     }
   }
 }

@@ -5,6 +5,7 @@ import io.inferlink.DataType;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelMetadata;
 import io.inferlink.TensorSpec;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.TfDataTypes;
 import io.inferlink.transport.http.ByteChunks;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class SignatureReader {
     JsonNode map = TfDocs.require(metadata, "the metadata document", "signature_def", "signatureDef");
     JsonNode defs = TfDocs.require(map, "the signature_def map", "signature_def", "signatureDef");
     if (!defs.isObject()) {
-      throw new MalformedResponseException("signature_def is not an object");
+      throw new MalformedAnswerException("signature_def is not an object");
     }
     Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
     defs.properties().stream().filter(e -> !e.getValue().isNull()).forEach(e -> byName.put(e.getKey(), e.getValue()));
@@ -108,7 +109,7 @@ final class SignatureReader {
       return out;
     }
     if (!tensors.isObject()) {
-      throw new MalformedResponseException("signature " + field + " is not an object");
+      throw new MalformedAnswerException("signature " + field + " is not an object");
     }
     for (Map.Entry<String, JsonNode> e : tensors.properties()) {
       if (e.getValue().isNull()) {
@@ -135,7 +136,7 @@ final class SignatureReader {
     }
     JsonNode dims = shape.path("dim");
     if (dims.isObject()) {
-      throw new MalformedResponseException("tensor_shape \"dim\" is an object, not a list");
+      throw new MalformedAnswerException("tensor_shape \"dim\" is an object, not a list");
     }
     long[] out = new long[dims.size()];
     for (int i = 0; i < out.length; i++) {
@@ -144,7 +145,7 @@ final class SignatureReader {
         // int64 in proto3 JSON is a string; accept a number as well.
         out[i] = size == null ? -1 : Long.parseLong(size.asText());
       } catch (NumberFormatException ex) {
-        throw new MalformedResponseException("dimension size '" + size.asText() + "' is not an integer");
+        throw new MalformedAnswerException("dimension size '" + size.asText() + "' is not an integer");
       }
       if (out[i] < -1) {
         out[i] = -1;

@@ -3,6 +3,8 @@ package io.inferlink.tfserving.rest.internal;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.tfserving.json.StatusReader;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,25 +23,19 @@ final class TfDocs {
     try (InputStream in = body.newInputStream()) {
       JsonNode node = MAPPER.readTree(in);
       if (node == null || !node.isObject()) {
-        throw new MalformedResponseException("the " + what + " response is not a JSON object");
+        throw new MalformedAnswerException("the " + what + " response is not a JSON object");
       }
       return node;
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new MalformedResponseException("the " + what + " response is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new MalformedAnswerException("the " + what + " response is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new MalformedResponseException("cannot read the " + what + " response: " + e.getMessage(), e);
+      throw new MalformedAnswerException("cannot read the " + what + " response: " + e.getMessage(), e);
     }
   }
 
   /** The first of the given field names present: TF Serving writes snake_case, OVMS lowerCamelCase. */
   static JsonNode field(JsonNode node, String... names) {
-    for (String n : names) {
-      JsonNode v = node.get(n);
-      if (v != null && !v.isNull()) {
-        return v;
-      }
-    }
-    return null;
+    return StatusReader.field(node, names);
   }
 
   /** Whether a member's value token, in a streaming read, says the member is absent: JSON {@code null}. */
@@ -49,10 +45,6 @@ final class TfDocs {
 
   /** A required field, or a malformed-response error naming it. */
   static JsonNode require(JsonNode node, String what, String... names) {
-    JsonNode v = field(node, names);
-    if (v == null) {
-      throw new MalformedResponseException(what + " has no \"" + names[0] + "\"");
-    }
-    return v;
+    return StatusReader.require(node, what, names);
   }
 }

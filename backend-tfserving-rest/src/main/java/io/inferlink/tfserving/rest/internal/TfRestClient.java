@@ -3,120 +3,228 @@ package io.inferlink.tfserving.rest.internal;
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
-import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelMetadata;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
+import io.inferlink.spi.Endpoint;
+import io.inferlink.spi.support.AbstractInferenceClient;
+import io.inferlink.spi.support.Attempt;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.tfserving.TensorFlowServing;
+import io.inferlink.tfserving.TfReadiness;
 import io.inferlink.tfserving.rest.TfServingRestOptions;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
 import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.HttpExchange;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
-import io.inferlink.transport.http.HttpTransport;
 import io.inferlink.transport.http.RequestBody;
+import io.inferlink.transport.http.HttpTransport;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * An {@link InferenceClient} for TF Serving's REST API (and Paperspace deployments, which front it),
- * also offering {@link TensorFlowServing}'s classify, regress and model status. Thread-safe.
+ * also offering {@link TensorFlowServing}'s classify, regress and model status. Each operation builds
+ * its request here and leaves sending, errors and cancellation to the skeleton's pipeline and the
+ * {@link HttpExchange}. Thread-safe.
  *
- * <p>Predict fetches the model's signature the first time (in parallel with the call, and cached)
- * to give JSON outputs their element types. Requested outputs are selected client-side: TF Serving's
- * REST API has no output filter, so the server computes every output and the others are dropped.
+ * <p>Predict fetches the model's signature the first time (within the first attempt, in parallel with
+ * the predict call, and cached) to give JSON outputs their element types. Requested outputs are
+ * selected client-side: TF Serving's REST API has no output filter, so the server computes every
+ * output and the others are dropped.
  */
-final class TfRestClient implements InferenceClient, TensorFlowServing {
+final class TfRestClient extends AbstractInferenceClient implements TensorFlowServing {
   private static final String JSON = "application/json";
 
-  private final String provider;
-  private final ClientOptions options;
-  private final HttpTransport transport;
+  private final HttpExchange exchange;
   private final TfRestPaths paths;
-  private final Capabilities capabilities;
   private final RequestFormat format;
   private final boolean convertToFp32;
   private final boolean useMetadata;
-  private final Function<HttpResult, InferenceException> errors;
-  private final MetadataCache metadata;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final MetadataCache metadata = new MetadataCache();
 
-  TfRestClient(String provider, HttpTransport transport, TfRestPaths paths, ClientOptions options,
-      Capabilities capabilities, Function<HttpResult, InferenceException> errors) {
-    this.provider = provider;
-    this.options = options;
-    this.transport = transport;
+  TfRestClient(String provider, Endpoint endpoint, HttpTransport transport, TfRestPaths paths, ClientOptions options,
+      boolean labels, HttpExchange.ErrorReader errors) {
+    super(provider, endpoint, options, TfRestCapabilities.of(options.get(TfServingRestOptions.REQUEST_FORMAT), labels,
+        options.get(TfServingRestOptions.CONVERT_TO_FP32)));
+    this.exchange = new HttpExchange(transport, provider, TfAnswers.PROTOCOL, errors);
     this.paths = paths;
-    this.capabilities = capabilities;
     this.format = options.get(TfServingRestOptions.REQUEST_FORMAT);
     this.convertToFp32 = options.get(TfServingRestOptions.CONVERT_TO_FP32);
     this.useMetadata = options.get(TfServingRestOptions.USE_METADATA);
-    this.errors = errors;
-    this.metadata = new MetadataCache(this::fetchSignatures);
   }
 
   @Override
-  public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    InferenceRequest sent;
-    try {
-      ensureOpen();
-      sent = convertToFp32 ? HalfPrecision.asFp32(request) : request;
-      capabilities.check(sent, provider);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+  protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
+    InferenceRequest sent = convertToFp32 ? HalfPrecision.asFp32(request) : request;
+    String path = paths.verb(request.model(), "predict");
+    PreparedCall<HttpResult> keyed = predict(path, PredictRequestWriter.write(sent, sent.inputs().values(), format,
+        false), request);
+    // The row form writes bare rows only for a signature known to have one input: then both bodies are
+    // written now, and the signature chooses which one goes (once it is cached, it chooses here).
+    boolean signatureChooses = format == RequestFormat.ROW && sent.inputs().size() == 1 && useMetadata;
+    if (signatureChooses) {
+      Optional<Optional<SignatureReader.Signatures>> known = metadata.known(request.model());
+      if (known.isEmpty()) {
+        PreparedCall<HttpResult> bare = predict(path, PredictRequestWriter.write(sent, sent.inputs().values(),
+            format, true), request);
+        return new Predict(request, keyed, bare);
+      }
+      if (known.get().map(s -> SignatureReader.inputCount(s, sent.signatureName()) == 1).orElse(false)) {
+        keyed = predict(path, PredictRequestWriter.write(sent, sent.inputs().values(), format, true), request);
+      }
     }
-    ModelRef ref = request.model();
-    CompletableFuture<Optional<SignatureReader.Signatures>> sigs =
-        useMetadata ? metadata.get(ref) : CompletableFuture.completedFuture(Optional.empty());
-    // The row form writes bare rows only for a signature known to have one input, so it waits for
-    // the signature; the columnar form does not depend on it and goes out at once.
-    CompletableFuture<Boolean> bareRows = format == RequestFormat.ROW && sent.inputs().size() == 1
-        ? sigs.thenApply(s -> s.map(x -> SignatureReader.inputCount(x, sent.signatureName()) == 1).orElse(false))
-        : CompletableFuture.completedFuture(false);
-    CompletableFuture<InferenceResponse> result = new CompletableFuture<>();
-    bareRows.whenComplete((bare, ignored) -> {
-      if (result.isDone()) {
-        return;
-      }
-      CompletableFuture<HttpResult> call;
-      try {
-        RequestBody body = PredictRequestWriter.write(sent, sent.inputs().values(), format, Boolean.TRUE.equals(bare));
-        call = transport.send(HttpRequestSpec.post(paths.verb(ref, "predict"), body, JSON)
-            .timeout(options.timeoutFor(request)).idempotent(request.idempotent()).build());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-        return;
-      }
-      Futures.cancelling(result, call);
-      call.thenCombine(sigs, (http, signatures) -> {
-        if (!http.isSuccess()) {
-          throw errors.apply(http);
-        }
-        OutputTypes types = signatures.map(s -> typesOrUnknown(s, request.signatureName())).orElse(OutputTypes.UNKNOWN);
-        return response(request, TfAnswers.outputs(http, types, provider));
-      }).whenComplete((response, error) -> {
-        if (error != null) {
-          result.completeExceptionally(Errors.unwrapFutureException(error));
-        } else {
-          result.complete(response);
-        }
-      });
-    });
-    return result;
+    return new Predict(request, keyed, null);
   }
 
-  private InferenceResponse response(InferenceRequest request, List<Tensor> outputs) {
+  private PreparedCall<HttpResult> predict(String path, RequestBody body, InferenceRequest request) {
+    return exchange.prepare(HttpRequestSpec.post(path, body, JSON).idempotent(request.idempotent()).build(),
+        Function.identity());
+  }
+
+  @Override
+  protected PreparedCall<ModelMetadata> prepareModelMetadata(ModelRef model) {
+    return exchange.prepare(HttpRequestSpec.get(paths.metadata(model)).build(),
+        http -> TfAnswers.metadata(http, model.name()));
+  }
+
+  /** TF Serving has no ready endpoint: ready when a version it reports is AVAILABLE. */
+  @Override
+  protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
+    PreparedCall<List<ModelVersionStatus>> status = prepareStatus(model);
+    return attempt -> TfReadiness.fromStatus(status.send(attempt), providerName());
+  }
+
+  @Override
+  public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
+    return callExtension("model.status", model, true, () -> {
+      capabilities().check(model, providerName());
+      return prepareStatus(model);
+    });
+  }
+
+  private PreparedCall<List<ModelVersionStatus>> prepareStatus(ModelRef model) {
+    return exchange.prepare(HttpRequestSpec.get(paths.model(model)).build(), TfAnswers::status);
+  }
+
+  @Override
+  public CompletableFuture<List<List<Classification>>> classifyAsync(ModelRef model, String signatureName,
+      ExampleInput input) {
+    return examples("classify", model, signatureName, input, ExamplesJson::classifications);
+  }
+
+  @Override
+  public CompletableFuture<List<Float>> regressAsync(ModelRef model, String signatureName, ExampleInput input) {
+    return examples("regress", model, signatureName, input, ExamplesJson::regressions);
+  }
+
+  private <T> CompletableFuture<T> examples(String verb, ModelRef model, String signatureName, ExampleInput input,
+      Function<ByteChunks, T> read) {
+    return callExtension(verb, model, true, () -> {
+      capabilities().check(model, providerName());
+      RequestBody body = ExamplesJson.request(signatureName, input);
+      return exchange.prepare(HttpRequestSpec.post(paths.verb(model, verb), body, JSON).build(),
+          http -> read.apply(http.body()));
+    });
+  }
+
+  @Override
+  public void refreshMetadata(ModelRef model) {
+    metadata.forget(model.name());
+  }
+
+  @Override
+  public InferenceClient client() {
+    return this;
+  }
+
+  @Override
+  protected void closeTransport() {
+    exchange.close();
+  }
+
+  /**
+   * A predict: its body (or, while the signature is unknown, both bodies) written before anything is
+   * sent; each attempt sends it alongside the signature fetch (needed once per model, with the
+   * attempt's headers and time) and types the answer's outputs with the signature.
+   */
+  private final class Predict implements PreparedCall<InferenceResponse> {
+    private final InferenceRequest request;
+    private final PreparedCall<HttpResult> keyed;
+    private final PreparedCall<HttpResult> bare;
+
+    Predict(InferenceRequest request, PreparedCall<HttpResult> keyed, PreparedCall<HttpResult> bare) {
+      this.request = request;
+      this.keyed = keyed;
+      this.bare = bare;
+    }
+
+    @Override
+    public CompletableFuture<InferenceResponse> send(Attempt attempt) {
+      CompletableFuture<Optional<SignatureReader.Signatures>> sigs = useMetadata
+          ? metadata.get(request.model(), () -> fetchSignatures(request.model(), attempt))
+          : CompletableFuture.completedFuture(Optional.empty());
+      CompletableFuture<InferenceResponse> result = new CompletableFuture<>();
+      if (bare == null) {
+        decodeInto(result, keyed.send(attempt), sigs);
+        return result;
+      }
+      sigs.thenRun(() -> {
+        if (!result.isDone()) { // not cancelled while the signature was fetched
+          boolean oneInput = sigs.join().map(s -> SignatureReader.inputCount(s, request.signatureName()) == 1)
+              .orElse(false);
+          decodeInto(result, (oneInput ? bare : keyed).send(attempt), sigs);
+        }
+      });
+      return result;
+    }
+
+    @Override
+    public long requestBytes() {
+      return keyed.requestBytes();
+    }
+
+    private void decodeInto(CompletableFuture<InferenceResponse> result, CompletableFuture<HttpResult> call,
+        CompletableFuture<Optional<SignatureReader.Signatures>> sigs) {
+      Futures.cancelling(result, call);
+      call.thenCombine(sigs, (http, signatures) -> HttpExchange.decode(http, h -> response(request,
+          TfAnswers.outputs(h, signatures.map(s -> typesOrUnknown(s)).orElse(OutputTypes.UNKNOWN))),
+          providerName(), TfAnswers.PROTOCOL))
+          .whenComplete((response, error) -> {
+            if (error != null) {
+              result.completeExceptionally(Errors.unwrapFutureException(error));
+            } else {
+              result.complete(response);
+            }
+          });
+    }
+
+    private OutputTypes typesOrUnknown(SignatureReader.Signatures s) {
+      try {
+        return SignatureReader.outputTypes(s, request.signatureName());
+      } catch (RuntimeException e) {
+        return OutputTypes.UNKNOWN; // the server will say what is wrong with the signature name
+      }
+    }
+  }
+
+  private CompletableFuture<SignatureReader.Signatures> fetchSignatures(ModelRef model, Attempt attempt) {
+    return exchange.prepare(HttpRequestSpec.get(paths.metadata(model)).build(),
+        http -> TfAnswers.signatures(http, model.name())).send(attempt);
+  }
+
+  private static InferenceResponse response(InferenceRequest request, List<Tensor> outputs) {
     InferenceResponse.Builder b = InferenceResponse.builder().modelName(request.model().name())
         .modelVersion(request.model().version());
     if (request.requestedOutputs().isEmpty()) {
@@ -131,109 +239,4 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
     }
     return b.build();
   }
-
-  private static OutputTypes typesOrUnknown(SignatureReader.Signatures s, String signatureName) {
-    try {
-      return SignatureReader.outputTypes(s, signatureName);
-    } catch (RuntimeException e) {
-      return OutputTypes.UNKNOWN; // the server will say what is wrong with the signature name
-    }
-  }
-
-  @Override
-  public CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
-    return get(model, paths.metadata(model), http -> TfAnswers.metadata(http, model.name(), provider));
-  }
-
-  @Override
-  public CompletableFuture<Boolean> modelReadyAsync(ModelRef model) {
-    return io.inferlink.tfserving.TfReadiness.fromStatus(modelStatusAsync(model), provider);
-  }
-
-  @Override
-  public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
-    return get(model, paths.model(model), http -> TfAnswers.status(http, provider));
-  }
-
-  @Override
-  public CompletableFuture<List<List<Classification>>> classifyAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return post(model, "classify", signatureName, input, ExamplesJson::classifications);
-  }
-
-  @Override
-  public CompletableFuture<List<Float>> regressAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return post(model, "regress", signatureName, input, ExamplesJson::regressions);
-  }
-
-  @Override
-  public void refreshMetadata(ModelRef model) {
-    metadata.forget(model.name());
-  }
-
-  @Override
-  public InferenceClient client() {
-    return this;
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return capabilities;
-  }
-
-  @Override
-  public String providerName() {
-    return provider;
-  }
-
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      transport.close();
-    }
-  }
-
-  private CompletableFuture<SignatureReader.Signatures> fetchSignatures(ModelRef model) {
-    return get(model, paths.metadata(model), http -> TfAnswers.signatures(http, model.name(), provider));
-  }
-
-  private <T> CompletableFuture<T> get(ModelRef model, String path, Function<HttpResult, T> read) {
-    try {
-      ensureOpen();
-      capabilities.check(model, provider);
-      return exchange(HttpRequestSpec.get(path).build(), read);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  private <T> CompletableFuture<T> post(ModelRef model, String verb, String signatureName, ExampleInput input,
-      Function<ByteChunks, T> read) {
-    try {
-      ensureOpen();
-      capabilities.check(model, provider);
-      RequestBody body = ExamplesJson.request(signatureName, input);
-      return exchange(HttpRequestSpec.post(paths.verb(model, verb), body, JSON).build(),
-          http -> TfAnswers.read(http, provider, read));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  private <T> CompletableFuture<T> exchange(HttpRequestSpec spec, Function<HttpResult, T> read) {
-    CompletableFuture<HttpResult> call = transport.send(spec);
-    CompletableFuture<T> result = call.thenApply(http -> {
-      if (!http.isSuccess()) {
-        throw errors.apply(http);
-      }
-      return read.apply(http);
-    });
-    return Futures.cancelling(result, call);
-  }
-
-  private void ensureOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException(provider + " client is closed");
-    }
-  }
-
 }

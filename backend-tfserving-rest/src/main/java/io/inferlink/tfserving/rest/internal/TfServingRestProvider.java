@@ -32,14 +32,8 @@ public final class TfServingRestProvider implements InferenceClientProvider {
   @Override
   public InferenceClient create(Endpoint endpoint, ClientOptions options) {
     KnownOptions.check(options, NAME, OPTIONS);
-    return create(NAME, HttpTarget.of(endpoint, DEFAULT_PORT), options);
-  }
-
-  /** A TF Serving REST client at a target; shared with the Paperspace provider. */
-  static InferenceClient create(String provider, HttpTarget target, ClientOptions options) {
-    HttpTransport transport = HttpTransport.create(target, options, provider);
-    return new TfRestClient(provider, transport, TfRestPaths.tfServing(), options,
-        TfRestCapabilities.of(options.get(TfServingRestOptions.REQUEST_FORMAT), true),
-        http -> TfRestErrors.toException(http, provider));
+    HttpTransport transport = HttpTransport.create(HttpTarget.of(endpoint, DEFAULT_PORT), options, NAME);
+    return new TfRestClient(NAME, endpoint, transport, TfRestPaths.tfServing(), options, true,
+        TfRestErrors::toException);
   }
 }

@@ -16,6 +16,7 @@ import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;
+import io.inferlink.tfserving.json.StatusReader;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.ByteArrayOutputStream;
@@ -114,8 +115,8 @@ class GoldenDocumentsTest {
 
   @Test
   void statusDocumentOfTheExample() {
-    List<ModelVersionStatus> status = StatusReader.read(chunks("{\n \"model_version_status\": [\n  {\n   \"version\": \"123\",\n"
-        + "   \"state\": \"AVAILABLE\",\n   \"status\": {\n    \"error_code\": \"OK\",\n    \"error_message\": \"\"\n   }\n  }\n ]\n}"));
+    List<ModelVersionStatus> status = StatusReader.read(TfDocs.parse(chunks("{\n \"model_version_status\": [\n  {\n   \"version\": \"123\",\n"
+        + "   \"state\": \"AVAILABLE\",\n   \"status\": {\n    \"error_code\": \"OK\",\n    \"error_message\": \"\"\n   }\n  }\n ]\n}"), "model status"));
     assertEquals(List.of(new ModelVersionStatus(123, ModelVersionStatus.State.AVAILABLE, "OK", "")), status);
   }
 

@@ -10,6 +10,7 @@ import io.inferlink.DataType;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
 import io.inferlink.TensorSpec;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.testkit.KitModels;
 import io.inferlink.testkit.KitTensors;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
@@ -151,17 +152,17 @@ class JsonCodecTest {
       "{\"predictions\": 5}", "{\"predictions\": [{\"a\": [1]}, {\"a\": [1, 2]}]}", "{\"outputs\": [\"x\", 1]}",
       "{\"outputs\": [{\"b64\": \"***\"}]}"})
   void malformedAnswersAreReportedNeverAsParserExceptions(String body) {
-    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> read(body, OutputTypes.UNKNOWN));
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> read(body, OutputTypes.UNKNOWN));
     assertFalse(e.getMessage().isBlank());
   }
 
   @Test
   void valuesThatDoNotFitTheSignatureTypeAreMalformed() {
     OutputTypes int32 = OutputTypes.of(List.of(new TensorSpec("y", DataType.INT32, new long[] {-1})));
-    assertThrows(MalformedResponseException.class, () -> read("{\"outputs\": [2147483648]}", int32));
-    assertThrows(MalformedResponseException.class, () -> read("{\"outputs\": [1.5]}", int32));
-    assertThrows(MalformedResponseException.class, () -> read("{\"outputs\": [\"1\"]}", int32));
+    assertThrows(MalformedAnswerException.class, () -> read("{\"outputs\": [2147483648]}", int32));
+    assertThrows(MalformedAnswerException.class, () -> read("{\"outputs\": [1.5]}", int32));
+    assertThrows(MalformedAnswerException.class, () -> read("{\"outputs\": [\"1\"]}", int32));
     OutputTypes u64 = OutputTypes.of(List.of(new TensorSpec("y", DataType.UINT64, new long[] {-1})));
-    assertThrows(MalformedResponseException.class, () -> read("{\"outputs\": [-1]}", u64));
+    assertThrows(MalformedAnswerException.class, () -> read("{\"outputs\": [-1]}", u64));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.ServerException;
+import io.inferlink.transport.http.HttpExchange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,8 @@ class OutputNamesTest {
       "{\"outputs\": {\"\": [\"a\", \"b\"]}}",                   // text: the general reader
       "{\"predictions\": [{\"\": 1}, {\"\": 2}]}"})
   void anEmptyOutputNameIsAServerException(String body) {
-    Throwable e = assertThrows(Throwable.class, () -> TfAnswers.outputs(TestHttpResults.of(200, body), OutputTypes.UNKNOWN, "p"));
+    Throwable e = assertThrows(Throwable.class, () -> HttpExchange.decode(TestHttpResults.of(200, body), h -> TfAnswers.outputs(h, OutputTypes.UNKNOWN), "p",
+        TfAnswers.PROTOCOL));
     assertInstanceOf(ServerException.class, e, e::toString);
     assertTrue(e.getMessage().contains("output '' cannot be a tensor"), e.getMessage());
   }
@@ -32,7 +34,8 @@ class OutputNamesTest {
       "{\"outputs\": {\"a\": 4294967297, \"a\": 2}}",          // the general reader (the fast one gives up on repeats)
       "{\"outputs\": {\"a\": [\"x\"], \"b\": 1, \"a\": [\"y\"]}}"})
   void aNameGivenTwiceInOutputsIsAServerException(String body) {
-    Throwable e = assertThrows(Throwable.class, () -> TfAnswers.outputs(TestHttpResults.of(200, body), OutputTypes.UNKNOWN, "p"));
+    Throwable e = assertThrows(Throwable.class, () -> HttpExchange.decode(TestHttpResults.of(200, body), h -> TfAnswers.outputs(h, OutputTypes.UNKNOWN), "p",
+        TfAnswers.PROTOCOL));
     assertInstanceOf(ServerException.class, e, e::toString);
     assertTrue(e.getMessage().contains("output 'a' appears 2 times"), e.getMessage());
   }

@@ -9,7 +9,9 @@ import io.inferlink.DataType;
 import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.TensorSpec;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.ModelVersionStatus;
+import io.inferlink.tfserving.json.StatusReader;
 import io.inferlink.transport.http.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,7 +35,7 @@ class TfOptionalMembersTest {
   void aNullPredictFormIsAnAbsentOne() {
     assertArrayEquals(new long[] {1, 2}, predict("{\"outputs\":null,\"predictions\":[1,2]}").get(0).toLongArray());
     assertArrayEquals(new long[] {3}, predict("{\"predictions\":null,\"outputs\":[3],\"model_spec\":null}").get(0).toLongArray());
-    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> predict("{\"outputs\":null}"));
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> predict("{\"outputs\":null}"));
     assertTrue(e.getMessage().contains("neither"), e.getMessage());
   }
 
@@ -61,18 +63,18 @@ class TfOptionalMembersTest {
   void requiredMetadataMembersThatAreNullAreMissing() {
     for (String doc : List.of("{\"metadata\":null}", "{\"metadata\":{\"signature_def\":null}}",
         "{\"metadata\":{\"signature_def\":{\"signature_def\":null}}}")) {
-      assertThrows(MalformedResponseException.class, () -> SignatureReader.parse(body(doc), "m"), doc);
+      assertThrows(MalformedAnswerException.class, () -> SignatureReader.parse(body(doc), "m"), doc);
     }
   }
 
   @Test
   void statusWithNullMembersIsRead() {
-    List<ModelVersionStatus> status = StatusReader.read(body("{\"model_version_status\":[{\"version\":\"2\",\"state\":"
+    List<ModelVersionStatus> status = StatusReader.read(TfDocs.parse(body("{\"model_version_status\":[{\"version\":\"2\",\"state\":"
         + "\"AVAILABLE\",\"status\":{\"error_code\":null,\"error_message\":null}},{\"version\":\"1\",\"state\":null,"
-        + "\"status\":null}]}"));
+        + "\"status\":null}]}"), "model status"));
     assertEquals(List.of(new ModelVersionStatus(2, ModelVersionStatus.State.AVAILABLE, "OK", ""),
         new ModelVersionStatus(1, ModelVersionStatus.State.UNKNOWN, "OK", "")), status);
-    assertThrows(MalformedResponseException.class, () -> StatusReader.read(body("{\"model_version_status\":null}")));
+    assertThrows(MalformedAnswerException.class, () -> StatusReader.read(TfDocs.parse(body("{\"model_version_status\":null}"), "model status")));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.inferlink.TensorSpec;
 import io.inferlink.fuzz.DecoderEscapes;
 import io.inferlink.fuzz.Mutations;
 import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.HttpExchange;
 import io.inferlink.transport.http.HttpResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Every TF Serving REST reader on mutated and random answers, through {@link TfAnswers}, the edge the
- * client reads through: only an {@link io.inferlink.InferenceException} may come out. Seeds are the
+ * Every TF Serving REST reader on mutated and random answers, through {@link HttpExchange#decode}, the
+ * edge the client reads through: only an {@link io.inferlink.InferenceException} may come out. Seeds are the
  * emulator's answers ({@link TfRestSeeds}); bodies arrive in one chunk or several, as the transport
  * delivers them; predict answers are typed by no signature or by a random one.
  */
@@ -68,28 +69,33 @@ class TfRestAnswersFuzzTest {
   @Property
   void predict(@ForAll("predictAnswers") byte[] body, @ForAll("signatures") OutputTypes types, @ForAll long split) {
     DecoderEscapes.onlyInferenceExceptions("TF REST predict reader", body,
-        () -> TfAnswers.outputs(answer(body, split), types, "fuzz"));
+        () -> edge(answer(body, split), h -> TfAnswers.outputs(h, types)));
   }
 
   @Property
   void metadata(@ForAll("metadataAnswers") byte[] body, @ForAll long split) {
     HttpResult http = answer(body, split);
-    DecoderEscapes.onlyInferenceExceptions("TF REST metadata reader", body, () -> TfAnswers.metadata(http, "m", "fuzz"));
-    DecoderEscapes.onlyInferenceExceptions("TF REST signature reader", body, () -> TfAnswers.signatures(http, "m", "fuzz"));
+    DecoderEscapes.onlyInferenceExceptions("TF REST metadata reader", body, () -> edge(http, h -> TfAnswers.metadata(h, "m")));
+    DecoderEscapes.onlyInferenceExceptions("TF REST signature reader", body, () -> edge(http, h -> TfAnswers.signatures(h, "m")));
   }
 
   @Property
   void status(@ForAll("statusAnswers") byte[] body, @ForAll long split) {
-    DecoderEscapes.onlyInferenceExceptions("TF REST status reader", body, () -> TfAnswers.status(answer(body, split), "fuzz"));
+    DecoderEscapes.onlyInferenceExceptions("TF REST status reader", body, () -> edge(answer(body, split), TfAnswers::status));
   }
 
   @Property
   void classifyAndRegress(@ForAll("classifyRegressAnswers") byte[] body, @ForAll long split) {
     HttpResult http = answer(body, split);
     DecoderEscapes.onlyInferenceExceptions("TF REST classify reader", body,
-        () -> TfAnswers.read(http, "fuzz", ExamplesJson::classifications));
+        () -> edge(http, h -> ExamplesJson.classifications(h.body())));
     DecoderEscapes.onlyInferenceExceptions("TF REST regress reader", body,
-        () -> TfAnswers.read(http, "fuzz", ExamplesJson::regressions));
+        () -> edge(http, h -> ExamplesJson.regressions(h.body())));
+  }
+
+  /** The reader as the exchange runs it on a 2xx answer. */
+  private static <T> T edge(HttpResult http, java.util.function.Function<HttpResult, T> read) {
+    return HttpExchange.decode(http, read, "fuzz", TfAnswers.PROTOCOL);
   }
 
   private static HttpResult answer(byte[] body, long split) {
