@@ -68,7 +68,7 @@ class JsonColumnDifferentialTest {
     assertSame(expected, fast, "fast road vs reference: ", doc);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 40)
   void largeListsCrossTheWindowAndChunkBoundaries(@ForAll("largeDocuments") Doc doc) throws IOException {
     Tensor expected = ReferenceReader.read(doc.json, doc.dtype, doc.rules, doc.nonNumeric);
     assertNotNull(expected, doc.toString());

@@ -2,6 +2,8 @@ package io.inferlink.tfserving.rest.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.TensorJsonWriter;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;
@@ -35,7 +37,7 @@ final class ExamplesJson {
 
   /** Writes a classify/regress body to a stream, which is closed afterwards. */
   static void request(String signatureName, ExampleInput input, java.io.OutputStream out) {
-    try (JsonGenerator gen = TfJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator gen = JsonTensors.factory(true).createGenerator(out)) {
       gen.writeStartObject();
       if (signatureName != null) {
         gen.writeStringField("signature_name", signatureName);
@@ -76,9 +78,7 @@ final class ExamplesJson {
           if (f.isText()) {
             gen.writeString(new String(b, StandardCharsets.UTF_8));
           } else {
-            gen.writeStartObject();
-            gen.writeStringField(B64.KEY, B64.encode(b));
-            gen.writeEndObject();
+            TensorJsonWriter.writeB64(gen, b);
           }
         }
         break;
