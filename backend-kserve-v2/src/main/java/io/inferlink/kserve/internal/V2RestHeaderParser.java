@@ -69,7 +69,10 @@ final class V2RestHeaderParser {
       }
       switch (field) {
         case "name": o.name = text(p, t, "output name"); break;
-        case "datatype": datatype = text(p, t, "datatype"); break;
+        case "datatype":
+          datatype = text(p, t, "datatype");
+          o.dtype = exactType(datatype); // known before 'data' in the usual member order, so it is only counted
+          break;
         case "shape": o.shape = shape(p, t, index); break;
         case "parameters": o.parameters = V2JsonParameters.read(p, "output " + index); break;
         case "data":
@@ -100,12 +103,20 @@ final class V2RestHeaderParser {
 
   /** Exact, case-sensitive wire names, as the protocol says. */
   private static DataType dataType(String name, String where) {
+    DataType t = exactType(name);
+    if (t == null) {
+      throw new V2RestMalformedException(where + ": unknown datatype '" + name + "'");
+    }
+    return t;
+  }
+
+  private static DataType exactType(String name) {
     for (DataType t : DataType.values()) {
       if (t.wireName().equals(name)) {
         return t;
       }
     }
-    throw new V2RestMalformedException(where + ": unknown datatype '" + name + "'");
+    return null;
   }
 
   private static long[] shape(JsonParser p, JsonToken t, int index) throws IOException {

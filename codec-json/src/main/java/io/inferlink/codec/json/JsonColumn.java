@@ -33,7 +33,6 @@ import java.util.Arrays;
 public final class JsonColumn {
   private static final long[] SCALAR = new long[0];
 
-  private final String name;
   private final String label;
   private final DataType knownType;
   private final LeafRules rules;
@@ -53,21 +52,15 @@ public final class JsonColumn {
   /**
    * A column for one tensor.
    *
-   * @param name the tensor's name
-   * @param label how messages name it, e.g. {@code output 'y'}
+   * @param label how messages name the tensor, e.g. {@code output 'y'}
    * @param elementType the element type when the protocol knows it beforehand (the first pass then only
    *     measures), or {@code null} when it will be inferred from {@link #kinds()}
    * @param rules which JSON values are elements
    */
-  public JsonColumn(String name, String label, DataType elementType, LeafRules rules) {
-    this.name = name;
+  public JsonColumn(String label, DataType elementType, LeafRules rules) {
     this.label = label;
     this.knownType = elementType;
     this.rules = rules;
-  }
-
-  public String name() {
-    return name;
   }
 
   // ---------------------------------------------------------------- first pass
@@ -429,8 +422,8 @@ public final class JsonColumn {
     buffer.putInt(raw.length).put(raw);
   }
 
-  /** After the second pass: the tensor. */
-  public Tensor toTensor() {
+  /** After the second pass: the tensor, named {@code name}. */
+  public Tensor toTensor(String name) {
     if (buffer.hasRemaining()) {
       throw new MalformedAnswerException(label + ": its values do not fill its shape");
     }

@@ -110,7 +110,7 @@ class JsonColumnDifferentialTest {
 
   /** The tensor, or null when the reader refuses the document. */
   private static Tensor readOrNull(Doc doc, boolean fast) throws IOException {
-    JsonColumn c = new JsonColumn("y", "output 'y'", doc.dtype, doc.rules);
+    JsonColumn c = new JsonColumn("output 'y'", doc.dtype, doc.rules);
     try {
       try (JsonParser p = parser(doc, fast)) {
         p.nextToken();
@@ -128,7 +128,7 @@ class JsonColumnDifferentialTest {
         p.nextToken();
         c.fill(p);
       }
-      return c.toTensor();
+      return c.toTensor("y");
     } catch (MalformedAnswerException | com.fasterxml.jackson.core.JacksonException e) {
       return null;
     }

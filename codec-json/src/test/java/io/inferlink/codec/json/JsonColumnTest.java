@@ -31,7 +31,7 @@ class JsonColumnTest {
   }
 
   private static Tensor read(JsonParser p1, String json, DataType dtype, LeafRules rules) throws IOException {
-    JsonColumn c = new JsonColumn("y", "output 'y'", dtype, rules);
+    JsonColumn c = new JsonColumn("output 'y'", dtype, rules);
     try (JsonParser p = p1) {
       p.nextToken();
       c.measure(p);
@@ -44,7 +44,7 @@ class JsonColumnTest {
       c.fill(p);
       assertEquals(null, p.nextToken());
     }
-    return c.toTensor();
+    return c.toTensor("y");
   }
 
   private static DataType infer(LeafKinds k) {
@@ -118,7 +118,7 @@ class JsonColumnTest {
     assertTrue(Float.isNaN(f[1]));
     assertEquals(DataType.FP32, read("[null, 2]", null, LeafRules.STRICT.withNullAsNaN()).dtype());
     char[] text = RawByteText.decode(new byte[] {'[', '"', 'a', (byte) 0xFF, 'b', '"', ']'});
-    JsonColumn raw = new JsonColumn("r", "output 'r'", DataType.BYTES, LeafRules.STRICT.withRawByteStrings());
+    JsonColumn raw = new JsonColumn("output 'r'", DataType.BYTES, LeafRules.STRICT.withRawByteStrings());
     for (int pass = 0; pass < 2; pass++) {
       try (JsonParser p = JsonTensors.factory(false).createParser(text, 0, text.length)) {
         p.nextToken();
@@ -130,7 +130,7 @@ class JsonColumnTest {
         }
       }
     }
-    assertArrayEquals(new byte[] {'a', (byte) 0xFF, 'b'}, raw.toTensor().toBytesList().get(0));
+    assertArrayEquals(new byte[] {'a', (byte) 0xFF, 'b'}, raw.toTensor("y").toBytesList().get(0));
     LeafRules loose = LeafRules.STRICT.withLooseValues();
     assertArrayEquals(new int[] {1000, 2}, read("[1e3, 2.0]", DataType.INT32, loose).toIntArray());
     assertArrayEquals(new boolean[] {true, false}, read("[1, 0]", DataType.BOOL, loose).toBooleanArray());
@@ -194,7 +194,7 @@ class JsonColumnTest {
   @Test
   void rowsStackAndMustAgree() throws IOException {
     String json = "[[1.5, 2], [3, 4], [5, 6]]";
-    JsonColumn c = new JsonColumn("r", "output 'r'", DataType.FP64, LeafRules.STRICT);
+    JsonColumn c = new JsonColumn("output 'r'", DataType.FP64, LeafRules.STRICT);
     try (JsonParser p = JsonTensors.parser(json.getBytes(StandardCharsets.UTF_8), false)) {
       p.nextToken();
       while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
@@ -210,8 +210,8 @@ class JsonColumnTest {
         c.fill(p);
       }
     }
-    assertArrayEquals(new double[] {1.5, 2, 3, 4, 5, 6}, c.toTensor().toDoubleArray());
-    JsonColumn ragged = new JsonColumn("r", "output 'r'", null, LeafRules.STRICT);
+    assertArrayEquals(new double[] {1.5, 2, 3, 4, 5, 6}, c.toTensor("y").toDoubleArray());
+    JsonColumn ragged = new JsonColumn("output 'r'", null, LeafRules.STRICT);
     MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> {
       try (JsonParser p = JsonTensors.parser("[[1], [2, 3]]".getBytes(StandardCharsets.UTF_8), false)) {
         p.nextToken();
@@ -235,8 +235,8 @@ class JsonColumnTest {
     for (int i = 0; i < bytes.length; i += 997) {
       chunks.add(ByteBuffer.wrap(bytes, i, Math.min(997, bytes.length - i)));
     }
-    JsonColumn a = new JsonColumn("a", "output 'a'", DataType.FP32, LeafRules.STRICT);
-    JsonColumn b = new JsonColumn("b", "output 'b'", null, LeafRules.STRICT);
+    JsonColumn a = new JsonColumn("output 'a'", DataType.FP32, LeafRules.STRICT);
+    JsonColumn b = new JsonColumn("output 'b'", null, LeafRules.STRICT);
     for (int pass = 0; pass < 2; pass++) {
       try (JsonParser p = JsonTensors.parser(chunks, true)) {
         p.nextToken();
@@ -260,11 +260,11 @@ class JsonColumnTest {
         assertEquals(null, p.nextToken());
       }
     }
-    float[] f = a.toTensor().toFloatArray();
+    float[] f = a.toTensor("y").toFloatArray();
     assertEquals(20_000, f.length);
     assertTrue(Float.isNaN(f[0]));
     assertEquals(1 / 3.0f, f[1]);
-    assertArrayEquals(new long[] {1, 2}, b.toTensor().toLongArray());
+    assertArrayEquals(new long[] {1, 2}, b.toTensor("y").toLongArray());
     assertFalse(a.kinds().numbers(), "a known type is only counted");
   }
 }

@@ -53,11 +53,13 @@ final class PredictResponseReader {
       }
     });
     boolean rows = form == ResponseWalker.Form.ROWS;
-    for (JsonColumn c : columns.values()) {
+    for (Map.Entry<String, JsonColumn> e : columns.entrySet()) {
+      String name = e.getKey();
+      JsonColumn c = e.getValue();
       if (!rows && c.values() > 1) {
-        throw new MalformedResponseException("output '" + c.name() + "' appears " + c.values() + " times in \"outputs\"");
+        throw new MalformedResponseException("output '" + name + "' appears " + c.values() + " times in \"outputs\"");
       }
-      DataType dtype = types.typeOf(c.name()).orElseGet(() -> infer(c.name(), c.kinds()));
+      DataType dtype = types.typeOf(name).orElseGet(() -> infer(name, c.kinds()));
       c.allocate(dtype, rows ? c.stackedShape() : c.valueShape());
     }
     ResponseWalker.walk(body, types.unnamedOutput(), new ResponseWalker.Visitor() {
@@ -72,15 +74,13 @@ final class PredictResponseReader {
       }
     });
     List<Tensor> out = new ArrayList<>(columns.size());
-    for (JsonColumn c : columns.values()) {
-      out.add(c.toTensor());
-    }
+    columns.forEach((name, c) -> out.add(c.toTensor(name)));
     return out;
   }
 
   private static JsonColumn column(Map<String, JsonColumn> columns, String output, OutputTypes types) {
     return columns.computeIfAbsent(output,
-        name -> new JsonColumn(name, "output '" + name + "'", types.typeOf(name).orElse(null), RULES));
+        name -> new JsonColumn("output '" + name + "'", types.typeOf(name).orElse(null), RULES));
   }
 
   /** TF Serving's rule for an output the signature does not type (see the class comment). */
