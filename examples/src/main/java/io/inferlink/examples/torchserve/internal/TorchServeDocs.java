@@ -2,6 +2,7 @@ package io.inferlink.examples.torchserve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
