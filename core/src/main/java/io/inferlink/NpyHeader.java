@@ -1,5 +1,6 @@
 package io.inferlink;
 
+import io.inferlink.spi.JsonLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,10 +78,15 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
     return text.length() <= 200 ? text.strip() : text.substring(0, 200) + "...";
   }
 
-  /** Recursive descent over dicts, tuples, lists, quoted strings, True/False/None and integers. */
+  /**
+   * Recursive descent over dicts, tuples, lists, quoted strings, True/False/None and integers, nested
+   * at most {@link JsonLimits#MAX_NESTING_DEPTH} deep (a real header nests two levels; a hostile one
+   * must not overflow the stack).
+   */
   private static final class Parser {
     private final String s;
     private int pos;
+    private int depth;
 
     Parser(String s) {
       this.s = s;
@@ -101,6 +107,9 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
         throw error("the header ends early");
       }
       char c = s.charAt(pos);
+      if ((c == '{' || c == '(' || c == '[') && depth == JsonLimits.MAX_NESTING_DEPTH) {
+        throw error("nested deeper than " + JsonLimits.MAX_NESTING_DEPTH + " levels");
+      }
       switch (c) {
         case '{':
           return dict();
@@ -119,10 +128,12 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
     private Map<Object, Object> dict() {
       Map<Object, Object> out = new LinkedHashMap<>();
       pos++;
+      depth++;
       while (true) {
         skipSpace();
         if (peek('}')) {
           pos++;
+          depth--;
           return out;
         }
         Object key = value();
@@ -132,6 +143,7 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
           throw error("key '" + key + "' appears twice");
         }
         if (!comma('}')) {
+          depth--;
           return out;
         }
       }
@@ -140,14 +152,17 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
     private List<Object> sequence(char close) {
       List<Object> out = new ArrayList<>();
       pos++;
+      depth++;
       while (true) {
         skipSpace();
         if (peek(close)) {
           pos++;
+          depth--;
           return out;
         }
         out.add(value());
         if (!comma(close)) {
+          depth--;
           return out;
         }
       }

@@ -146,6 +146,15 @@ class NpyFilesFormatTest {
     assertMessage(garbled, "malformed");
   }
 
+  @Test
+  void aHeaderNestedDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+    // Found by NpyFilesFuzzTest: the header's recursive parser had no depth limit.
+    String deep = "{'descr': '<f4', 'fortran_order': False, 'shape': " + "(".repeat(100_000) + "), }";
+    assertMessage(npy(2, deep, new byte[0]), "nested deeper than 64 levels");
+    String sixtyFive = "{'descr': '<f4', 'fortran_order': False, 'shape': " + "(".repeat(64) + ")".repeat(64) + ", }";
+    assertMessage(npy(2, sixtyFive, new byte[0]), "nested deeper than 64 levels");
+  }
+
   private static void assertMessage(byte[] file, String expected) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NpyFiles.fromBytes(file, "x"));
     assertTrue(e.getMessage().contains(expected), e.getMessage());

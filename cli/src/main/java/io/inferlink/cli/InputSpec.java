@@ -1,11 +1,14 @@
 package io.inferlink.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.DataType;
 import io.inferlink.NpyFiles;
 import io.inferlink.Tensor;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +34,10 @@ import java.util.Arrays;
  * FP32, FP64, BYTES), case-insensitive; float types also read "NaN", "Infinity" and "-Infinity".
  */
 final class InputSpec {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** The CLI's one JSON reader: inputs, JSONL batches and model descriptions. */
+  static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build())
+      .build());
 
   private InputSpec() {}
 

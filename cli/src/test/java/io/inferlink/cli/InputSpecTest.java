@@ -87,4 +87,13 @@ class InputSpecTest {
     UsageError e = assertThrows(UsageError.class, () -> InputSpec.parse(spec, HERE));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
+
+  @Test
+  void literalsNestDeeperThanTheOneJsonLimitNever() {
+    int limit = io.inferlink.spi.JsonLimits.MAX_NESTING_DEPTH;
+    assertEquals(limit, InputSpec.parse("x=" + "[".repeat(limit) + "1" + "]".repeat(limit), HERE).rank());
+    String deeper = "x=" + "[".repeat(limit + 1) + "1" + "]".repeat(limit + 1);
+    UsageError e = assertThrows(UsageError.class, () -> InputSpec.parse(deeper, HERE));
+    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+  }
 }

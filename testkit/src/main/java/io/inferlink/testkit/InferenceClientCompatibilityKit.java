@@ -228,12 +228,18 @@ public abstract class InferenceClientCompatibilityKit {
    * protocol: the identity model must answer 1s, not the bytes that were wrapped.
    */
   @Test
-  void wrappedBoolBytesOtherThanZeroOrOneReachTheModelAsTrue() {
-    Assumptions.assumeTrue(client.capabilities().supports(DataType.BOOL) && serverGaps().carries(DataType.BOOL),
-        "the client or the server does not carry BOOL (checked by the data type test)");
+  void wrappedBoolBytesOtherThanZeroOrOneReachTheModelAsTrueOrAreRefused() {
     String name = KitModels.identityTensorName(DataType.BOOL);
     byte[] wrapped = {0, 2, (byte) 0xFF, 1, (byte) 0x80, 0};
     Tensor input = Tensor.wrap(name, DataType.BOOL, java.nio.ByteBuffer.wrap(wrapped), 2, 3);
+    if (!client.capabilities().supports(DataType.BOOL)) {
+      assertRefusedBeforeSending("wrapped BOOL", KitRequests.identity(input));
+      return;
+    }
+    if (!serverGaps().carries(DataType.BOOL)) {
+      assertServerRefuses("wrapped BOOL", KitRequests.identity(input));
+      return;
+    }
     InferenceResponse response = await("wrapped BOOL", client.inferAsync(KitRequests.identity(input)));
     Tensor answer = outputFor(client, response, name);
     assertNotNull(answer, "no output " + name + ": " + response.outputs().keySet());
@@ -433,9 +439,12 @@ public abstract class InferenceClientCompatibilityKit {
 
   /** TF Serving answers an unknown label with 400 / INVALID_ARGUMENT; to a caller it is a missing model version. */
   @Test
-  void anUnknownVersionLabelIsModelNotFoundWhenLabelsAreSupported() {
-    Assumptions.assumeTrue(client.capabilities().supports(Capability.VERSION_LABELS), "the client has no version labels");
+  void anUnknownVersionLabelIsModelNotFoundWhenLabelsAreSupportedOrIsRefused() {
     InferenceRequest request = KitRequests.versioned(ModelRef.withLabel(KitModels.VERSIONED, "kit_no_such_label"));
+    if (!client.capabilities().supports(Capability.VERSION_LABELS)) {
+      assertRefusedBeforeSending("an unknown version label", request);
+      return;
+    }
     assertFailure("an unknown label", ModelNotFoundException.class, failureOf("an unknown label", () -> client.inferAsync(request)));
     assertThrows(ModelNotFoundException.class, () -> client.infer(request), "an unknown label (sync)");
   }

@@ -47,14 +47,19 @@ final class RestExchange {
       if (failOnError && !http.isSuccess()) {
         throw HttpErrors.toException(http, provider);
       }
-      try {
-        return read.apply(http);
-      } catch (MalformedAnswerException e) {
-        throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-            .message("the server's answer is not " + protocol + ": " + e.getMessage())
-            .httpStatus(http.status()).provider(provider).cause(e));
-      }
+      return read(http, read, provider, protocol);
     }), call);
+  }
+
+  /** Reads an answer; one the protocol cannot read becomes a ServerException saying it is not {@code protocol}. */
+  static <T> T read(HttpResult http, Function<HttpResult, T> read, String provider, String protocol) {
+    try {
+      return read.apply(http);
+    } catch (MalformedAnswerException e) {
+      throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
+          .message("the server's answer is not " + protocol + ": " + e.getMessage())
+          .httpStatus(http.status()).provider(provider).cause(e));
+    }
   }
 
   /** Refuses later calls and closes the transport; true on the first call only. */

@@ -48,11 +48,14 @@ final class V1RestClient implements InferenceClient, KServeV1 {
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
     return exchange(() -> post(request, KServePaths.predictPath(request.model().name(), KServePaths.Protocol.V1)),
-        http -> {
-          InferenceResponse.Builder b = InferenceResponse.builder().modelName(request.model().name());
-          V1PredictionsReader.read(http.body(), floatType).values().forEach(b::output);
-          return b.build();
-        }, true);
+        http -> response(http, request.model().name(), floatType), true);
+  }
+
+  /** The response of a predict answer; its outputs are typed with {@code floatType} for floats. */
+  static InferenceResponse response(HttpResult http, String model, DataType floatType) {
+    InferenceResponse.Builder b = InferenceResponse.builder().modelName(model);
+    V1PredictionsReader.read(http.body(), floatType).values().forEach(b::output);
+    return b.build();
   }
 
   @Override

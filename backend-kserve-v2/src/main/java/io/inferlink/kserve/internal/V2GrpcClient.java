@@ -79,7 +79,7 @@ final class V2GrpcClient implements InferenceClient {
   @Override
   public InferenceResponse infer(InferenceRequest request) {
     return GrpcCalls.blocking(channel, MODEL_INFER, whileOpen(() -> encode(request)), options.timeoutFor(request),
-        provider, reading(V2GrpcResponseDecoder::decode));
+        provider, reading(provider, V2GrpcResponseDecoder::decode));
   }
 
   private ModelInferRequest encode(InferenceRequest request) {
@@ -92,7 +92,7 @@ final class V2GrpcClient implements InferenceClient {
     return call(() -> {
       capabilities.check(model, provider);
       return ModelMetadataRequest.newBuilder().setName(model.name()).setVersion(versionOf(model)).build();
-    }, GRPCInferenceServiceGrpc.getModelMetadataMethod(), options.requestTimeout(), this::metadata);
+    }, GRPCInferenceServiceGrpc.getModelMetadataMethod(), options.requestTimeout(), V2GrpcClient::metadata);
   }
 
   @Override
@@ -161,11 +161,11 @@ final class V2GrpcClient implements InferenceClient {
     return model.hasVersion() ? model.version() : "";
   }
 
-  private ModelMetadata metadata(ModelMetadataResponse r) {
+  static ModelMetadata metadata(ModelMetadataResponse r) {
     return new ModelMetadata(r.getName(), r.getVersionsList(), r.getPlatform(), specs(r.getInputsList()), specs(r.getOutputsList()));
   }
 
-  private List<TensorSpec> specs(List<ModelMetadataResponse.TensorMetadata> tensors) {
+  private static List<TensorSpec> specs(List<ModelMetadataResponse.TensorMetadata> tensors) {
     List<TensorSpec> out = new ArrayList<>();
     for (ModelMetadataResponse.TensorMetadata t : tensors) {
       DataType dtype;
@@ -184,7 +184,7 @@ final class V2GrpcClient implements InferenceClient {
   /** One unary call: a refusal or a malformed answer fails the future, as a server failure does. */
   <Q, R, T> CompletableFuture<T> call(Supplier<Q> request, MethodDescriptor<Q, R> method, Duration timeout,
       Function<R, T> read) {
-    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, reading(read));
+    return GrpcCalls.call(channel, method, whileOpen(request), timeout, provider, reading(provider, read));
   }
 
   /** The request, unless the client is closed. */
@@ -198,18 +198,17 @@ final class V2GrpcClient implements InferenceClient {
   }
 
   /** The reader, with a malformed answer reported as the server's fault. */
-  private <R, T> Function<R, T> reading(Function<R, T> read) {
+  static <R, T> Function<R, T> reading(String provider, Function<R, T> read) {
     return response -> {
       try {
         return read.apply(response);
       } catch (V2GrpcMalformedException e) {
-        throw malformed(e);
+        throw malformed(provider, e);
       }
     };
   }
 
-
-  private InferenceException malformed(V2GrpcMalformedException e) {
+  private static InferenceException malformed(String provider, V2GrpcMalformedException e) {
     return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
         .message("the server's answer is not an Open Inference Protocol response: " + e.getMessage())
         .provider(provider).cause(e));

@@ -7,6 +7,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.List;
  * {@code null} alike ({@link OptionalMembers}); a tensor's name, datatype and shape are required.
  */
 final class V2RestDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonTensors.factory(true).copy());
 
   private V2RestDocs() {}
 

@@ -111,6 +111,11 @@ final class V2RestResponseReader {
    * holds exactly the shape's elements.
    */
   private static void allocate(V2RestOutputHeader o, int elements) {
+    // Checked before allocating: a shape of 2^31 - 9 with "data": [] must not cost 2 GiB.
+    if (o.data.elements() != elements) {
+      throw new V2RestMalformedException(o.where() + ": 'data' holds " + o.data.elements() + " elements but shape "
+          + Arrays.toString(o.shape) + " needs " + elements);
+    }
     long[] measured = o.data.valueShape();
     if (!Arrays.equals(measured, o.shape) && !Arrays.equals(measured, new long[] {elements})) {
       throw new V2RestMalformedException(o.where() + ": 'data' of shape " + Arrays.toString(measured)

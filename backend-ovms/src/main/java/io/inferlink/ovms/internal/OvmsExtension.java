@@ -5,6 +5,7 @@ import io.inferlink.ovms.ConfigReload;
 import io.inferlink.ovms.MetricSample;
 import io.inferlink.ovms.Ovms;
 import io.inferlink.tfserving.ModelVersionStatus;
+import io.inferlink.transport.http.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,16 @@ final class OvmsExtension implements Ovms {
 
   @Override
   public CompletableFuture<List<MetricSample>> metricsAsync() {
-    return rest.get("/metrics", http -> {
-      try {
-        return List.copyOf(PrometheusText.parse(new String(http.body().toByteArray(), StandardCharsets.UTF_8)));
-      } catch (IllegalArgumentException e) {
-        throw OvmsJsonDocs.malformed(http, "the metrics are not Prometheus text: " + e.getMessage(), provider, e);
-      }
-    });
+    return rest.get("/metrics", http -> metrics(http, provider));
+  }
+
+  /** The samples of a {@code /metrics} answer; one that is not Prometheus text is a malformed answer. */
+  static List<MetricSample> metrics(HttpResult http, String provider) {
+    try {
+      return List.copyOf(PrometheusText.parse(new String(http.body().toByteArray(), StandardCharsets.UTF_8)));
+    } catch (IllegalArgumentException e) {
+      throw OvmsJsonDocs.malformed(http, "the metrics are not Prometheus text: " + e.getMessage(), provider, e);
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.inferlink.ovms.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.Errors;
+import io.inferlink.spi.JsonLimits;
 import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.tfserving.rest.internal.StatusReader;
 import io.inferlink.transport.http.HttpResult;
@@ -21,7 +24,9 @@ import java.util.Map;
  * Stateless and thread-safe.
  */
 final class OvmsJsonDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build())
+      .build());
 
   private OvmsJsonDocs() {}
 

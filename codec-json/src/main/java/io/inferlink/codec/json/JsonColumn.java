@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.NumberInput;
 import io.inferlink.DataType;
 import io.inferlink.HalfFloats;
 import io.inferlink.Tensor;
+import io.inferlink.spi.JsonLimits;
 import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ public final class JsonColumn {
   private long textBytes;
   private int kinds;
   /** Index of each enclosing list's element being read, for messages. */
-  private final long[] path = new long[JsonTensors.MAX_NESTING_DEPTH + 1];
+  private final long[] path = new long[JsonLimits.MAX_NESTING_DEPTH + 1];
 
   private DataType dtype;
   private long[] shape;

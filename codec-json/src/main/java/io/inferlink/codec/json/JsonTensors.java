@@ -2,6 +2,7 @@ package io.inferlink.codec.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,17 +13,10 @@ import java.util.List;
  * numeric lists through at full speed. Two dialects: with non-numeric numbers ({@code NaN}, {@code Infinity},
  * {@code -Infinity} read as numbers; what TF Serving, Python's {@code json} and KServe's servers write) or
  * strict JSON. Both: Schubfach for doubles written and FastDoubleParser for doubles read (correctly rounded,
- * like the JDK's), nesting at most {@link #MAX_NESTING_DEPTH}, numbers at most {@link #MAX_NUMBER_LENGTH}
+ * like the JDK's), nesting at most {@link JsonLimits#MAX_NESTING_DEPTH}, numbers at most {@link #MAX_NUMBER_LENGTH}
  * characters, strings of any length (the transport caps the body). Stateless and thread-safe.
  */
 public final class JsonTensors {
-  /**
-   * The deepest nesting of lists and objects a document may have. A tensor of rank {@code r} nests {@code r}
-   * lists inside at most three levels of envelope, so this leaves room for rank 60; deeper answers are refused
-   * before any reader recurses into them.
-   */
-  public static final int MAX_NESTING_DEPTH = 64;
-
   /** The longest number, in characters, a document may hold. */
   public static final int MAX_NUMBER_LENGTH = 1000;
 

@@ -3,6 +3,7 @@ package io.inferlink.codec.json;
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.inferlink.DataType;
 import io.inferlink.HalfFloats;
+import io.inferlink.spi.JsonLimits;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -128,7 +129,7 @@ final class NumberLists {
 
   /** The rest of a list after its {@code [}: its shape when measuring, null when filling. */
   private long[] list(int depth) {
-    if (depth > JsonTensors.MAX_NESTING_DEPTH) {
+    if (depth > JsonLimits.MAX_NESTING_DEPTH) {
       throw NotPlain.INSTANCE; // the parser refuses it with its own message
     }
     int first = peek();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -43,7 +44,7 @@ final class TensorJsonFactory extends JsonFactory {
         .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength(Integer.MAX_VALUE) // long base64 strings; the transport caps the body
-            .maxNestingDepth(JsonTensors.MAX_NESTING_DEPTH)
+            .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
             .maxNumberLength(JsonTensors.MAX_NUMBER_LENGTH)
             .build());
   }

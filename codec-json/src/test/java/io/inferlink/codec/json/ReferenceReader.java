@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.inferlink.DataType;
 import io.inferlink.HalfFloats;
 import io.inferlink.Tensor;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -73,7 +74,7 @@ final class ReferenceReader {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_ARRAY: {
-        if (depth > JsonTensors.MAX_NESTING_DEPTH) {
+        if (depth > JsonLimits.MAX_NESTING_DEPTH) {
           throw new IllegalArgumentException("too deep");
         }
         List<Object> list = new ArrayList<>();

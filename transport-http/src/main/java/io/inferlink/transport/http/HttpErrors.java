@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.HttpStatusTable;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ public final class HttpErrors {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
       .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(64)
+          .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH)
           .maxStringLength(16 * 1024 * 1024)
           .build())
       .build();

@@ -30,8 +30,11 @@ final class StringElements {
     }
   }
 
-  /** The tensor buffer for {@code string_val}, the last entry repeated when there are fewer than the elements. */
-  static ByteBuffer fromStringVal(String name, long[] dims, long elements, TensorProto p) {
+  /**
+   * The tensor buffer for {@code string_val}, the last entry repeated when there are fewer than the
+   * elements, up to {@code maxFilledBytes}.
+   */
+  static ByteBuffer fromStringVal(String name, long[] dims, long elements, TensorProto p, int maxFilledBytes) {
     int count = p.getStringValCount();
     long total = TensorProtoShapes.minimumByteSize(name, DataType.BYTES, dims, elements);
     for (int i = 0; i < count; i++) {
@@ -40,6 +43,10 @@ final class StringElements {
     if (count > 0) {
       // elements < 2^29 after the check above and a size < 2^31: the product stays far below 2^63.
       total += (elements - count) * p.getStringVal(count - 1).size();
+    }
+    // Past MAX_BYTES, allocate's refusal (no tensor can be that large) is the one that applies.
+    if (count < elements && total > maxFilledBytes && total <= TensorProtoShapes.MAX_BYTES) {
+      throw TensorProtoShapes.tooLargeToFill(name, "string_val", count, dims, total, maxFilledBytes);
     }
     ByteBuffer out = allocate(name, dims, total);
     for (long i = 0; i < elements; i++) {

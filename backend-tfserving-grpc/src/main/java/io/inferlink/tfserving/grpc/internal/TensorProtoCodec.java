@@ -2,6 +2,7 @@ package io.inferlink.tfserving.grpc.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
+import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
@@ -73,9 +74,14 @@ public final class TensorProtoCodec {
     return b.build();
   }
 
-  /** Decodes {@code p} into a tensor named {@code name}; see {@link #decode(String, TensorProto, String)}. */
+  /** Decodes {@code p} into a tensor named {@code name}; see {@link #decode(String, TensorProto, String, int)}. */
   public static Tensor decode(String name, TensorProto p) {
     return decode(name, p, null);
+  }
+
+  /** As {@link #decode(String, TensorProto, String, int)}, filling up to {@link ClientOptions#DEFAULT_MAX_MESSAGE_SIZE}. */
+  public static Tensor decode(String name, TensorProto p, String provider) {
+    return decode(name, p, provider, ClientOptions.DEFAULT_MAX_MESSAGE_SIZE);
   }
 
   /**
@@ -83,13 +89,17 @@ public final class TensorProtoCodec {
    * without copying it, or reading the typed field of the dtype with TensorFlow's fill rule.
    *
    * @param provider the provider name the exceptions carry, or null
+   * @param maxFilledBytes the largest tensor TensorFlow's fill rule may make from a short typed field: the
+   *     client's {@link ClientOptions#maxMessageSize()}, since a server could have sent a tensor that large
+   *     outright, while a few bytes must not make the client allocate gigabytes
    * @throws io.inferlink.UnsupportedFeatureException when the dtype has no Inferlink type (complex,
    *     quantized, resource, variant, float8, int4, or a number this version does not know)
    * @throws io.inferlink.ServerException when the proto is malformed: no dtype, unknown rank or
    *     negative dimensions, a size that does not match the shape, too many values, values out of
-   *     range for the type, or more than {@code Integer.MAX_VALUE - 8} bytes
+   *     range for the type, more than {@code Integer.MAX_VALUE - 8} bytes, or more than
+   *     {@code maxFilledBytes} made by the fill rule
    */
-  public static Tensor decode(String name, TensorProto p, String provider) {
+  public static Tensor decode(String name, TensorProto p, String provider, int maxFilledBytes) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(p, "p");
     try {
@@ -97,7 +107,7 @@ public final class TensorProtoCodec {
       long[] dims = TensorProtoShapes.decode(name, p.getTensorShape());
       long elements = TensorProtoShapes.elementCount(name, dims);
       ByteBuffer data = p.getTensorContent().isEmpty()
-          ? TypedFieldDecoder.decode(name, dtype, dims, elements, p)
+          ? TypedFieldDecoder.decode(name, dtype, dims, elements, p, maxFilledBytes)
           : fromTensorContent(name, dtype, dims, elements, p.getTensorContent());
       try {
         return Tensor.wrap(name, dtype, data, dims);

@@ -74,6 +74,13 @@ final class TensorProtoShapes {
     return (int) elements * unit;
   }
 
+  /** A short typed field that TensorFlow's fill rule would stretch past {@code max} bytes. */
+  static MalformedTensorException tooLargeToFill(String name, String field, int count, long[] dims, long bytes, int max) {
+    return new MalformedTensorException("tensor '" + name + "': " + field + " holds " + count + " values for shape "
+        + Arrays.toString(dims) + "; repeating the last to fill it (TensorFlow's rule) would make " + bytes
+        + " bytes, more than the " + max + " bytes of the largest answer this client accepts (maxMessageSize)");
+  }
+
   static MalformedTensorException tooLarge(String name, DataType dtype, long[] dims, String bytes) {
     return new MalformedTensorException(
         "tensor '" + name + "': " + dtype.wireName() + " shape " + Arrays.toString(dims) + " needs "

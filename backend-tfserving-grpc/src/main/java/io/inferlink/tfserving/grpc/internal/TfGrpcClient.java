@@ -69,7 +69,8 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
 
   @Override
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
-    return call(() -> predict(request), PREDICT, options.timeoutFor(request), response -> response(request, response));
+    return call(() -> predict(request), PREDICT, options.timeoutFor(request),
+        response -> response(request, response, provider, options.maxMessageSize()));
   }
 
   /** As {@code inferAsync(request).get()}, with the answer parsed on this thread (see {@link GrpcCalls#blocking}). */
@@ -77,7 +78,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
   public InferenceResponse infer(InferenceRequest request) {
     try {
       return GrpcCalls.blocking(channel, PREDICT, whileOpen(() -> predict(request)), options.timeoutFor(request),
-          provider, response -> response(request, response));
+          provider, response -> response(request, response, provider, options.maxMessageSize()));
     } catch (InferenceException e) {
       throw TfGrpcErrors.map(e);
     }
@@ -94,7 +95,12 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
     return b.build();
   }
 
-  private InferenceResponse response(InferenceRequest request, PredictResponse response) {
+  /**
+   * The outputs of a predict answer, those asked for in the order asked, else all in the server's order;
+   * see {@link TensorProtoCodec#decode(String, TensorProto, String, int)} for {@code maxFilledBytes}.
+   */
+  static InferenceResponse response(InferenceRequest request, PredictResponse response, String provider,
+      int maxFilledBytes) {
     InferenceResponse.Builder out = InferenceResponse.builder()
         .modelName(response.getModelSpec().getName().isEmpty() ? request.model().name() : response.getModelSpec().getName())
         .modelVersion(TfGrpcMessages.version(response.getModelSpec()));
@@ -106,7 +112,7 @@ final class TfGrpcClient implements InferenceClient, TensorFlowServing, TfServin
       if (p == null) {
         throw Errors.create(io.inferlink.ErrorCode.UNKNOWN, "the server did not return output '" + name + "'", provider, null);
       }
-      out.output(TensorProtoCodec.decode(name, p, provider));
+      out.output(TensorProtoCodec.decode(name, p, provider, maxFilledBytes));
     }
     return out.build();
   }

@@ -18,8 +18,11 @@ final class TypedFieldDecoder {
 
   private TypedFieldDecoder() {}
 
-  /** The little-endian tensor buffer (position 0) for {@code elements} values of {@code dtype}. */
-  static ByteBuffer decode(String name, DataType dtype, long[] dims, long elements, TensorProto p) {
+  /**
+   * The little-endian tensor buffer (position 0) for {@code elements} values of {@code dtype}; a tensor
+   * the fill rule would make larger than {@code maxFilledBytes} is refused before anything is allocated.
+   */
+  static ByteBuffer decode(String name, DataType dtype, long[] dims, long elements, TensorProto p, int maxFilledBytes) {
     String field = fieldName(dtype);
     int count = valueCount(dtype, p);
     if (count > elements) {
@@ -36,10 +39,13 @@ final class TypedFieldDecoder {
       }
     }
     if (dtype == DataType.BYTES) {
-      return StringElements.fromStringVal(name, dims, elements, p);
+      return StringElements.fromStringVal(name, dims, elements, p, maxFilledBytes);
     }
-    ByteBuffer out = ByteBuffer.allocate(TensorProtoShapes.minimumByteSize(name, dtype, dims, elements))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    int size = TensorProtoShapes.minimumByteSize(name, dtype, dims, elements);
+    if (count < elements && size > maxFilledBytes) {
+      throw TensorProtoShapes.tooLargeToFill(name, field, count, dims, size, maxFilledBytes);
+    }
+    ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < count; i++) {
       put(name, dtype, p, out, i);
     }

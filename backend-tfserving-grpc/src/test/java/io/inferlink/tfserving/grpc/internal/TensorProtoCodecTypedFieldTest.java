@@ -4,9 +4,12 @@ import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.assertMalfor
 import static io.inferlink.tfserving.grpc.internal.CodecTestSupport.proto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.inferlink.DataType;
+import io.inferlink.ServerException;
 import io.inferlink.Tensor;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
 import java.util.Arrays;
@@ -170,6 +173,34 @@ class TensorProtoCodecTypedFieldTest {
   @Test
   void noValuesMeanEmptyStrings() {
     assertEquals(List.of("", "", ""), decode(proto(7, 3)).toStringList());
+  }
+
+  // Found by TfGrpcAnswersFuzzTest: a 12-byte proto made the client allocate 2 GiB (OutOfMemoryError).
+  @Test
+  void theFillRuleStopsAtTheLargestAnswerTheClientAccepts() {
+    assertMalformed(proto(6, Integer.MAX_VALUE - 8).addIntVal(1).build(), "int_val holds 1 values",
+        "TensorFlow's rule", "maxMessageSize");
+    assertMalformed(proto(10, Integer.MAX_VALUE - 8).build(), "bool_val holds 0 values", "maxMessageSize");
+    assertMalformed(proto(7, 1 << 28).addStringVal(ByteString.copyFromUtf8("abc")).build(), "string_val holds 1 values",
+        "maxMessageSize");
+    int limit = 1 << 20;
+    TensorProto justOver = proto(1, limit / 4 + 1).addFloatVal(1f).build();
+    ServerException e = assertThrows(ServerException.class, () -> TensorProtoCodec.decode("out", justOver, "p", limit));
+    assertTrue(e.getMessage().contains((limit + 4) + " bytes, more than the " + limit + " bytes"), e.getMessage());
+    assertEquals(limit / 4, TensorProtoCodec.decode("out", proto(1, limit / 4).addFloatVal(1f).build(), "p", limit)
+        .elementCount());
+    // All values present: no filling, so no limit but the tensor's own.
+    float[] all = new float[limit / 4 + 1];
+    assertEquals(all.length, TensorProtoCodec.decode("out", proto(1, all.length).addAllFloatVal(floats(all)).build(),
+        "p", limit).elementCount());
+  }
+
+  private static List<Float> floats(float[] values) {
+    java.util.List<Float> out = new java.util.ArrayList<>(values.length);
+    for (float v : values) {
+      out.add(v);
+    }
+    return out;
   }
 
   @Test

@@ -134,6 +134,9 @@ final class SignatureReader {
       return new long[0];
     }
     JsonNode dims = shape.path("dim");
+    if (dims.isObject()) {
+      throw new MalformedResponseException("tensor_shape \"dim\" is an object, not a list");
+    }
     long[] out = new long[dims.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode size = TfDocs.field(dims.get(i), "size");

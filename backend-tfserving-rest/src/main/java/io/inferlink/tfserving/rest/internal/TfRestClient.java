@@ -2,7 +2,6 @@ package io.inferlink.tfserving.rest.internal;
 
 import io.inferlink.Capabilities;
 import io.inferlink.ClientOptions;
-import io.inferlink.ErrorCode;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
@@ -19,6 +18,7 @@ import io.inferlink.tfserving.ModelVersionStatus;
 import io.inferlink.tfserving.TensorFlowServing;
 import io.inferlink.tfserving.rest.TfServingRestOptions;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
+import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpRequestSpec;
 import io.inferlink.transport.http.HttpResult;
 import io.inferlink.transport.http.HttpTransport;
@@ -104,7 +104,7 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
           throw errors.apply(http);
         }
         OutputTypes types = signatures.map(s -> typesOrUnknown(s, request.signatureName())).orElse(OutputTypes.UNKNOWN);
-        return response(request, decode(http, types));
+        return response(request, TfAnswers.outputs(http, types, provider));
       }).whenComplete((response, error) -> {
         if (error != null) {
           result.completeExceptionally(Errors.unwrapFutureException(error));
@@ -132,14 +132,6 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
     return b.build();
   }
 
-  private List<Tensor> decode(HttpResult http, OutputTypes types) {
-    try {
-      return PredictResponseReader.read(http.body(), types);
-    } catch (MalformedResponseException e) {
-      throw malformed(http, e);
-    }
-  }
-
   private static OutputTypes typesOrUnknown(SignatureReader.Signatures s, String signatureName) {
     try {
       return SignatureReader.outputTypes(s, signatureName);
@@ -150,10 +142,7 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
 
   @Override
   public CompletableFuture<ModelMetadata> modelMetadataAsync(ModelRef model) {
-    return get(model, paths.metadata(model), http -> {
-      SignatureReader.Signatures sigs = parseSignatures(http, model);
-      return SignatureReader.metadata(sigs, null);
-    });
+    return get(model, paths.metadata(model), http -> TfAnswers.metadata(http, model.name(), provider));
   }
 
   @Override
@@ -163,23 +152,17 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
 
   @Override
   public CompletableFuture<List<ModelVersionStatus>> modelStatusAsync(ModelRef model) {
-    return get(model, paths.model(model), http -> {
-      try {
-        return StatusReader.read(http.body());
-      } catch (MalformedResponseException e) {
-        throw malformed(http, e);
-      }
-    });
+    return get(model, paths.model(model), http -> TfAnswers.status(http, provider));
   }
 
   @Override
   public CompletableFuture<List<List<Classification>>> classifyAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return post(model, "classify", signatureName, input, http -> ExamplesJson.classifications(http.body()));
+    return post(model, "classify", signatureName, input, ExamplesJson::classifications);
   }
 
   @Override
   public CompletableFuture<List<Float>> regressAsync(ModelRef model, String signatureName, ExampleInput input) {
-    return post(model, "regress", signatureName, input, http -> ExamplesJson.regressions(http.body()));
+    return post(model, "regress", signatureName, input, ExamplesJson::regressions);
   }
 
   @Override
@@ -210,15 +193,7 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
   }
 
   private CompletableFuture<SignatureReader.Signatures> fetchSignatures(ModelRef model) {
-    return get(model, paths.metadata(model), http -> parseSignatures(http, model));
-  }
-
-  private SignatureReader.Signatures parseSignatures(HttpResult http, ModelRef model) {
-    try {
-      return SignatureReader.parse(http.body(), model.name());
-    } catch (MalformedResponseException e) {
-      throw malformed(http, e);
-    }
+    return get(model, paths.metadata(model), http -> TfAnswers.signatures(http, model.name(), provider));
   }
 
   private <T> CompletableFuture<T> get(ModelRef model, String path, Function<HttpResult, T> read) {
@@ -232,18 +207,13 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
   }
 
   private <T> CompletableFuture<T> post(ModelRef model, String verb, String signatureName, ExampleInput input,
-      Function<HttpResult, T> read) {
+      Function<ByteChunks, T> read) {
     try {
       ensureOpen();
       capabilities.check(model, provider);
       RequestBody body = ExamplesJson.request(signatureName, input);
-      return exchange(HttpRequestSpec.post(paths.verb(model, verb), body, JSON).build(), http -> {
-        try {
-          return read.apply(http);
-        } catch (MalformedResponseException e) {
-          throw malformed(http, e);
-        }
-      });
+      return exchange(HttpRequestSpec.post(paths.verb(model, verb), body, JSON).build(),
+          http -> TfAnswers.read(http, provider, read));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -258,12 +228,6 @@ final class TfRestClient implements InferenceClient, TensorFlowServing {
       return read.apply(http);
     });
     return Futures.cancelling(result, call);
-  }
-
-  private InferenceException malformed(HttpResult http, MalformedResponseException e) {
-    return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
-        .message("the server's answer is not a TF Serving REST response: " + e.getMessage())
-        .httpStatus(http.status()).provider(provider).cause(e));
   }
 
   private void ensureOpen() {

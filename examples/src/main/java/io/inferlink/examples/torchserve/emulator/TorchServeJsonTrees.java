@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inferlink.spi.JsonLimits;
 import java.io.IOException;
 
 /**
@@ -20,7 +21,8 @@ final class TorchServeJsonTrees {
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-          .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+              .maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build())
           .build())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();

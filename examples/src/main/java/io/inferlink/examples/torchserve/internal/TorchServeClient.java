@@ -59,15 +59,18 @@ final class TorchServeClient implements InferenceClient {
       CAPABILITIES.check(request, provider);
       byte[] body = TorchServeRequestBody.write(request.inputs().values());
       return http.postJson(paths.predictions(request.model()), body, options.timeoutFor(request));
-    }, answer -> {
-      InferenceResponse.Builder response = InferenceResponse.builder();
-      try {
-        TorchServeAnswerBody.read(answer.body()).values().forEach(response::output);
-      } catch (MalformedAnswerException e) {
-        throw malformed(answer, e.getMessage());
-      }
-      return response.build();
-    });
+    }, answer -> response(answer, provider));
+  }
+
+  /** The outputs of a predictions answer; one that breaks the JSON tensor convention is a ServerException. */
+  static InferenceResponse response(JdkHttpCalls.Answer answer, String provider) {
+    InferenceResponse.Builder response = InferenceResponse.builder();
+    try {
+      TorchServeAnswerBody.read(answer.body()).values().forEach(response::output);
+    } catch (MalformedAnswerException e) {
+      throw malformed(answer, e.getMessage(), provider);
+    }
+    return response.build();
   }
 
   /** True when TorchServe answers the ping at all: 200, or 500 with its "Unhealthy" status. */
@@ -101,7 +104,7 @@ final class TorchServeClient implements InferenceClient {
       try {
         return TorchServeDocs.hasReadyWorker(answer.body());
       } catch (MalformedAnswerException e) {
-        throw malformed(answer, e.getMessage());
+        throw malformed(answer, e.getMessage(), provider);
       }
     });
   }
@@ -180,7 +183,7 @@ final class TorchServeClient implements InferenceClient {
     return HttpStatusTable.toException(answer.status(), text, provider);
   }
 
-  private InferenceException malformed(JdkHttpCalls.Answer answer, String why) {
+  private static InferenceException malformed(JdkHttpCalls.Answer answer, String why, String provider) {
     return Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN)
         .message("TorchServe's answer does not follow the JSON tensor convention: " + why)
         .httpStatus(answer.status())

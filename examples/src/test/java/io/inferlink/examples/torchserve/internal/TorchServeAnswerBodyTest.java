@@ -111,4 +111,11 @@ class TorchServeAnswerBodyTest {
     assertEquals(x, back.get("x"));
     assertEquals(b, back.get("b"));
   }
+
+  // Found by TorchServeAnswersFuzzTest: an empty member name let Tensor's IllegalArgumentException out.
+  @Test
+  void anEmptyOutputNameIsMalformed() {
+    MalformedAnswerException e = assertThrows(MalformedAnswerException.class, () -> read("{\"\": [1, 2]}"));
+    assertTrue(e.getMessage().contains("output '' cannot be a tensor"), e.getMessage());
+  }
 }

@@ -46,4 +46,12 @@ class TorchServeDocsTest {
     assertEquals(java.util.Optional.empty(), TorchServeDocs.wrongPath(
         utf8("{\"code\": 404, \"type\": \"ModelNotFoundException\", \"message\": \"Model not found: x\"}")));
   }
+
+  @Test
+  void aModelDescriptionNestedDeeperThanTheJsonLimitIsMalformed() {
+    int limit = io.inferlink.spi.JsonLimits.MAX_NESTING_DEPTH;
+    byte[] doc = ("[{\"workers\": [{\"status\": \"READY\", \"x\": " + "[".repeat(limit) + "]".repeat(limit) + "}]}]")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThrows(MalformedAnswerException.class, () -> TorchServeDocs.hasReadyWorker(doc));
+  }
 }
