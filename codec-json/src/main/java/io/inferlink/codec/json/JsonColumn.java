@@ -342,8 +342,8 @@ public final class JsonColumn {
         throw outside(p.getText()); // -0 too: an unsigned type has no sign
       }
       v = p.getBigIntegerValue();
-    } else if (rules.looseValues() && t == JsonToken.VALUE_NUMBER_FLOAT && !p.isNaN() && isIntegral(p.getDecimalValue())) {
-      v = p.getDecimalValue().toBigIntegerExact(); // 2.0 or 1e3 are integers too
+    } else if (rules.looseValues() && t == JsonToken.VALUE_NUMBER_FLOAT && !p.isNaN()) {
+      v = looseInteger(p, t); // 2.0 or 1e3 are integers too
     } else {
       throw notA(p, t);
     }
@@ -355,6 +355,30 @@ public final class JsonColumn {
       throw outside(v.toString());
     }
     return v;
+  }
+
+  /**
+   * A number with a fraction or an exponent that is an integer (2.0, 1e3), else not a; one of more than 20 integer
+   * digits is outside every type before it is expanded, so that 1e999999999 does not cost a billion-digit integer.
+   */
+  private BigInteger looseInteger(JsonParser p, JsonToken t) throws IOException {
+    BigDecimal d;
+    try {
+      d = p.getDecimalValue();
+    } catch (NumberFormatException e) { // an exponent beyond BigDecimal's int scale
+      throw outside(p.getText());
+    }
+    if (d.signum() != 0 && (long) d.precision() - d.scale() > 20) {
+      throw outside(p.getText());
+    }
+    try {
+      if (isIntegral(d)) {
+        return d.toBigIntegerExact();
+      }
+    } catch (ArithmeticException e) {
+      // a scale past int's range on the way: 1e-2147483648 and the like are fractions anyway
+    }
+    throw notA(p, t);
   }
 
   private static boolean isIntegral(BigDecimal d) {

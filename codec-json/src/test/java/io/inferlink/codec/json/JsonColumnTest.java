@@ -138,6 +138,18 @@ class JsonColumnTest {
     assertArrayEquals(new long[] {-1}, read("[18446744073709551615]", DataType.UINT64, loose).toLongArray());
   }
 
+  // Found by JsonColumnFuzzTest: a loose integer with an exponent past BigDecimal's let a NumberFormatException
+  // out, and one just inside it (1e999999999) would have been expanded into a billion-digit BigInteger.
+  @ParameterizedTest
+  @ValueSource(strings = {"[0.1e2147483648]", "[1e2147483647]", "[1e999999999]", "[-1e999999999]", "[1e20]"})
+  void aLooseIntegerWithAHugeExponentIsOutsideTheType(String json) {
+    for (DataType dtype : new DataType[] {DataType.UINT64, DataType.INT64, DataType.INT8}) {
+      MalformedAnswerException e = assertThrows(MalformedAnswerException.class,
+          () -> read(json, dtype, LeafRules.STRICT.withLooseValues()));
+      assertTrue(e.getMessage().contains("is outside " + dtype.wireName()), e.getMessage());
+    }
+  }
+
   @ParameterizedTest(name = "{0} as {1}: {2}")
   @CsvSource(delimiter = '|', value = {
       "[[1], [2, 3]]                    | FP32   | output 'y' is ragged at [1]",
