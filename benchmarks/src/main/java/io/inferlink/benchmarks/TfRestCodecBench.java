@@ -30,11 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * TF Serving REST JSON, in memory: Inferlink's streaming codec (tensor buffer to request body, answer
  * body to tensor) vs Jackson databind of the nested Java arrays a databind user holds
- * ({@code float[][][][]}, {@code long[][][][]}), both ways. Cases: {@code fp32} (values in [0, 1)),
- * {@code fp32_nan} (one value in 64 NaN or ±Infinity, written bare as TF Serving does), {@code int64}
- * (the whole range, beyond double's 53 bits). The databind mapper is configured as TF Serving needs
- * (bare NaN both ways), which does not change its speed on plain numbers. The answer decoded is
- * {@code {"outputs": value}}, TF Serving's columnar form for one output.
+ * ({@code float[][][][]}, {@code long[][][][]}, ...), both ways. Cases: {@code fp32} (values in [0, 1)),
+ * {@code fp32_nan} (one value in 64 NaN or ±Infinity, written bare as TF Serving does), {@code fp64} (values in
+ * [0, 1), 17 digits), {@code int64} (the whole range, beyond double's 53 bits), {@code int32} (the whole range),
+ * {@code bool} (random), {@code bytes} (short text strings, e.g. {@code "w4711"}): every element type TF Serving's
+ * JSON has. The databind mapper is configured as TF Serving needs (bare NaN both ways), which does not change its
+ * speed on plain numbers. The answer decoded is {@code {"outputs": value}}, TF Serving's columnar form for one
+ * output, typed by the signature.
  */
 // The quick mode's iterations (benchmarks/run full overrides them).
 @Warmup(iterations = 2, time = 1000, timeUnit = TimeUnit.MILLISECONDS)
@@ -44,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TfRestCodecBench {
   /** {@code case:shape}. */
-  @Param({"fp32:" + Payloads.IMAGE, "fp32:" + Payloads.BATCH, "fp32_nan:" + Payloads.IMAGE, "int64:" + Payloads.IMAGE})
+  @Param({"fp32:" + Payloads.IMAGE, "fp32:" + Payloads.BATCH, "fp32_nan:" + Payloads.IMAGE, "int64:" + Payloads.IMAGE,
+      "fp64:" + Payloads.IMAGE, "int32:" + Payloads.IMAGE, "bool:" + Payloads.IMAGE, "bytes:" + Payloads.IMAGE})
   public String payload;
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -68,20 +71,69 @@ public class TfRestCodecBench {
     public long[][][][] outputs;
   }
 
+  /** What databind reads an FP64 answer into. */
+  public static final class DoubleAnswer {
+    public double[][][][] outputs;
+  }
+
+  /** What databind reads an INT32 answer into. */
+  public static final class IntAnswer {
+    public int[][][][] outputs;
+  }
+
+  /** What databind reads a BOOL answer into. */
+  public static final class BooleanAnswer {
+    public boolean[][][][] outputs;
+  }
+
+  /** What databind reads a BYTES (text) answer into. */
+  public static final class StringAnswer {
+    public String[][][][] outputs;
+  }
+
   @Setup
   public void setUp() throws IOException {
     String[] parts = payload.split(":");
     long[] shape = Payloads.shape(parts[1]);
     Tensor tensor;
     Object nested;
+    SplittableRandom random = new SplittableRandom(42);
+    int n = Payloads.elements(shape);
     if (parts[0].equals("int64")) {
-      SplittableRandom random = new SplittableRandom(42);
-      long[] values = new long[Payloads.elements(shape)];
+      long[] values = new long[n];
       for (int i = 0; i < values.length; i++) {
         values[i] = random.nextLong();
       }
       tensor = Tensor.ofLongs(Payloads.TENSOR, values, shape);
       answerType = LongAnswer.class;
+    } else if (parts[0].equals("fp64")) {
+      double[] values = new double[n];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextDouble();
+      }
+      tensor = Tensor.ofDoubles(Payloads.TENSOR, values, shape);
+      answerType = DoubleAnswer.class;
+    } else if (parts[0].equals("int32")) {
+      int[] values = new int[n];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextInt();
+      }
+      tensor = Tensor.ofInts(Payloads.TENSOR, values, shape);
+      answerType = IntAnswer.class;
+    } else if (parts[0].equals("bool")) {
+      boolean[] values = new boolean[n];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextBoolean();
+      }
+      tensor = Tensor.ofBooleans(Payloads.TENSOR, values, shape);
+      answerType = BooleanAnswer.class;
+    } else if (parts[0].equals("bytes")) {
+      String[] values = new String[n];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = "w" + random.nextInt(100_000);
+      }
+      tensor = Tensor.ofStrings(Payloads.TENSOR, values, shape);
+      answerType = StringAnswer.class;
     } else {
       float[] values = Payloads.floats(shape);
       if (parts[0].equals("fp32_nan")) {
@@ -97,8 +149,8 @@ public class TfRestCodecBench {
     databindRequest = Map.of("inputs", Map.of(Payloads.TENSOR, nested));
     answer = MAPPER.writeValueAsBytes(Map.of("outputs", nested));
     signature = List.of(new TensorSpec(Payloads.TENSOR, tensor.dtype(), shape));
-    if (tensor.dtype() != DataType.FP32 && tensor.dtype() != DataType.INT64) {
-      throw new IllegalStateException(tensor.dtype().toString());
+    if (tensor.dtype() == DataType.FP32 && !parts[0].startsWith("fp32")) {
+      throw new IllegalStateException("unknown case " + parts[0]);
     }
   }
 

@@ -2,6 +2,7 @@ package io.inferlink.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.io.UncheckedIOException;
  * later versions, never renamed or removed. Stateless and thread-safe.
  */
 final class ResponseJson {
-  static final JsonFactory FACTORY = new JsonFactory();
+  /** Strict JSON (tensors write their non-finite values as strings). */
+  static final JsonFactory FACTORY = JsonTensors.factory(false);
 
   private ResponseJson() {}
 

@@ -52,7 +52,7 @@ final class Tables {
     if (t.dtype() == DataType.BYTES) {
       List<byte[]> elements = t.toBytesList();
       for (int i = 0; i < shown; i++) {
-        String s = TensorJson.utf8(elements.get(i));
+        String s = io.inferlink.codec.json.RawByteText.strictUtf8(java.nio.ByteBuffer.wrap(elements.get(i)));
         items.add(s == null ? "<" + elements.get(i).length + " bytes>" : s);
       }
     } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.kserve.KServeExplanation;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.ByteChunks;
@@ -31,7 +32,7 @@ final class V1Docs {
       throw new MalformedAnswerException("the model list has no 'models'");
     }
     List<String> names = new ArrayList<>();
-    try (JsonParser p = KServeJson.FACTORY.createParser(list)) {
+    try (JsonParser p = JsonTensors.factory(true).createParser(list)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new MalformedAnswerException("'models' is not a list: " + list);
       }
@@ -73,7 +74,7 @@ final class V1Docs {
   /** Each top-level field of a JSON object as compact JSON text, in order; {@code null} ones are left out. */
   static Map<String, String> fields(ByteChunks body, String what) {
     Map<String, String> fields = new LinkedHashMap<>();
-    try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
+    try (JsonParser p = JsonTensors.factory(true).createParser(body.newInputStream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedAnswerException("the " + what + " answer is not a JSON object");
       }
@@ -86,7 +87,7 @@ final class V1Docs {
           continue; // a null member is a missing one: {"ready": null} says nothing
         }
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = KServeJson.FACTORY.createGenerator(text)) {
+        try (JsonGenerator g = JsonTensors.factory(true).createGenerator(text)) {
           g.copyCurrentStructure(p);
         }
         fields.put(name, text.toString());

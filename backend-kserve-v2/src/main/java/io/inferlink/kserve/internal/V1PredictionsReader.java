@@ -1,11 +1,15 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
-import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.codec.json.JsonColumn;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.LeafKinds;
+import io.inferlink.codec.json.LeafRules;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.util.HashSet;
@@ -18,13 +22,16 @@ import java.util.Set;
  * Decodes the {@code predictions} of a KServe V1 answer into tensors, streaming the body twice:
  * once to learn each output's shape and element type, once to fill exact buffers. Rows that are
  * JSON objects give one output per key (the rows of each key stacked along a new first dimension);
- * other rows give one output named {@value #PREDICTIONS}. Element types, since V1 JSON has none:
- * strings BYTES (UTF-8), booleans BOOL, integers only INT64, any number with a fraction or exponent
- * (and NaN, infinities, {@code null}) the float type. Stateless and thread-safe.
+ * other rows give one output named {@value #PREDICTIONS}. Each output is the codec's {@link JsonColumn}, one
+ * value per row. Element types, since V1 JSON has none: strings BYTES (UTF-8), booleans BOOL, integers only
+ * INT64, any number with a fraction or exponent (and NaN, infinities, {@code null}) the float type; no element
+ * at all the float type. Stateless and thread-safe.
  */
 final class V1PredictionsReader {
   /** The field of the answer, and the name of the output of plain rows. */
   static final String PREDICTIONS = "predictions";
+  /** Plain JSON values, and null for NaN (orjson, KServe's encoder, writes NaN so). */
+  private static final LeafRules RULES = LeafRules.STRICT.withNullAsNaN();
 
   private V1PredictionsReader() {}
 
@@ -34,19 +41,59 @@ final class V1PredictionsReader {
    * @throws MalformedAnswerException when the answer has no predictions list, or rows without one tensor form
    */
   static Map<String, Tensor> read(ByteChunks body, DataType floatType) {
-    Map<String, V1Column> columns = new LinkedHashMap<>();
-    walk(body, columns, true);
-    for (V1Column c : columns.values()) {
-      c.prepare(floatType);
+    try {
+      Map<String, JsonColumn> columns = new LinkedHashMap<>();
+      walk(body, columns, true);
+      columns.forEach((name, c) -> c.allocate(elementType(name, c.kinds(), floatType), c.stackedShape()));
+      walk(body, columns, false);
+      Map<String, Tensor> outputs = new LinkedHashMap<>();
+      columns.forEach((name, c) -> outputs.put(name, c.toTensor(name)));
+      return outputs;
+    } catch (io.inferlink.spi.support.MalformedAnswerException e) {
+      throw new MalformedAnswerException(e.getMessage(), e);
     }
-    walk(body, columns, false);
-    Map<String, Tensor> outputs = new LinkedHashMap<>();
-    columns.forEach((name, c) -> outputs.put(name, c.tensor()));
-    return outputs;
   }
 
-  private static void walk(ByteChunks body, Map<String, V1Column> columns, boolean measuring) {
-    try (JsonParser p = KServeJson.FACTORY.createParser(body.newInputStream())) {
+  /** V1's rule: the JSON values decide (see the class comment). */
+  private static DataType elementType(String name, LeafKinds k, DataType floatType) {
+    if (k.kindCount() > 1) {
+      throw new MalformedAnswerException("'" + name + "' mixes " + describe(k) + "; a tensor holds one kind of value");
+    }
+    if (k.text()) {
+      return DataType.BYTES;
+    }
+    if (k.booleans()) {
+      return DataType.BOOL;
+    }
+    if (k.integers() && !k.floats()) {
+      if (k.beyondInt64()) {
+        throw new MalformedAnswerException("'" + name + "' holds an integer outside the INT64 range");
+      }
+      return DataType.INT64;
+    }
+    return floatType; // floats, or no values at all: JSON says nothing, so the float type
+  }
+
+  private static String describe(LeafKinds k) {
+    StringBuilder s = new StringBuilder();
+    if (k.text()) {
+      s.append("strings");
+    }
+    if (k.booleans()) {
+      s.append(s.length() > 0 ? ", " : "").append("booleans");
+    }
+    if (k.numbers()) {
+      s.append(s.length() > 0 ? " and " : "").append("numbers");
+    }
+    return s.toString();
+  }
+
+  private static JsonColumn column(String name) {
+    return new JsonColumn("output '" + name + "'", null, RULES);
+  }
+
+  private static void walk(ByteChunks body, Map<String, JsonColumn> columns, boolean measuring) {
+    try (JsonParser p = JsonTensors.parser(body.chunks(), true)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedAnswerException("the answer is not a JSON object");
       }
@@ -80,7 +127,7 @@ final class V1PredictionsReader {
     }
   }
 
-  private static void rows(JsonParser p, JsonToken list, Map<String, V1Column> columns, boolean measuring)
+  private static void rows(JsonParser p, JsonToken list, Map<String, JsonColumn> columns, boolean measuring)
       throws IOException {
     if (list != JsonToken.START_ARRAY) {
       throw new MalformedAnswerException("'predictions' is " + kind(list) + ", not a list of rows");
@@ -101,16 +148,16 @@ final class V1PredictionsReader {
       if (object) {
         objectRow(p, columns, row, measuring);
       } else {
-        V1Column c = measuring ? columns.computeIfAbsent(PREDICTIONS, V1Column::new) : columns.get(PREDICTIONS);
-        visit(c, p, t, row, measuring);
+        JsonColumn c = measuring ? columns.computeIfAbsent(PREDICTIONS, V1PredictionsReader::column) : columns.get(PREDICTIONS);
+        visit(c, p, measuring);
       }
     }
     if (measuring && objects == null) {
-      columns.put(PREDICTIONS, new V1Column(PREDICTIONS)); // no rows: an empty tensor
+      columns.put(PREDICTIONS, column(PREDICTIONS)); // no rows: an empty tensor
     }
   }
 
-  private static void objectRow(JsonParser p, Map<String, V1Column> columns, long row, boolean measuring)
+  private static void objectRow(JsonParser p, Map<String, JsonColumn> columns, long row, boolean measuring)
       throws IOException {
     Set<String> seen = new HashSet<>();
     for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
@@ -121,15 +168,16 @@ final class V1PredictionsReader {
       if (!seen.add(key)) {
         throw new MalformedAnswerException("row " + row + " of 'predictions' has the key '" + key + "' twice");
       }
-      V1Column c = columns.get(key);
+      JsonColumn c = columns.get(key);
       if (c == null) {
         if (!measuring || row > 0) {
           throw new MalformedAnswerException("row " + row + " of 'predictions' has the key '" + key + "', which row 0 lacks");
         }
-        c = new V1Column(key);
+        c = column(key);
         columns.put(key, c);
       }
-      visit(c, p, p.nextToken(), row, measuring);
+      p.nextToken();
+      visit(c, p, measuring);
     }
     if (seen.size() != columns.size()) {
       Set<String> missing = new LinkedHashSet<>(columns.keySet());
@@ -138,11 +186,11 @@ final class V1PredictionsReader {
     }
   }
 
-  private static void visit(V1Column c, JsonParser p, JsonToken t, long row, boolean measuring) throws IOException {
+  private static void visit(JsonColumn c, JsonParser p, boolean measuring) throws IOException {
     if (measuring) {
-      c.measure(p, t, row);
+      c.measure(p);
     } else {
-      c.fill(p, t);
+      c.fill(p);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.DataType;
@@ -7,7 +8,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
-import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import java.util.List;
  * {@code null} alike ({@link OptionalMembers}); a tensor's name, datatype and shape are required.
  */
 final class V2RestDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper(KServeJson.FACTORY);
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonTensors.factory(true).copy());
 
   private V2RestDocs() {}
 

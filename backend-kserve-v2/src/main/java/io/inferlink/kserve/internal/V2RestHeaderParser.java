@@ -1,9 +1,9 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
-import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +70,10 @@ final class V2RestHeaderParser {
       }
       switch (field) {
         case "name": o.name = text(p, t, "output name"); break;
-        case "datatype": datatype = text(p, t, "datatype"); break;
+        case "datatype":
+          datatype = text(p, t, "datatype");
+          o.dtype = exactType(datatype); // known before 'data' in the usual member order, so it is only counted
+          break;
         case "shape": o.shape = shape(p, t, index); break;
         case "parameters": o.parameters = V2JsonParameters.read(p, "output " + index); break;
         case "data":
@@ -101,12 +104,20 @@ final class V2RestHeaderParser {
 
   /** Exact, case-sensitive wire names, as the protocol says. */
   private static DataType dataType(String name, String where) {
+    DataType t = exactType(name);
+    if (t == null) {
+      throw new MalformedAnswerException(where + ": unknown datatype '" + name + "'");
+    }
+    return t;
+  }
+
+  private static DataType exactType(String name) {
     for (DataType t : DataType.values()) {
       if (t.wireName().equals(name)) {
         return t;
       }
     }
-    throw new MalformedAnswerException(where + ": unknown datatype '" + name + "'");
+    return null;
   }
 
   private static long[] shape(JsonParser p, JsonToken t, int index) throws IOException {

@@ -1,7 +1,8 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.DataType;
 import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.DataType;
+import io.inferlink.codec.json.JsonColumn;
 import java.util.Map;
 
 /** What a response's JSON header says about one output, plus the measures of its JSON data. Not thread-safe. */
@@ -14,9 +15,8 @@ final class V2RestOutputHeader {
   /** The {@code binary_data_size} parameter, or -1 when the output has none. */
   long binarySize = -1;
   boolean hasData;
-  long leafCount;
-  /** Bytes of all string leaves (UTF-8, or raw where the server wrote raw bytes), to size a BYTES buffer. */
-  long stringBytes;
+  /** The {@code data} array as measured in the first pass, and filled in the second. */
+  JsonColumn data;
 
   V2RestOutputHeader(int index) {
     this.index = index;

@@ -1,9 +1,13 @@
 package io.inferlink.kserve.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.inferlink.DataType;
 import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.NonFinite;
+import io.inferlink.codec.json.TensorJsonWriter;
 import io.inferlink.transport.http.ChunkedOutput;
 import io.inferlink.transport.http.RequestBody;
 import java.io.IOException;
@@ -37,7 +41,9 @@ final class V2RestRequestWriter {
   static V2RestEncodedRequest write(InferenceRequest request, V2RestBinaryPolicy policy) {
     List<ByteBuffer> blobs = new ArrayList<>();
     ChunkedOutput out = new ChunkedOutput(4096);
-    try (JsonGenerator g = KServeJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = JsonTensors.factory(true).createGenerator(out)) {
+      // Strict JSON: tensors JSON cannot carry as they are (sendBinary) go binary or are refused.
+      TensorJsonWriter tensors = new TensorJsonWriter(g, NonFinite.REFUSE, false);
       g.writeStartObject();
       if (request.id() != null) {
         g.writeStringField("id", request.id());
@@ -56,7 +62,7 @@ final class V2RestRequestWriter {
       }
       g.writeArrayFieldStart("inputs");
       for (Tensor t : request.inputs().values()) {
-        writeInput(g, t, policy, blobs);
+        writeInput(g, tensors, t, policy, blobs);
       }
       g.writeEndArray();
       if (!request.requestedOutputs().isEmpty()) {
@@ -82,7 +88,8 @@ final class V2RestRequestWriter {
     return new V2RestEncodedRequest(RequestBody.ofBuffers(buffers), headerLength, binary, binary ? OCTET_STREAM : JSON);
   }
 
-  private static void writeInput(JsonGenerator g, Tensor t, V2RestBinaryPolicy policy, List<ByteBuffer> blobs)
+  private static void writeInput(JsonGenerator g, TensorJsonWriter tensors, Tensor t, V2RestBinaryPolicy policy,
+      List<ByteBuffer> blobs)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("name", t.name());
@@ -100,7 +107,7 @@ final class V2RestRequestWriter {
       blobs.add(t.data());
     } else {
       g.writeFieldName("data");
-      V2JsonTensorWriter.writeData(g, t);
+      tensors.writeFlat(t);
     }
     g.writeEndObject();
   }
@@ -110,7 +117,7 @@ final class V2RestRequestWriter {
       case ALWAYS:
         return true;
       case NEVER:
-        String why = V2JsonTensorWriter.whyNotJson(t, policy.halfAsJson());
+        String why = whyNotJson(t, policy.halfAsJson());
         if (why != null) {
           throw new UnsupportedFeatureException("input '" + t.name() + "' (" + t.dtype().wireName()
               + ") cannot be sent as JSON: " + why + "; allow binary tensor data to send it");
@@ -118,7 +125,19 @@ final class V2RestRequestWriter {
         return false;
       default:
         return t.byteSize() >= policy.thresholdBytes()
-            || V2JsonTensorWriter.whyNotJson(t, policy.halfAsJson()) != null;
+            || whyNotJson(t, policy.halfAsJson()) != null;
     }
+  }
+
+  /**
+   * Why the tensor cannot travel as JSON data without changing, or {@code null} when it can: FP16/BF16 have no
+   * JSON form unless {@code halfAsJson} (then they are numbers, each exactly the value of its 16 bits), NaN and
+   * infinities have no strict-JSON spelling, BYTES must be valid UTF-8.
+   */
+  static String whyNotJson(Tensor t, boolean halfAsJson) {
+    if ((t.dtype() == DataType.FP16 || t.dtype() == DataType.BF16) && !halfAsJson) {
+      return t.dtype().wireName() + " has no JSON form unless option half-as-json is set";
+    }
+    return TensorJsonWriter.whyNot(t, NonFinite.REFUSE, false);
   }
 }

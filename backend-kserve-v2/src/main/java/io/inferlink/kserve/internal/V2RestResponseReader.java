@@ -1,15 +1,16 @@
 package io.inferlink.kserve.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.DataType;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
-import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.codec.json.JsonColumn;
+import io.inferlink.codec.json.LeafRules;
 import io.inferlink.transport.http.ByteChunks;
 import io.inferlink.transport.http.HttpResult;
 import java.io.IOException;
-import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.OptionalLong;
  * Stateless and thread-safe.
  */
 final class V2RestResponseReader {
+  /** Plain JSON values; null for NaN (KServe's orjson); strings that may hold raw bytes (see {@link V2RestJsonText}). */
+  private static final LeafRules RULES = LeafRules.STRICT.withNullAsNaN().withRawByteStrings();
+
   private V2RestResponseReader() {}
 
   /** Decodes a successful answer. */
@@ -48,6 +52,14 @@ final class V2RestResponseReader {
    * @throws MalformedAnswerException when the body is not what the protocol says
    */
   static V2RestDecodedResponse read(ByteChunks body, OptionalLong headerLength) {
+    try {
+      return readChecked(body, headerLength);
+    } catch (io.inferlink.spi.support.MalformedAnswerException e) { // the codec's, about 'data'
+      throw new MalformedAnswerException(e.getMessage(), e);
+    }
+  }
+
+  private static V2RestDecodedResponse readChecked(ByteChunks body, OptionalLong headerLength) {
     long jsonLength = headerLength.orElse(body.size());
     if (jsonLength <= 0 || jsonLength > body.size() || jsonLength > Integer.MAX_VALUE) {
       throw new MalformedAnswerException("JSON header length " + jsonLength + " does not fit a body of "
@@ -56,7 +68,7 @@ final class V2RestResponseReader {
     ByteChunks json = jsonLength == body.size() ? body : ByteChunks.of(List.of(body.slice(0, (int) jsonLength)));
     V2RestJsonText text = new V2RestJsonText(json);
     V2RestResponseHeader h = measure(text);
-    Map<Integer, ByteBuffer> jsonBuffers = new LinkedHashMap<>();
+    boolean anyData = false;
     Tensor[] tensors = new Tensor[h.outputs.size()];
     long offset = jsonLength;
     for (V2RestOutputHeader o : h.outputs) {
@@ -72,7 +84,8 @@ final class V2RestResponseReader {
         tensors[o.index] = wrap(o, body.slice(offset, (int) o.binarySize));
         offset += o.binarySize;
       } else if (o.hasData) {
-        jsonBuffers.put(o.index, ByteBuffer.allocate(jsonSize(o, elements)).order(ByteOrder.LITTLE_ENDIAN));
+        allocate(o, elements);
+        anyData = true;
       } else if (elements == 0) {
         tensors[o.index] = wrap(o, ByteBuffer.allocate(0));
       } else {
@@ -83,31 +96,39 @@ final class V2RestResponseReader {
       throw new MalformedAnswerException((body.size() - offset) + " bytes after the JSON header are not"
           + " claimed by any output's binary_data_size");
     }
-    if (!jsonBuffers.isEmpty()) {
-      parse(text, (o, p) -> {
-        ByteBuffer out = jsonBuffers.get(o.index);
-        try {
-          V2JsonTensorReader.fill(h.outputs.get(o.index), p, out);
-        } catch (BufferOverflowException e) {
-          throw new MalformedAnswerException(h.outputs.get(o.index).where() + ": 'data' does not fit its shape");
+    if (anyData) {
+      parse(text, (o, p) -> h.outputs.get(o.index).data.fill(p));
+      for (V2RestOutputHeader o : h.outputs) {
+        if (o.hasData && o.binarySize < 0) {
+          tensors[o.index] = o.data.toTensor(o.name);
         }
-      });
-      jsonBuffers.forEach((i, buf) -> tensors[i] = wrap(h.outputs.get(i), buf.flip()));
+      }
     }
     return build(h, tensors);
   }
 
-  private static int jsonSize(V2RestOutputHeader o, int elements) {
+  /**
+   * Sizes the buffer of JSON {@code data}, which is flat, or nested lists that follow the shape; either way it
+   * holds exactly the shape's elements.
+   */
+  private static void allocate(V2RestOutputHeader o, int elements) {
     // Checked before allocating: a shape of 2^31 - 9 with "data": [] must not cost 2 GiB.
-    if (o.leafCount != elements) {
-      throw new MalformedAnswerException(o.where() + ": 'data' holds " + o.leafCount + " elements but shape "
-          + java.util.Arrays.toString(o.shape) + " needs " + elements);
+    if (o.data.elements() != elements) {
+      throw new MalformedAnswerException(o.where() + ": 'data' holds " + o.data.elements() + " elements but shape "
+          + Arrays.toString(o.shape) + " needs " + elements);
     }
-    long size = o.dtype.isFixedSize() ? (long) elements * o.dtype.byteSize() : 4 * o.leafCount + o.stringBytes;
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new MalformedAnswerException(o.where() + " is too large for one buffer");
+    long[] measured = o.data.valueShape();
+    if (!Arrays.equals(measured, o.shape) && !Arrays.equals(measured, new long[] {elements})) {
+      throw new MalformedAnswerException(o.where() + ": 'data' of shape " + Arrays.toString(measured)
+          + " is neither flat nor nested as the shape " + Arrays.toString(o.shape) + " says");
     }
-    return (int) size;
+    o.data.allocate(o.dtype, o.shape);
+  }
+
+  /** The first pass over one output's {@code data}: its shape, kinds and size. */
+  private static void measureData(V2RestOutputHeader o, com.fasterxml.jackson.core.JsonParser p) throws IOException {
+    o.data = new JsonColumn(o.name != null ? o.where() : "output " + o.index, o.dtype, RULES);
+    o.data.measure(p);
   }
 
   private static Tensor wrap(V2RestOutputHeader o, ByteBuffer data) {
@@ -125,14 +146,14 @@ final class V2RestResponseReader {
   private static V2RestResponseHeader measure(V2RestJsonText text) {
     V2RestResponseHeader h;
     try {
-      h = parse(text, V2JsonTensorReader::measure);
+      h = parse(text, V2RestResponseReader::measureData);
     } catch (MalformedAnswerException e) {
       if (!text.switchToRawBytes()) {
         throw e;
       }
-      return parse(text, V2JsonTensorReader::measure);
+      return parse(text, V2RestResponseReader::measureData);
     }
-    return hasJsonStrings(h) && text.switchToRawBytes() ? parse(text, V2JsonTensorReader::measure) : h;
+    return hasJsonStrings(h) && text.switchToRawBytes() ? parse(text, V2RestResponseReader::measureData) : h;
   }
 
   private static boolean hasJsonStrings(V2RestResponseHeader h) {

@@ -139,7 +139,8 @@ public final class BenchReport {
     if (params.containsKey("payload")) {
       String[] p = params.get("payload").split(":");
       shape = p[1];
-      elementSize = p[0].equals("int64") ? 8 : 4;
+      // bytes: "w" and up to five digits, after a 4-byte length: about 10 bytes an element.
+      elementSize = p[0].equals("int64") || p[0].equals("fp64") ? 8 : p[0].equals("bool") ? 1 : p[0].equals("bytes") ? 10 : 4;
     }
     if (shape == null && (cls.equals("AsyncThroughputBench") || cls.equals("PeerBench"))) {
       shape = Targets.IMAGE;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Computes the targets of issue 8 from one run's rows. Stateless. */
+/** Computes the targets of issues 8 and 13 from one run's rows. Stateless. */
 final class Targets {
   static final String IMAGE = "1x3x224x224";
   static final String BATCH = "16x3x224x224";
@@ -29,6 +29,13 @@ final class Targets {
           "TfRestCodecBench.inferlink_encode", "TfRestCodecBench.databind_encode", "payload", payload, 3.0);
       ratio(out, rows, "TF REST JSON decode ≥ 2× Jackson databind", "payload=" + payload,
           "TfRestCodecBench.inferlink_decode", "TfRestCodecBench.databind_decode", "payload", payload, 2.0);
+    }
+    for (String type : List.of("fp32", "fp64", "int64", "int32", "bool", "bytes")) {
+      String payload = type + ":" + IMAGE;
+      ratio(out, rows, "TF REST JSON encode ≥ 1× Jackson databind, every element type", "payload=" + payload,
+          "TfRestCodecBench.inferlink_encode", "TfRestCodecBench.databind_encode", "payload", payload, 1.0);
+      ratio(out, rows, "TF REST JSON decode ≥ 1× Jackson databind, every element type", "payload=" + payload,
+          "TfRestCodecBench.inferlink_decode", "TfRestCodecBench.databind_decode", "payload", payload, 1.0);
     }
     for (String shape : List.of(IMAGE, BATCH)) {
       ratio(out, rows, "V2 REST binary ≥ 0.8× raw HttpClient POST", "shape=" + shape,

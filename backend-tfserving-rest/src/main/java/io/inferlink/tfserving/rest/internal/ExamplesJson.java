@@ -1,8 +1,10 @@
 package io.inferlink.tfserving.rest.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.TensorJsonWriter;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;
@@ -36,7 +38,7 @@ final class ExamplesJson {
 
   /** Writes a classify/regress body to a stream, which is closed afterwards. */
   static void request(String signatureName, ExampleInput input, java.io.OutputStream out) {
-    try (JsonGenerator gen = TfJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator gen = JsonTensors.factory(true).createGenerator(out)) {
       gen.writeStartObject();
       if (signatureName != null) {
         gen.writeStringField("signature_name", signatureName);
@@ -77,9 +79,7 @@ final class ExamplesJson {
           if (f.isText()) {
             gen.writeString(new String(b, StandardCharsets.UTF_8));
           } else {
-            gen.writeStartObject();
-            gen.writeStringField(B64.KEY, B64.encode(b));
-            gen.writeEndObject();
+            TensorJsonWriter.writeB64(gen, b);
           }
         }
         break;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InvalidRequestException;
 import io.inferlink.Tensor;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.NonFinite;
+import io.inferlink.codec.json.TensorJsonWriter;
 import io.inferlink.transport.http.ChunkedOutput;
 import io.inferlink.transport.http.RequestBody;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
@@ -34,8 +37,9 @@ final class PredictRequestWriter {
   /** Writes the body to a stream, which is closed afterwards. */
   static void write(InferenceRequest request, Collection<Tensor> inputs, RequestFormat format, boolean bareRows,
       OutputStream out) {
-    try (JsonGenerator gen = TfJson.FACTORY.createGenerator(out)) {
-      TensorJsonWriter tensors = new TensorJsonWriter(gen, out);
+    try (JsonGenerator gen = JsonTensors.factory(true).createGenerator(out)) {
+      // TF Serving's dialect: NaN and the infinities bare; bytes that are not text as {"b64": ...}.
+      TensorJsonWriter tensors = new TensorJsonWriter(gen, NonFinite.BARE, true);
       gen.writeStartObject();
       if (request.signatureName() != null) {
         gen.writeStringField("signature_name", request.signatureName());
@@ -47,7 +51,7 @@ final class PredictRequestWriter {
         gen.writeStartObject();
         for (Tensor t : inputs) {
           gen.writeFieldName(t.name());
-          tensors.write(t);
+          tensors.writeNested(t);
         }
         gen.writeEndObject();
       }

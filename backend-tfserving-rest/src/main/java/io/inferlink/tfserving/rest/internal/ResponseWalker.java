@@ -1,11 +1,11 @@
 package io.inferlink.tfserving.rest.internal;
 
+import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.inferlink.spi.support.MalformedAnswerException;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.transport.http.ByteChunks;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Finds the output values in a predict response and hands each to a visitor, in document order:
@@ -41,7 +41,7 @@ final class ResponseWalker {
    * @return which form the response had
    */
   static Form walk(ByteChunks body, String unnamed, Visitor visitor) {
-    try (InputStream in = body.newInputStream(); JsonParser p = TfJson.FACTORY.createParser(in)) {
+    try (JsonParser p = JsonTensors.parser(body.chunks(), true)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedAnswerException("the response is not a JSON object");
       }
@@ -116,7 +116,7 @@ final class ResponseWalker {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
-      if (first && name.equals(B64.KEY) && value == JsonToken.VALUE_STRING) {
+      if (first && name.equals("b64") && value == JsonToken.VALUE_STRING) {
         String text = p.getText();
         if (p.nextToken() == JsonToken.END_OBJECT) {
           visitor.scalarText(unnamed, text, true);

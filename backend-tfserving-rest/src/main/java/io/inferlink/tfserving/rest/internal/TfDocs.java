@@ -3,6 +3,7 @@ package io.inferlink.tfserving.rest.internal;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.json.StatusReader;
 import io.inferlink.transport.http.ByteChunks;
@@ -15,7 +16,7 @@ import java.io.InputStream;
  * {@link #absent}), as proto3 JSON writers may spell an unset field either way.
  */
 final class TfDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper(TfJson.FACTORY);
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonTensors.factory(true).copy());
 
   private TfDocs() {}
 

@@ -20,7 +20,7 @@ final class JsonTokens {
 
   static List<String> tokens(String json) {
     List<String> out = new ArrayList<>();
-    try (JsonParser p = TfJson.FACTORY.createParser(json)) {
+    try (JsonParser p = io.inferlink.codec.json.JsonTensors.factory(true).createParser(json)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         out.add(t + " " + (t == JsonToken.FIELD_NAME ? p.currentName() : p.getText()));

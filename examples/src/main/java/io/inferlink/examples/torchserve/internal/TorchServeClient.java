@@ -14,6 +14,7 @@ import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
 import io.inferlink.spi.support.HttpStatusTable;
 import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ final class TorchServeClient implements InferenceClient {
   public CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request) {
     return call(() -> {
       CAPABILITIES.check(request, provider);
-      byte[] body = TensorJsonWriter.write(request.inputs().values(), provider);
+      byte[] body = TorchServeRequestBody.write(request.inputs().values());
       return http.postJson(paths.predictions(request.model()), body, options.timeoutFor(request));
     }, answer -> response(answer, provider));
   }
@@ -65,7 +66,7 @@ final class TorchServeClient implements InferenceClient {
   static InferenceResponse response(JdkHttpCalls.Answer answer, String provider) {
     InferenceResponse.Builder response = InferenceResponse.builder();
     try {
-      TensorJsonReader.read(answer.body()).values().forEach(response::output);
+      TorchServeAnswerBody.read(answer.body()).values().forEach(response::output);
     } catch (MalformedAnswerException e) {
       throw malformed(answer, e.getMessage(), provider);
     }

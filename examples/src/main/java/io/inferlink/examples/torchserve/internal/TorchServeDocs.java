@@ -2,6 +2,8 @@ package io.inferlink.examples.torchserve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * the model description of the management API and the error body. Stateless and thread-safe.
  */
 final class TorchServeDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper(TorchServeJson.FACTORY);
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonTensors.factory(true).copy());
   private static final int SNIPPET_CHARS = 200;
 
   private TorchServeDocs() {}

@@ -5,6 +5,7 @@ import io.inferlink.Tensor;
 import io.inferlink.fuzz.DecoderEscapes;
 import io.inferlink.fuzz.Mutations;
 import io.inferlink.fuzz.RandomTensors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import net.jqwik.api.Provide;
  * ({@link TorchServeClient#response}) and {@link TorchServeDocs}: only an
  * {@link io.inferlink.InferenceException} may come out of the predictions reader, and the documents'
  * readers answer or refuse with their own malformed-answer exception, which the client maps. Seeds
- * are bodies of the convention written by {@link TensorJsonWriter} for random tensors, a bare list and
+ * are bodies of the convention written by {@link TorchServeRequestBody} for random tensors, a bare list and
  * a bare value, and TorchServe's ping, model description and error documents.
  */
 class TorchServeAnswersFuzzTest {
@@ -38,7 +39,7 @@ class TorchServeAnswersFuzzTest {
         outputs.add(RandomTensors.of(r, "scores", types[r.nextInt(types.length)], false));
       }
       try {
-        seeds.add(TensorJsonWriter.write(outputs, "fuzz"));
+        seeds.add(TorchServeRequestBody.write(outputs));
       } catch (RuntimeException e) {
         // a BYTES element that is not UTF-8: not a body of the convention
       }

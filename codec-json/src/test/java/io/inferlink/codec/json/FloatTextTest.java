@@ -1,4 +1,4 @@
-package io.inferlink.tfserving.rest.internal;
+package io.inferlink.codec.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,12 +1,12 @@
-package io.inferlink.tfserving.rest.internal;
+package io.inferlink.codec.json;
 
 import java.util.Base64;
 
-/** TF Serving's {@code {"b64": ...}} values: standard alphabet with padding, the one place we convert. */
-final class B64 {
+/** TF Serving's {@code {"b64": ...}} elements: standard alphabet with padding, the one place they convert. */
+final class Base64Text {
   static final String KEY = "b64";
 
-  private B64() {}
+  private Base64Text() {}
 
   static String encode(byte[] raw) {
     return Base64.getEncoder().encodeToString(raw);

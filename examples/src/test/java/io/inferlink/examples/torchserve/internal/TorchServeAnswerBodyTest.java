@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.DataType;
 import io.inferlink.Tensor;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The answer side of the convention: the torch.tensor() typing rules and the shape checks. */
-class TensorJsonReaderTest {
+class TorchServeAnswerBodyTest {
 
   private static Map<String, Tensor> read(String json) {
-    return TensorJsonReader.read(json.getBytes(StandardCharsets.UTF_8));
+    return TorchServeAnswerBody.read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Tensor only(String json) {
@@ -79,7 +80,7 @@ class TensorJsonReaderTest {
   @Test
   void aHandlerThatAnswersABareListGivesOneOutputNamedOutput() {
     Map<String, Tensor> outputs = read("[[0.25, 0.75]]");
-    assertEquals(List.of(TensorJsonReader.UNNAMED_OUTPUT), List.copyOf(outputs.keySet()));
+    assertEquals(List.of(TorchServeAnswerBody.UNNAMED_OUTPUT), List.copyOf(outputs.keySet()));
     assertArrayEquals(new long[] {1, 2}, outputs.get("output").shape());
   }
 
@@ -106,7 +107,7 @@ class TensorJsonReaderTest {
     Tensor x = Tensor.ofFloats("x", new float[] {0f, -0f, 1f, -1.5f, 3.1415927f, Float.MAX_VALUE, -Float.MAX_VALUE,
         Float.MIN_NORMAL, Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}, 3, 4);
     Tensor b = Tensor.ofLongs("b", new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, 2);
-    Map<String, Tensor> back = TensorJsonReader.read(TensorJsonWriter.write(List.of(x, b), "torchserve"));
+    Map<String, Tensor> back = TorchServeAnswerBody.read(TorchServeRequestBody.write(List.of(x, b)));
     assertEquals(x, back.get("x"));
     assertEquals(b, back.get("b"));
   }

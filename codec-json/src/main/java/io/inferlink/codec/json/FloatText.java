@@ -1,4 +1,4 @@
-package io.inferlink.tfserving.rest.internal;
+package io.inferlink.codec.json;
 
 import java.math.BigInteger;
 
@@ -13,10 +13,13 @@ import java.math.BigInteger;
  * conversion", PLDI 2018, reference implementation {@code f2s.c}, Apache 2.0 / Boost): 32-bit
  * arithmetic on the decimal interval of the float's rounding range, with the powers of five
  * computed once from {@link BigInteger}. Stateless and thread-safe.
+ *
+ * <p>It is the one float-to-text conversion of the JSON codec: {@link TensorJsonWriter} writes FP32 (and FP16/BF16
+ * widened to float) with it, for every protocol.
  */
-final class FloatText {
+public final class FloatText {
   /** The longest output: sign, nine digits, point, {@code E-45}. */
-  static final int MAX_CHARS = 16;
+  public static final int MAX_CHARS = 16;
 
   private static final int MANTISSA_BITS = 23;
   private static final int EXPONENT_BIAS = 127;
@@ -46,11 +49,19 @@ final class FloatText {
 
   private FloatText() {}
 
+  /** The text of a finite float, as {@link #write} writes it. */
+  public static String toString(float v) {
+    byte[] out = new byte[MAX_CHARS];
+    return new String(out, 0, write(v, out, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   /**
    * Writes {@code v} at {@code out[pos]} and returns the position after it; {@code out} needs
    * {@link #MAX_CHARS} free. Only for finite values: NaN and the infinities have no digits.
+   *
+   * @throws IllegalArgumentException for NaN and the infinities
    */
-  static int write(float v, byte[] out, int pos) {
+  public static int write(float v, byte[] out, int pos) {
     int bits = Float.floatToRawIntBits(v);
     int ieeeMantissa = bits & ((1 << MANTISSA_BITS) - 1);
     int ieeeExponent = (bits >>> MANTISSA_BITS) & 0xFF;

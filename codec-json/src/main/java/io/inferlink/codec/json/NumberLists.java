@@ -1,0 +1,708 @@
+package io.inferlink.codec.json;
+
+import com.fasterxml.jackson.core.io.NumberInput;
+import io.inferlink.DataType;
+import io.inferlink.half.HalfFloats;
+import io.inferlink.spi.support.JsonLimits;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * {@link JsonColumn}'s reader of what almost every tensor is: nested lists of plain JSON numbers. It reads the
+ * bytes itself, without a tokenizer and mostly without a String or a parse call per number: a decimal of up to
+ * 18 significant digits and a small exponent is one correctly rounded division (Clinger's fast path, checked for
+ * the one double-rounding case of floats), digits go eight at a time (SWAR), and when the element type is known
+ * the first pass only counts commas.
+ *
+ * <p>It gives up, throwing {@link NotPlain}, on anything else (strings, booleans, objects, ragged lists,
+ * malformed or overlong numbers, a number the element type cannot hold, nesting past the limit): the caller then
+ * reads the same list token by token, which gives the exact error or accepts what it may. Giving up leaves no
+ * trace but the position, so both roads give the same tensor for every list both read (a differential test
+ * compares them). One per document; not thread-safe.
+ */
+final class NumberLists {
+  private static final double[] POW10 = new double[23];
+  /** For {@link #count}: ',' and ']' as themselves, 1 for what cannot be in a list of numbers, 0 for the rest. */
+  private static final byte[] COUNTING = new byte[256];
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long[] EMPTY = {0};
+
+  static {
+    COUNTING[','] = ',';
+    COUNTING[']'] = ']';
+    for (char c : new char[] {'[', '{', '}', '"', ':'}) {
+      COUNTING[c] = 1;
+    }
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p; // exact: 10^22 is the largest power of ten a double holds exactly
+      p *= 10;
+    }
+  }
+
+  /** Thrown to give up; no stack trace, it is control flow. */
+  static final class NotPlain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotPlain INSTANCE = new NotPlain();
+
+    private NotPlain() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final ChunkStream bytes;
+  private final int end;
+  private final boolean nonNumericNumbers;
+  private final char[] chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
+  /** Bytes {@code [windowStart, windowEnd)} of the document, copied in blocks for the number loops. */
+  private final byte[] window = new byte[64 * 1024];
+  private int windowStart;
+  private int windowEnd;
+  private int pos;
+
+  // What measure() learns, and how fill() works, for the list at hand.
+  private boolean countOnly;
+  private boolean nullIsNumber;
+  private long leaves;
+  private int kinds;
+  private DataType dtype;
+  private ByteBuffer out;
+
+  NumberLists(ChunkStream bytes, boolean nonNumericNumbers) {
+    if (bytes.size() > Integer.MAX_VALUE - 1) {
+      throw NotPlain.INSTANCE; // positions are ints; such a body is far beyond any message limit anyway
+    }
+    this.bytes = bytes;
+    this.end = (int) bytes.size();
+    this.nonNumericNumbers = nonNumericNumbers;
+    this.windowStart = -1;
+    this.windowEnd = -1;
+  }
+
+  /** The document offset just after the list last measured or filled. */
+  int end() {
+    return pos;
+  }
+
+  long leaves() {
+    return leaves;
+  }
+
+  /** The {@link LeafKinds} bits of the list last measured (nothing when only counted). */
+  int kinds() {
+    return kinds;
+  }
+
+  /**
+   * First pass over the list whose {@code [} ends just before {@code start}, itself {@code depth} lists deep:
+   * its shape, leaves and (unless {@code countOnly}, where the second pass checks every number) their kinds.
+   *
+   * @param nullIsNumber whether {@code null} is a leaf (a float's NaN) rather than a reason to give up
+   */
+  long[] measure(long start, int depth, boolean countOnly, boolean nullIsNumber) {
+    this.pos = (int) start;
+    this.countOnly = countOnly;
+    this.nullIsNumber = nullIsNumber;
+    this.leaves = 0;
+    this.kinds = 0;
+    this.out = null;
+    return list(depth);
+  }
+
+  /** Second pass: the list's values, as {@code dtype}, into {@code out} (which is left as it was on giving up). */
+  void fill(long start, int depth, DataType dtype, boolean nullIsNaN, ByteBuffer out) {
+    this.pos = (int) start;
+    this.dtype = dtype;
+    this.nullIsNumber = nullIsNaN;
+    this.out = out;
+    int mark = out.position();
+    try {
+      list(depth);
+    } catch (RuntimeException e) { // NotPlain, or the buffer over- or underflowing a list that is not plain
+      out.position(mark);
+      throw NotPlain.INSTANCE;
+    }
+  }
+
+  /** The rest of a list after its {@code [}: its shape when measuring, null when filling. */
+  private long[] list(int depth) {
+    if (depth > JsonLimits.MAX_NESTING_DEPTH) {
+      throw NotPlain.INSTANCE; // the parser refuses it with its own message
+    }
+    int first = peek();
+    if (first == ']') {
+      pos++;
+      return EMPTY;
+    }
+    if (first != '[') {
+      return innermost();
+    }
+    long n = 0;
+    long[] element = null;
+    do {
+      expect('[');
+      long[] s = list(depth + 1);
+      if (out == null) {
+        if (element == null) {
+          element = s;
+        } else if (!java.util.Arrays.equals(element, s)) {
+          throw NotPlain.INSTANCE; // ragged: the token reader says where
+        }
+      }
+      n++;
+    } while (comma());
+    expect(']');
+    if (out != null) {
+      return null;
+    }
+    long[] shape = new long[element.length + 1];
+    shape[0] = n;
+    System.arraycopy(element, 0, shape, 1, element.length);
+    return shape;
+  }
+
+  /** A list of numbers, the hot loop. */
+  private long[] innermost() {
+    if (out != null) {
+      if (dtype.isFloatingPoint()) {
+        do {
+          floatValue();
+        } while (comma());
+      } else {
+        do {
+          integerValue();
+        } while (comma());
+      }
+      expect(']');
+      return null;
+    }
+    if (countOnly) {
+      return new long[] {count()};
+    }
+    long n = 0;
+    do {
+      scan();
+      n++;
+    } while (comma());
+    expect(']');
+    leaves += n;
+    return new long[] {n};
+  }
+
+  // ---------------------------------------------------------------- first pass
+
+  /** The length of a list of numbers, from its commas up to its closing bracket; the numbers wait for the fill. */
+  private long count() {
+    long n = 1;
+    int p = pos;
+    while (true) {
+      pos = p;
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int limit = windowEnd;
+      for (; p < limit; p++) {
+        byte kind = COUNTING[w[p - base] & 0xFF];
+        if (kind != 0) {
+          if (kind == ',') {
+            n++;
+          } else if (kind == ']') {
+            pos = p + 1;
+            leaves += n;
+            return n;
+          } else {
+            throw NotPlain.INSTANCE; // a string, an object or a nested list
+          }
+        }
+      }
+      if (limit == end) {
+        throw NotPlain.INSTANCE;
+      }
+    }
+  }
+
+  /**
+   * Checks a number against JSON's grammar, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} (or NaN,
+   * Infinity, -Infinity where allowed, or null where it counts), and notes its kind; the value waits.
+   */
+  private void scan() {
+    skipWhitespace();
+    fillWindow();
+    byte[] w = window;
+    int base = windowStart;
+    int e = windowEnd;
+    int p = pos;
+    int start = p;
+    if (p + 1 >= e) {
+      throw NotPlain.INSTANCE; // a number is never the last byte of a document
+    }
+    byte c = w[p - base];
+    if (c == 'n') {
+      word("null", !nullIsNumber);
+      kinds |= LeafKinds.NULL;
+      return;
+    }
+    boolean negative = c == '-';
+    if (negative) {
+      c = w[++p - base];
+    }
+    if (c == 'N' || c == 'I') {
+      pos = p;
+      nonFinite(negative);
+      kinds |= LeafKinds.NON_FINITE;
+      return;
+    }
+    int intStart = p;
+    p = digits(w, base, e, p, c);
+    int intDigits = p - intStart;
+    boolean fraction = false;
+    if (p < e && w[p - base] == '.') {
+      fraction = true;
+      int from = ++p;
+      while (p + 8 <= e && eightDigits((long) LONG_LE.get(w, p - base)) >= 0) {
+        p += 8;
+      }
+      while (p < e && (c = w[p - base]) >= '0' && c <= '9') {
+        p++;
+      }
+      if (p == from) {
+        throw NotPlain.INSTANCE;
+      }
+    }
+    if (p < e && ((c = w[p - base]) == 'e' || c == 'E')) {
+      fraction = true;
+      p = exponentEnd(w, base, e, p + 1);
+    }
+    if (p - start > JsonTensors.MAX_NUMBER_LENGTH || (p < e && !delimiter(w[p - base]))) {
+      throw NotPlain.INSTANCE;
+    }
+    pos = p;
+    if (fraction) {
+      kinds |= LeafKinds.FRACTION;
+    } else {
+      kinds |= LeafKinds.INTEGER | (negative ? LeafKinds.NEGATIVE : 0);
+      if (intDigits > 18 && !fitsLong(start, p - start, negative)) {
+        kinds |= LeafKinds.BEYOND_INT64;
+      }
+    }
+  }
+
+  /** The end of the integer digits starting with {@code c} at {@code p}: {@code 0} or {@code [1-9][0-9]*}. */
+  private static int digits(byte[] w, int base, int e, int p, byte c) {
+    if (c == '0') {
+      return p + 1;
+    }
+    if (c < '1' || c > '9') {
+      throw NotPlain.INSTANCE;
+    }
+    do {
+      p++;
+    } while (p < e && (c = w[p - base]) >= '0' && c <= '9');
+    return p;
+  }
+
+  /** The end of an exponent's {@code [+-]?[0-9]+}, which starts at {@code p}. */
+  private static int exponentEnd(byte[] w, int base, int e, int p) {
+    byte c;
+    if (p < e && ((c = w[p - base]) == '-' || c == '+')) {
+      p++;
+    }
+    int from = p;
+    while (p < e && (c = w[p - base]) >= '0' && c <= '9') {
+      p++;
+    }
+    if (p == from) {
+      throw NotPlain.INSTANCE;
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- second pass: integer types
+
+  /** One integer into the buffer, range-checked for the element type. */
+  private void integerValue() {
+    skipWhitespace();
+    fillWindow();
+    byte[] w = window;
+    int base = windowStart;
+    int e = windowEnd;
+    int p = pos;
+    if (p + 1 >= e) {
+      throw NotPlain.INSTANCE;
+    }
+    byte c = w[p - base];
+    boolean negative = c == '-';
+    if (negative) {
+      c = w[++p - base];
+    }
+    // Up to 20 digits as an unsigned long: eight at a time while they last, then one by one.
+    long v;
+    int start = p;
+    if (c == '0') {
+      v = 0;
+      p++;
+    } else if (c >= '1' && c <= '9') {
+      v = 0;
+      int some;
+      while (p - start <= 8 && p + 8 <= e && (some = eightDigits((long) LONG_LE.get(w, p - base))) >= 0) {
+        v = v * 100_000_000 + some;
+        p += 8;
+      }
+      while (p < e && (c = w[p - base]) >= '0' && c <= '9') {
+        int digit = c - '0';
+        if (p - start >= 19
+            && (p - start > 19 || Long.compareUnsigned(v, 1844674407370955161L) > 0 || v == 1844674407370955161L && digit > 5)) {
+          throw NotPlain.INSTANCE; // beyond UINT64
+        }
+        v = v * 10 + digit;
+        p++;
+      }
+    } else {
+      throw NotPlain.INSTANCE;
+    }
+    // A fraction or exponent for an integer type (or an overlong number): the token reader decides.
+    if (p >= e || !delimiter(w[p - base])) {
+      throw NotPlain.INSTANCE;
+    }
+    pos = p;
+    if (dtype == DataType.UINT64) {
+      if (negative) {
+        throw NotPlain.INSTANCE;
+      }
+      out.putLong(v);
+      return;
+    }
+    // Signed range: a magnitude up to 2^63 when negative, 2^63 - 1 otherwise.
+    if (negative ? Long.compareUnsigned(v, Long.MIN_VALUE) > 0 : v < 0) {
+      throw NotPlain.INSTANCE;
+    }
+    long value = negative ? -v : v;
+    switch (dtype) {
+      case INT8: out.put((byte) range(value, Byte.MIN_VALUE, Byte.MAX_VALUE)); break;
+      case UINT8: out.put((byte) range(value, 0, 0xFF)); break;
+      case INT16: out.putShort((short) range(value, Short.MIN_VALUE, Short.MAX_VALUE)); break;
+      case UINT16: out.putShort((short) range(value, 0, 0xFFFF)); break;
+      case INT32: out.putInt((int) range(value, Integer.MIN_VALUE, Integer.MAX_VALUE)); break;
+      case UINT32: out.putInt((int) range(value, 0, 0xFFFFFFFFL)); break;
+      case INT64: out.putLong(value); break;
+      default: throw NotPlain.INSTANCE; // BOOL, BYTES: not numbers
+    }
+  }
+
+  private static long range(long v, long min, long max) {
+    if (v < min || v > max) {
+      throw NotPlain.INSTANCE;
+    }
+    return v;
+  }
+
+  // ---------------------------------------------------------------- second pass: floating-point types
+
+  /** One number into the buffer as the float type, correctly rounded from its decimal text. */
+  private void floatValue() {
+    skipWhitespace();
+    fillWindow();
+    byte[] w = window;
+    int base = windowStart;
+    int e = windowEnd;
+    int p = pos;
+    int start = p;
+    if (p + 1 >= e) {
+      throw NotPlain.INSTANCE;
+    }
+    byte c = w[p - base];
+    if (c == 'n') {
+      word("null", !nullIsNumber);
+      putFloating(Double.NaN, Float.NaN);
+      return;
+    }
+    boolean negative = c == '-';
+    if (negative) {
+      c = w[++p - base];
+    }
+    if (c == 'N' || c == 'I') {
+      pos = p;
+      double v = nonFinite(negative);
+      putFloating(v, (float) v);
+      return;
+    }
+    // Up to 18 significant digits in a long; the rest only moves the exponent (and makes it inexact).
+    long mantissa = 0;
+    int significant = 0;
+    int exp10 = 0;
+    boolean truncated = false;
+    if (c == '0') {
+      p++;
+    } else if (c < '1' || c > '9') {
+      throw NotPlain.INSTANCE;
+    } else {
+      do {
+        if (significant < 18) {
+          mantissa = mantissa * 10 + (c - '0');
+          significant++;
+        } else {
+          exp10++;
+          truncated = true;
+        }
+        p++;
+      } while (p < e && (c = w[p - base]) >= '0' && c <= '9');
+    }
+    if (p < e && w[p - base] == '.') {
+      int from = ++p;
+      if (significant == 0) {
+        while (p < e && w[p - base] == '0') { // zeros right after "0." are not significant
+          exp10--;
+          p++;
+        }
+      }
+      int some;
+      while (significant <= 10 && p + 8 <= e && (some = eightDigits((long) LONG_LE.get(w, p - base))) >= 0) {
+        mantissa = mantissa * 100_000_000 + some;
+        significant += 8;
+        exp10 -= 8;
+        p += 8;
+      }
+      if (significant <= 14 && p + 4 <= e && (some = fourDigits((int) INT_LE.get(w, p - base))) >= 0) {
+        mantissa = mantissa * 10_000 + some;
+        significant += 4;
+        exp10 -= 4;
+        p += 4;
+      }
+      while (p < e && (c = w[p - base]) >= '0' && c <= '9') {
+        if (significant < 18) {
+          mantissa = mantissa * 10 + (c - '0');
+          significant++;
+          exp10--;
+        } else if (c != '0') {
+          truncated = true;
+        }
+        p++;
+      }
+      if (p == from) {
+        throw NotPlain.INSTANCE;
+      }
+    }
+    if (p < e && ((c = w[p - base]) == 'e' || c == 'E')) {
+      int q = p + 1;
+      boolean negativeExponent = false;
+      if (q < e && ((c = w[q - base]) == '-' || c == '+')) {
+        negativeExponent = c == '-';
+        q++;
+      }
+      int exponent = 0;
+      int from = q;
+      while (q < e && (c = w[q - base]) >= '0' && c <= '9') {
+        exponent = Math.min(exponent * 10 + (c - '0'), 100_000);
+        q++;
+      }
+      if (q == from) {
+        throw NotPlain.INSTANCE;
+      }
+      exp10 += negativeExponent ? -exponent : exponent;
+      p = q;
+    }
+    // The number must end here, inside the window: a longer one is beyond the length limit anyway.
+    if (p - start > JsonTensors.MAX_NUMBER_LENGTH || p >= e || !delimiter(w[p - base])) {
+      throw NotPlain.INSTANCE;
+    }
+    pos = p;
+    double d = truncated ? Double.NaN : parseDouble(mantissa, exp10);
+    if (dtype == DataType.FP64) {
+      if (Double.isNaN(d)) {
+        d = NumberInput.parseDouble(text(start, p - start), 0, p - start, true);
+      } else if (negative) {
+        d = -d;
+      }
+      out.putDouble(d);
+      return;
+    }
+    float f = (float) d;
+    if (Double.isNaN(d) || !roundsOnceToFloat(d, f)) {
+      f = NumberInput.parseFloat(text(start, p - start), 0, p - start, true);
+    } else if (negative) {
+      f = -f;
+    }
+    putFloating(f, f);
+  }
+
+  /** Stores a value of the float type; FP16 and BF16 round the float, as the token reader does. */
+  private void putFloating(double asDouble, float asFloat) {
+    switch (dtype) {
+      case FP32: out.putFloat(asFloat); break;
+      case FP64: out.putDouble(asDouble); break;
+      case FP16: out.putShort(HalfFloats.floatToFp16(asFloat)); break;
+      case BF16: out.putShort(HalfFloats.floatToBf16(asFloat)); break;
+      default: throw NotPlain.INSTANCE;
+    }
+  }
+
+  /** {@code NaN}, {@code Infinity} or {@code -Infinity} at {@code pos} (after the sign), where the dialect has them. */
+  private double nonFinite(boolean negative) {
+    if (!nonNumericNumbers) {
+      throw NotPlain.INSTANCE; // the parser says what is wrong
+    }
+    boolean nan = at(pos) == 'N';
+    if (nan && negative) {
+      throw NotPlain.INSTANCE;
+    }
+    word(nan ? "NaN" : "Infinity", false);
+    return nan ? Double.NaN : negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+  }
+
+  /** Consumes {@code word}, which must end at a delimiter; gives up instead when {@code refuse}. */
+  private void word(String word, boolean refuse) {
+    if (refuse) {
+      throw NotPlain.INSTANCE;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (pos >= end || at(pos++) != word.charAt(i)) {
+        throw NotPlain.INSTANCE;
+      }
+    }
+    if (pos >= end || !delimiter(at(pos))) {
+      throw NotPlain.INSTANCE;
+    }
+  }
+
+  // ---------------------------------------------------------------- number helpers
+
+  /**
+   * The value of eight ASCII digits read as one little-endian long, or -1 when they are not all digits
+   * (the SWAR conversion FastDoubleParser and simdjson use: three multiplications instead of eight steps).
+   */
+  static int eightDigits(long chunk) {
+    long value = chunk - 0x3030_3030_3030_3030L;
+    if ((((chunk + 0x4646_4646_4646_4646L) | value) & 0x8080_8080_8080_8080L) != 0) {
+      return -1;
+    }
+    long mask = 0x0000_00FF_0000_00FFL;
+    value = value * 10 + (value >>> 8);
+    return (int) ((((value & mask) * (100 + (1_000_000L << 32))) + (((value >>> 16) & mask) * (1 + (10_000L << 32)))) >>> 32);
+  }
+
+  /** As {@link #eightDigits}, for four digits read as a little-endian int. */
+  static int fourDigits(int chunk) {
+    int value = chunk - 0x3030_3030;
+    if ((((chunk + 0x4646_4646) | value) & 0x8080_8080) != 0) {
+      return -1;
+    }
+    value = value * 10 + (value >>> 8);
+    return (value & 0xFF) * 100 + ((value >>> 16) & 0xFF);
+  }
+
+  /**
+   * {@code mantissa * 10^exp10} correctly rounded, or NaN when one IEEE operation cannot promise that
+   * (Clinger's fast path: a mantissa below 2^53 and a power of ten a double holds exactly).
+   */
+  static double parseDouble(long mantissa, int exp10) {
+    if (mantissa > (1L << 53) || exp10 < -22 || exp10 > 22) {
+      return Double.NaN;
+    }
+    return exp10 < 0 ? mantissa / POW10[-exp10] : mantissa * POW10[exp10];
+  }
+
+  /**
+   * Whether {@code f = (float) d} is also the float nearest the decimal {@code d} came from: rounding twice can
+   * only go wrong when {@code d} itself lies exactly halfway between two floats; outside the normal range the
+   * general parser decides.
+   */
+  static boolean roundsOnceToFloat(double d, float f) {
+    double magnitude = Math.abs(d);
+    if (magnitude < Float.MIN_NORMAL || magnitude >= Float.MAX_VALUE) {
+      return d == 0;
+    }
+    // A double has 29 more mantissa bits than a float: exactly halfway is 1 followed by 28 zeros.
+    return (Double.doubleToRawLongBits(d) & 0x1FFF_FFFFL) != 0x1000_0000L;
+  }
+
+  /** Whether an integer of 19 or more digits is within long's range. */
+  private boolean fitsLong(int start, int length, boolean negative) {
+    String bound = negative ? "-9223372036854775808" : "9223372036854775807";
+    if (length != bound.length()) {
+      return length < bound.length();
+    }
+    for (int i = 0; i < length; i++) {
+      int diff = window[start + i - windowStart] - bound.charAt(i);
+      if (diff != 0) {
+        return diff < 0;
+      }
+    }
+    return true;
+  }
+
+  private char[] text(int start, int length) {
+    for (int i = 0; i < length; i++) {
+      chars[i] = (char) window[start + i - windowStart];
+    }
+    return chars;
+  }
+
+  // ---------------------------------------------------------------- structure
+
+  private static boolean delimiter(byte c) {
+    return c == ',' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /** The byte at {@code p} (below {@code end}). */
+  private byte at(int p) {
+    if (p < windowStart || p >= windowEnd) {
+      int keep = pos;
+      pos = p;
+      load();
+      pos = keep;
+    }
+    return window[p - windowStart];
+  }
+
+  private void skipWhitespace() {
+    while (pos < end) {
+      byte c = at(pos);
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  /**
+   * Makes the window hold the bytes from {@code pos} on: at least {@code MAX_NUMBER_LENGTH} + 24 of them, or
+   * all that are left, so a number and the byte after it never leave the window.
+   */
+  private void fillWindow() {
+    if (pos >= windowStart && (windowEnd - pos > JsonTensors.MAX_NUMBER_LENGTH + 24 || windowEnd == end)) {
+      return;
+    }
+    load();
+  }
+
+  private void load() {
+    int n = bytes.copy(pos, window, 0, Math.min(window.length, end - pos));
+    windowStart = pos;
+    windowEnd = pos + n;
+  }
+
+  /** The next non-blank byte, not consumed; -1 at the end. */
+  private int peek() {
+    skipWhitespace();
+    return pos < end ? at(pos) : -1;
+  }
+
+  private void expect(char c) {
+    if (peek() != c) {
+      throw NotPlain.INSTANCE;
+    }
+    pos++;
+  }
+
+  /** A comma, consumed; false (nothing consumed) for anything else. */
+  private boolean comma() {
+    if (peek() == ',') {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,272 @@
+package io.inferlink.codec.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import io.inferlink.DataType;
+import io.inferlink.half.HalfFloats;
+import io.inferlink.Tensor;
+import io.inferlink.UnsupportedFeatureException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes a tensor's elements as JSON straight from its buffer, the one element writer of every JSON protocol:
+ * BOOL as {@code true}/{@code false}; integers exact, unsigned ones unsigned (UINT64 never through a double);
+ * FP32 by {@link FloatText} (the shortest text that reads back to the same float, in {@code Float.toString}'s
+ * layout, so always with a point or an exponent); FP16 and BF16 as the float they widen to exactly; FP64 by
+ * Jackson's Schubfach writer (the shortest text that reads back); NaN and the infinities as the
+ * {@link NonFinite} policy says; BYTES as JSON strings when an element is well-formed UTF-8, otherwise as
+ * {@code {"b64": ...}} or refused, as the caller says.
+ *
+ * <p>Three layouts: nested lists following the shape ({@link #writeNested}, a bare value for a scalar), the
+ * sub-tensor at one index of the first dimension ({@link #writeRow}, a row of TF Serving's and KServe V1's
+ * {@code instances}), or one flat list in row-major order ({@link #writeFlat}, the OIP's {@code data}). A list of
+ * numbers is built as ASCII here and handed to the generator's output stream in one piece (the generator places
+ * the brackets and the commas between lists), which spares a generator call and a String per element.
+ * Not thread-safe: one per document.
+ */
+public final class TensorJsonWriter {
+  private final JsonGenerator out;
+  private final OutputStream stream;
+  private final NonFinite nonFinite;
+  private final boolean b64Objects;
+  /** ASCII of the list of numbers being written, passed on a piece at a time. */
+  private final byte[] run = new byte[8192];
+  /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
+  private static final int MAX_ELEMENT = 32;
+
+  /**
+   * A writer for one document.
+   *
+   * @param out the document's generator; when it writes to an {@link OutputStream}, lists of numbers go there
+   *     directly after a flush
+   * @param nonFinite how NaN and the infinities are written
+   * @param b64Objects whether a BYTES element that is not UTF-8 is written as {@code {"b64": ...}}; refused with
+   *     {@link UnsupportedFeatureException} otherwise
+   */
+  public TensorJsonWriter(JsonGenerator out, NonFinite nonFinite, boolean b64Objects) {
+    this.out = out;
+    this.stream = out.getOutputTarget() instanceof OutputStream ? (OutputStream) out.getOutputTarget() : null;
+    this.nonFinite = nonFinite;
+    this.b64Objects = b64Objects;
+  }
+
+  /**
+   * Why the tensor cannot be written without changing, or {@code null} when it can: a non-finite float under
+   * {@link NonFinite#REFUSE}, or a BYTES element that is not well-formed UTF-8 without {@code b64Objects}.
+   */
+  public static String whyNot(Tensor t, NonFinite nonFinite, boolean b64Objects) {
+    ByteBuffer d = t.data();
+    int n = (int) t.elementCount();
+    if (t.dtype().isFloatingPoint() && nonFinite == NonFinite.REFUSE) {
+      for (int i = 0; i < n; i++) {
+        double v = floating(t.dtype(), d, i);
+        if (!Double.isFinite(v)) {
+          return "element " + i + " is " + (t.dtype() == DataType.FP64 ? String.valueOf(v) : String.valueOf((float) v))
+              + ", which JSON cannot carry";
+        }
+      }
+    }
+    if (t.dtype() == DataType.BYTES && !b64Objects) {
+      int pos = 0;
+      for (int i = 0; i < n; i++) {
+        int len = d.getInt(pos);
+        if (RawByteText.strictUtf8(d.duplicate().position(pos + 4).limit(pos + 4 + len)) == null) {
+          return "element " + i + " is not valid UTF-8, which a JSON string cannot carry";
+        }
+        pos += 4 + len;
+      }
+    }
+    return null;
+  }
+
+  /** Writes {@code {"b64": "<standard base64 of raw>"}}, TF Serving's form of bytes that are not text. */
+  public static void writeB64(JsonGenerator g, byte[] raw) throws IOException {
+    g.writeStartObject();
+    g.writeStringField(Base64Text.KEY, Base64Text.encode(raw));
+    g.writeEndObject();
+  }
+
+  /** The whole tensor as nested lists following its shape; a scalar is a bare value. */
+  public void writeNested(Tensor t) throws IOException {
+    new Elements(t, 0).nested(t.shape(), 0);
+  }
+
+  /** The sub-tensor at index {@code row} of the first dimension, as nested lists (a bare value for rank 1). */
+  public void writeRow(Tensor t, long row) throws IOException {
+    long[] shape = t.shape();
+    long[] rowShape = Arrays.copyOfRange(shape, 1, shape.length);
+    long rowElements = 1;
+    for (long d : rowShape) {
+      rowElements *= d;
+    }
+    new Elements(t, row * rowElements).nested(rowShape, 0);
+  }
+
+  /** The whole tensor as one flat list, in row-major order. */
+  public void writeFlat(Tensor t) throws IOException {
+    Elements e = new Elements(t, 0);
+    out.writeStartArray();
+    e.list(t.elementCount());
+    out.writeEndArray();
+  }
+
+  /** Walks one tensor's elements in order from a first one; BYTES elements have no fixed offsets. */
+  private final class Elements {
+    private final Tensor tensor;
+    private final DataType type;
+    private final ByteBuffer data;
+    private int index;
+    private int bytePos;
+
+    Elements(Tensor tensor, long first) {
+      this.tensor = tensor;
+      this.type = tensor.dtype();
+      this.data = tensor.data();
+      this.index = (int) first;
+      if (type == DataType.BYTES) {
+        for (long i = 0; i < first; i++) {
+          bytePos += 4 + data.getInt(bytePos);
+        }
+      }
+    }
+
+    void nested(long[] shape, int dim) throws IOException {
+      if (dim == shape.length) {
+        single();
+        return;
+      }
+      out.writeStartArray();
+      if (dim == shape.length - 1) {
+        list(shape[dim]);
+      } else {
+        for (long i = 0; i < shape[dim]; i++) {
+          nested(shape, dim + 1);
+        }
+      }
+      out.writeEndArray();
+    }
+
+    /** One element as a value of its own (a scalar, or a rank-1 row). */
+    void single() throws IOException {
+      if (type == DataType.BYTES) {
+        bytes();
+        return;
+      }
+      int used = element(0);
+      out.writeRawValue(new String(run, 0, used, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The next {@code length} elements, inside a list the caller has opened. */
+    void list(long length) throws IOException {
+      if (type == DataType.BYTES) {
+        for (long k = 0; k < length; k++) {
+          bytes();
+        }
+        return;
+      }
+      if (length == 0) {
+        return;
+      }
+      if (stream != null) {
+        out.flush(); // the generator's bytes first: its '[' and what came before it
+      }
+      int used = 0;
+      for (long k = 0; k < length; k++) {
+        if (used > run.length - MAX_ELEMENT - 1) {
+          emit(used);
+          used = 0;
+        }
+        if (k > 0) {
+          run[used++] = ',';
+        }
+        used = element(used);
+      }
+      emit(used);
+    }
+
+    private void emit(int used) throws IOException {
+      if (stream != null) {
+        stream.write(run, 0, used);
+      } else {
+        out.writeRaw(new String(run, 0, used, StandardCharsets.ISO_8859_1));
+      }
+    }
+
+    /** The next element's text at {@code run[pos]}; returns the position after it. */
+    private int element(int pos) {
+      int i = index++;
+      switch (type) {
+        case BOOL: return ascii(data.get(i) != 0 ? "true" : "false", pos);
+        case INT8: return NumberOutput.outputInt(data.get(i), run, pos);
+        case UINT8: return NumberOutput.outputInt(data.get(i) & 0xFF, run, pos);
+        case INT16: return NumberOutput.outputInt(data.getShort(i * 2), run, pos);
+        case UINT16: return NumberOutput.outputInt(data.getShort(i * 2) & 0xFFFF, run, pos);
+        case INT32: return NumberOutput.outputInt(data.getInt(i * 4), run, pos);
+        case UINT32: return NumberOutput.outputLong(data.getInt(i * 4) & 0xFFFFFFFFL, run, pos);
+        case INT64: return NumberOutput.outputLong(data.getLong(i * 8), run, pos);
+        case UINT64: {
+          long v = data.getLong(i * 8);
+          // Unsigned text, never through a double: all 64 bits survive.
+          return v >= 0 ? NumberOutput.outputLong(v, run, pos) : ascii(Long.toUnsignedString(v), pos);
+        }
+        case FP16: case BF16: case FP32: {
+          float v = (float) floating(type, data, i);
+          return Float.isFinite(v) ? FloatText.write(v, run, pos) : nonFinite(v, pos, i);
+        }
+        case FP64: {
+          double v = data.getDouble(i * 8);
+          return Double.isFinite(v) ? ascii(NumberOutput.toString(v, true), pos) : nonFinite(v, pos, i);
+        }
+        default: throw new IllegalStateException("not a fixed-size type: " + type);
+      }
+    }
+
+    private int nonFinite(double v, int pos, int i) {
+      String text = nonFinite.text(v);
+      if (text == null) {
+        throw new UnsupportedFeatureException("tensor '" + tensor.name() + "': element " + i + " is " + v
+            + ", which JSON cannot carry");
+      }
+      return ascii(text, pos);
+    }
+
+    private int ascii(String text, int pos) {
+      for (int k = 0; k < text.length(); k++) {
+        run[pos++] = (byte) text.charAt(k);
+      }
+      return pos;
+    }
+
+    private void bytes() throws IOException {
+      int len = data.getInt(bytePos);
+      ByteBuffer element = data.duplicate().position(bytePos + 4).limit(bytePos + 4 + len);
+      bytePos += 4 + len;
+      int i = index++;
+      String text = RawByteText.strictUtf8(element.duplicate());
+      if (text != null) {
+        out.writeString(text);
+      } else if (b64Objects) {
+        byte[] raw = new byte[len];
+        element.get(raw);
+        writeB64(out, raw);
+      } else {
+        throw new UnsupportedFeatureException("tensor '" + tensor.name() + "': element " + i
+            + " is not valid UTF-8, which a JSON string cannot carry");
+      }
+    }
+  }
+
+  /** Element {@code i} of a floating-point tensor, widened exactly to double (FP16 and BF16 through core's one conversion). */
+  private static double floating(DataType type, ByteBuffer d, int i) {
+    switch (type) {
+      case FP16: return HalfFloats.fp16ToFloat(d.getShort(i * 2));
+      case BF16: return HalfFloats.bf16ToFloat(d.getShort(i * 2));
+      case FP32: return d.getFloat(i * 4);
+      default: return d.getDouble(i * 8);
+    }
+  }
+}

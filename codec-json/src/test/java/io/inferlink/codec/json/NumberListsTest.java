@@ -1,0 +1,172 @@
+package io.inferlink.codec.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferlink.DataType;
+import io.inferlink.Tensor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast road for lists of numbers takes the lists servers send, gives exactly the token road's elements
+ * ({@link JsonColumnTest#read} compares the roads on every document it reads), and gives up on everything it does
+ * not take, so the token road keeps its messages.
+ */
+class NumberListsTest {
+  /** Measures and fills {@code json}, a list, with the fast reader alone; NotPlain when it gives up. */
+  private static ByteBuffer fastOnly(String json, DataType dtype) {
+    ChunkStream bytes = new ChunkStream(List.of(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8))));
+    NumberLists lists = new NumberLists(bytes, true);
+    int start = json.indexOf('[') + 1;
+    long[] shape = lists.measure(start, 1, dtype != null, false);
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    DataType type = dtype != null ? dtype : DataType.FP64;
+    ByteBuffer out = ByteBuffer.allocate((int) n * type.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+    lists.fill(start, 1, type, false, out);
+    return out;
+  }
+
+  /** Both roads on one list: the same tensor, and the fast road took it. */
+  private static void same(String json, DataType dtype) throws IOException {
+    fastOnly(json, dtype);
+    JsonColumnTest.read(json, dtype, LeafRules.STRICT);
+  }
+
+  @Test
+  void theListsServersSend() throws IOException {
+    same("[[1.5, 2.0], [3.25, -4e-3]]", DataType.FP32);
+    same("[[1.5, 2.0], [3.25, -4e-3]]", null);
+    same("\n  [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]\n", DataType.FP64);
+    same("[]", DataType.FP32);
+    same("[[], []]", DataType.INT32);
+    same("[NaN, Infinity, -Infinity, -0.0, 0, -0]", DataType.FP32);
+    same("[NaN, Infinity, -Infinity, -0.0, 1e-50, 1e50, 3.4028235e38, 3.4028236e38]", DataType.FP64);
+    same("[1, -2, 9223372036854775807, -9223372036854775808]", DataType.INT64);
+    same("[1, -2, 9223372036854775807, -9223372036854775808]", null);
+    same("[18446744073709551615, 0, 12345678901234567890]", DataType.UINT64);
+    same("[1.0E-46, 1.4E-45, 1.17549435E-38, 3.4028236e38, 1e39, 0.1234567890123456789]", DataType.FP32);
+  }
+
+  @Test
+  void everyNumericType() throws IOException {
+    for (DataType t : DataType.values()) {
+      if (t != DataType.BOOL && t != DataType.BYTES) {
+        same("[0, 1, 100, 127]", t);
+      }
+    }
+    same("[0.5, -1.75, 65504.0, 1e-8]", DataType.FP16);
+    same("[0.5, -1.75, 3.0e38, 1e-8]", DataType.BF16);
+  }
+
+  @Test
+  void randomFloatsDoublesAndLongs() throws IOException {
+    Random random = new Random(11);
+    for (int round = 0; round < 20; round++) {
+      StringBuilder f32 = new StringBuilder("[");
+      StringBuilder f64 = new StringBuilder("[");
+      StringBuilder i64 = new StringBuilder("[");
+      for (int i = 0; i < 2000; i++) {
+        String sep = i == 0 ? "" : ", ";
+        float f = Float.intBitsToFloat(random.nextInt());
+        // Mixed spellings: shortest, 9 and 17 digits, exponents, plain values near 1.
+        String ft = switch (i % 4) {
+          case 0 -> Float.toString(f);
+          case 1 -> String.format(java.util.Locale.ROOT, "%.9g", (double) f);
+          case 2 -> Double.toString(random.nextDouble());
+          default -> String.format(java.util.Locale.ROOT, "%.17e", random.nextGaussian() * 1e-3);
+        };
+        f32.append(sep).append(Float.isFinite(f) || i % 4 > 1 ? ft : "NaN");
+        double d = Double.longBitsToDouble(random.nextLong());
+        f64.append(sep).append(Double.isFinite(d) ? Double.toString(d) : "Infinity");
+        i64.append(sep).append(random.nextLong());
+      }
+      same(f32.append("]").toString(), DataType.FP32);
+      same(f64.append("]").toString(), DataType.FP64);
+      same(i64.append("]").toString(), DataType.INT64);
+      same(i64.toString(), null);
+    }
+  }
+
+  @Test
+  void anImageAsTheWriterWritesIt() throws IOException {
+    float[] values = new float[3 * 32 * 32];
+    Random random = new Random(3);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextFloat();
+    }
+    Tensor t = Tensor.ofFloats("y", values, 1, 3, 32, 32);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (com.fasterxml.jackson.core.JsonGenerator g = JsonTensors.factory(true).createGenerator(out)) {
+      new TensorJsonWriter(g, NonFinite.BARE, true).writeNested(t);
+    }
+    String json = out.toString(StandardCharsets.UTF_8);
+    same(json, DataType.FP32);
+    assertEquals(t, JsonColumnTest.read(json, null, LeafRules.STRICT));
+  }
+
+  @Test
+  void everythingElseIsLeftToTheTokenRoad() {
+    for (String json : new String[] {"[\"text\"]", "[true, false]", "[[1, 2], [3]]", "[[1, 2], 3]", "[1, [2]]",
+        "[{\"b64\": \"AAE=\"}]", "[01]", "[1.]", "[-NaN]", "[+1]", "[1, 2", "[1 2]", "[null]", "[1e]", "[-]"}) {
+      assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, null), json);
+    }
+    // With a type, the first pass only counts: the second must still refuse what JSON does not allow.
+    for (String json : new String[] {"[1, 01]", "[1, 1.]", "[1e]", "[1, -]", "[1, x]", "[1, 1e+]", "[1,]",
+        "[1 2]", "[1.2.3]", "[-NaN]", "[\"1\"]", "[true]", "[1, 2", "[null]", "[1, [2]]"}) {
+      assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.FP32), json);
+    }
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[1.5]", DataType.INT32), "a fraction for an integer type");
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[300]", DataType.INT8), "out of range");
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[-1]", DataType.UINT64), "out of range");
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[18446744073709551616]", DataType.UINT64), "out of range");
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[1]", DataType.BOOL));
+    String deep = "[".repeat(70) + "1" + "]".repeat(70);
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly(deep, DataType.FP32), "past the nesting limit");
+  }
+
+  @Test
+  void eightDigitsAtOnce() {
+    java.util.function.ToLongFunction<String> chunk = text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII))
+        .order(ByteOrder.LITTLE_ENDIAN).getLong();
+    assertEquals(12345678, NumberLists.eightDigits(chunk.applyAsLong("12345678")));
+    assertEquals(0, NumberLists.eightDigits(chunk.applyAsLong("00000000")));
+    assertEquals(99999999, NumberLists.eightDigits(chunk.applyAsLong("99999999")));
+    assertEquals(1, NumberLists.eightDigits(chunk.applyAsLong("00000001")));
+    Random random = new Random(5);
+    for (int i = 0; i < 100_000; i++) {
+      int v = random.nextInt(100_000_000);
+      assertEquals(v, NumberLists.eightDigits(chunk.applyAsLong(String.format("%08d", v))));
+    }
+    for (String notDigits : new String[] {"1234567,", "1234567]", "/2345678", ":2345678", "1234 678", "1234567e", "-1234567"}) {
+      assertEquals(-1, NumberLists.eightDigits(chunk.applyAsLong(notDigits)), notDigits);
+    }
+    java.util.function.ToIntFunction<String> four = text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII))
+        .order(ByteOrder.LITTLE_ENDIAN).getInt();
+    for (int v = 0; v < 10_000; v++) {
+      assertEquals(v, NumberLists.fourDigits(four.applyAsInt(String.format("%04d", v))));
+    }
+    for (String notDigits : new String[] {"123,", "12]3", "/234", ":234", "12 4", "123e", "-123", "1\u00ff23"}) {
+      assertEquals(-1, NumberLists.fourDigits(four.applyAsInt(notDigits.substring(0, 4))), notDigits);
+    }
+  }
+
+  @Test
+  void roundingTwiceIsCaughtAtFloatMidpoints() throws IOException {
+    // 1 + 2^-24 is exactly halfway between two floats: a double landing there must not be trusted.
+    double midpoint = 1 + Math.scalb(1.0, -24);
+    assertFalse(NumberLists.roundsOnceToFloat(midpoint, (float) midpoint));
+    assertTrue(NumberLists.roundsOnceToFloat(1.5, 1.5f));
+    same("[1.000000059604644775390625, 1.0000000596046448, 1.00000005960464477539062500001]", DataType.FP32);
+  }
+}
