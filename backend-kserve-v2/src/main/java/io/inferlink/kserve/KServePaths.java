@@ -1,7 +1,7 @@
 package io.inferlink.kserve;
 
 import io.inferlink.ModelRef;
-import io.inferlink.transport.http.UrlPaths;
+import io.inferlink.transport.http.internal.UrlPaths;
 import java.util.Objects;
 
 /**

@@ -9,7 +9,7 @@ import io.inferlink.Tensor;
 import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.kserve.KServeExplanation;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.inferlink.codec.json.JsonColumn;
 import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.codec.json.LeafKinds;
 import io.inferlink.codec.json.LeafRules;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

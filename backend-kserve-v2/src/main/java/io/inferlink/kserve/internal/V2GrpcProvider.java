@@ -9,7 +9,7 @@ import io.inferlink.ProviderConfigurationException;
 import io.inferlink.kserve.KServeOptions;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.InferenceClientProvider;
-import io.inferlink.transport.grpc.GrpcChannels;
+import io.inferlink.transport.grpc.internal.GrpcChannels;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;

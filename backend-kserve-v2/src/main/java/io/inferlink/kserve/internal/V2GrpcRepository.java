@@ -9,7 +9,7 @@ import io.inferlink.protos.internal.inference.TritonRepositoryIndexRequest;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelLoadRequest;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelUnloadRequest;
 import io.inferlink.spi.support.AbstractInferenceClient;
-import io.inferlink.transport.grpc.GrpcExchange;
+import io.inferlink.transport.grpc.internal.GrpcExchange;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -14,10 +14,10 @@ import io.inferlink.kserve.ModelRepository;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.support.AbstractInferenceClient;
 import io.inferlink.spi.support.PreparedCall;
-import io.inferlink.transport.http.HttpExchange;
-import io.inferlink.transport.http.HttpRequestSpec;
-import io.inferlink.transport.http.HttpResult;
-import io.inferlink.transport.http.HttpTransport;
+import io.inferlink.transport.http.internal.HttpExchange;
+import io.inferlink.transport.http.internal.HttpRequestSpec;
+import io.inferlink.transport.http.internal.HttpResult;
+import io.inferlink.transport.http.internal.HttpTransport;
 import java.util.Collection;
 import java.util.List;
 

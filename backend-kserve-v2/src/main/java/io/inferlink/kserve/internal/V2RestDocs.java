@@ -9,7 +9,7 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.codec.json.JsonTensors;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

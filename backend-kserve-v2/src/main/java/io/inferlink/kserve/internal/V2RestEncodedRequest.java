@@ -1,6 +1,6 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.transport.http.RequestBody;
+import io.inferlink.transport.http.internal.RequestBody;
 import java.util.OptionalLong;
 
 /**

@@ -3,7 +3,7 @@ package io.inferlink.kserve.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.codec.json.RawByteText;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 
 /**

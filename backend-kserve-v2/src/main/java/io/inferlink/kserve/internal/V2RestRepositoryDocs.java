@@ -3,7 +3,7 @@ package io.inferlink.kserve.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inferlink.kserve.ModelIndexEntry;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -16,7 +16,7 @@ import io.inferlink.protos.internal.inference.TritonRepositoryIndexResponse;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelLoadRequest;
 import io.inferlink.protos.internal.inference.TritonRepositoryModelUnloadRequest;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

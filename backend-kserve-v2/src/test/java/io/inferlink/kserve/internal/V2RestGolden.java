@@ -4,7 +4,7 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
 import io.inferlink.ModelMetadata;
 import io.inferlink.ServerMetadata;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.util.Map;
 import java.util.OptionalLong;
 

@@ -16,7 +16,7 @@ import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.kserve.KServeOptions;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

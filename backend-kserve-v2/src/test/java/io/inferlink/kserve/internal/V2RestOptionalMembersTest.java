@@ -12,7 +12,7 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.kserve.ModelIndexEntry;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.InferenceResponse;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
-import io.inferlink.transport.http.HttpResult;
+import io.inferlink.transport.http.internal.ByteChunks;
+import io.inferlink.transport.http.internal.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

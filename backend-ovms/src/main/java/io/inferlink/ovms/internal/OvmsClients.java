@@ -6,7 +6,7 @@ import io.inferlink.ProviderConfigurationException;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.ovms.OvmsOptions;
 import io.inferlink.spi.Endpoint;
-import io.inferlink.transport.http.HttpTarget;
+import io.inferlink.transport.http.internal.HttpTarget;
 import java.util.Set;
 import java.util.TreeSet;
 

@@ -6,7 +6,7 @@ import io.inferlink.ovms.MetricSample;
 import io.inferlink.ovms.Ovms;
 import io.inferlink.spi.support.AbstractInferenceClient;
 import io.inferlink.tfserving.ModelVersionStatus;
-import io.inferlink.transport.http.HttpResult;
+import io.inferlink.transport.http.internal.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.InferenceClientProvider;
-import io.inferlink.transport.grpc.GrpcChannels;
+import io.inferlink.transport.grpc.internal.GrpcChannels;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -8,8 +8,8 @@ import io.inferlink.spi.InferenceClientProvider;
 import io.inferlink.spi.ProviderRegistry;
 import io.inferlink.tfserving.rest.TfServingRestOptions;
 import io.inferlink.tfserving.rest.TfServingRestOptions.PaperspaceProtocol;
-import io.inferlink.transport.http.HttpTarget;
-import io.inferlink.transport.http.HttpTransport;
+import io.inferlink.transport.http.internal.HttpTarget;
+import io.inferlink.transport.http.internal.HttpTransport;
 import java.util.HashSet;
 import java.util.Set;
 

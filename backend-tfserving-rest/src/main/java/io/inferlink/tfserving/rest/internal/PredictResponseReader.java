@@ -7,7 +7,7 @@ import io.inferlink.codec.json.JsonColumn;
 import io.inferlink.codec.json.LeafKinds;
 import io.inferlink.codec.json.LeafRules;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

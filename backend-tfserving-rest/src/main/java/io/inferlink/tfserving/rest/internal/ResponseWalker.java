@@ -4,7 +4,7 @@ import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.codec.json.JsonTensors;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 
 /**

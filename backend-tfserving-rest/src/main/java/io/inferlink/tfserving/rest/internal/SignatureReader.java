@@ -7,7 +7,7 @@ import io.inferlink.ModelMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.TfDataTypes;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.inferlink.tfserving.rest.internal;
 import io.inferlink.ModelMetadata;
 import io.inferlink.Tensor;
 import io.inferlink.tfserving.ModelVersionStatus;
-import io.inferlink.tfserving.json.StatusReader;
-import io.inferlink.transport.http.HttpResult;
+import io.inferlink.tfserving.internal.StatusReader;
+import io.inferlink.transport.http.internal.HttpResult;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.spi.support.MalformedAnswerException;
-import io.inferlink.tfserving.json.StatusReader;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.tfserving.internal.StatusReader;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -4,8 +4,8 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Redaction;
-import io.inferlink.transport.http.HttpErrors;
-import io.inferlink.transport.http.HttpResult;
+import io.inferlink.transport.http.internal.HttpErrors;
+import io.inferlink.transport.http.internal.HttpResult;
 
 /**
  * TF Serving's error answers: the shared HTTP table, except that an unknown version label comes back

@@ -1,7 +1,7 @@
 package io.inferlink.tfserving.rest.internal;
 
 import io.inferlink.ModelRef;
-import io.inferlink.transport.http.UrlPaths;
+import io.inferlink.transport.http.internal.UrlPaths;
 
 /**
  * Builds TF Serving REST paths from a {@link ModelRef}: {@code /v1/models/<name>[/versions/<N> |

@@ -5,8 +5,8 @@ import io.inferlink.InferenceClient;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.InferenceClientProvider;
 import io.inferlink.tfserving.rest.TfServingRestOptions;
-import io.inferlink.transport.http.HttpTarget;
-import io.inferlink.transport.http.HttpTransport;
+import io.inferlink.transport.http.internal.HttpTarget;
+import io.inferlink.transport.http.internal.HttpTransport;
 import java.util.Set;
 
 /** Serves {@code tfserving+http} and {@code tfserving+https} (default port 8501). Thread-safe. */

@@ -14,7 +14,7 @@ import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.testkit.KitModels;
 import io.inferlink.testkit.KitTensors;
 import io.inferlink.tfserving.rest.TfServingRestOptions.RequestFormat;
-import io.inferlink.transport.http.ByteChunks;
+import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

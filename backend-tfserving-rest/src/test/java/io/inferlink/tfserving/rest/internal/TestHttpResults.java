@@ -1,7 +1,7 @@
 package io.inferlink.tfserving.rest.internal;
 
-import io.inferlink.transport.http.ByteChunks;
-import io.inferlink.transport.http.HttpResult;
+import io.inferlink.transport.http.internal.ByteChunks;
+import io.inferlink.transport.http.internal.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -31,7 +31,7 @@ import javax.net.ssl.SSLException;
  * and failures turned into {@link InferenceException}s. Thread-safe.
  *
  * <p>Why {@code java.net.http} and not Inferlink's own transport ({@code
- * io.inferlink.transport.http.HttpTransport}, on Apache HttpClient 5): the JDK client is what a user
+ * io.inferlink.transport.http.internal.HttpTransport}, on Apache HttpClient 5): the JDK client is what a user
  * writing a backend already knows, needs no dependency, and is a public API, whereas the transport is
  * internal to Inferlink and may change in any release. What that costs, stated where it bites: the
  * JDK client refuses to send a {@code Host} other than the URL's, so {@link ClientOptions#authority()}

@@ -1,0 +1,15 @@
+/**
+ * Inferlink's API, the provider contract and the provider author's toolkit; JDK only. The machinery the API
+ * needs without importing the SPI ({@code io.inferlink.internal}) is not exported.
+ */
+module io.inferlink.core {
+  exports io.inferlink;
+  exports io.inferlink.interceptor;
+  exports io.inferlink.half;
+  exports io.inferlink.npy;
+  exports io.inferlink.parity;
+  exports io.inferlink.spi;
+  exports io.inferlink.spi.support;
+
+  uses io.inferlink.spi.InferenceClientProvider;
+}
