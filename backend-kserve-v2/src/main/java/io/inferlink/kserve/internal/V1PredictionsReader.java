@@ -1,6 +1,5 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,8 +7,8 @@ import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.codec.json.JsonColumn;
 import io.inferlink.codec.json.JsonTensors;
-import io.inferlink.codec.json.LeafKinds;
 import io.inferlink.codec.json.LeafRules;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.util.HashSet;
@@ -41,51 +40,13 @@ final class V1PredictionsReader {
    * @throws MalformedAnswerException when the answer has no predictions list, or rows without one tensor form
    */
   static Map<String, Tensor> read(ByteChunks body, DataType floatType) {
-    try {
-      Map<String, JsonColumn> columns = new LinkedHashMap<>();
-      walk(body, columns, true);
-      columns.forEach((name, c) -> c.allocate(elementType(name, c.kinds(), floatType), c.stackedShape()));
-      walk(body, columns, false);
-      Map<String, Tensor> outputs = new LinkedHashMap<>();
-      columns.forEach((name, c) -> outputs.put(name, c.toTensor(name)));
-      return outputs;
-    } catch (io.inferlink.spi.support.MalformedAnswerException e) {
-      throw new MalformedAnswerException(e.getMessage(), e);
-    }
-  }
-
-  /** V1's rule: the JSON values decide (see the class comment). */
-  private static DataType elementType(String name, LeafKinds k, DataType floatType) {
-    if (k.kindCount() > 1) {
-      throw new MalformedAnswerException("'" + name + "' mixes " + describe(k) + "; a tensor holds one kind of value");
-    }
-    if (k.text()) {
-      return DataType.BYTES;
-    }
-    if (k.booleans()) {
-      return DataType.BOOL;
-    }
-    if (k.integers() && !k.floats()) {
-      if (k.beyondInt64()) {
-        throw new MalformedAnswerException("'" + name + "' holds an integer outside the INT64 range");
-      }
-      return DataType.INT64;
-    }
-    return floatType; // floats, or no values at all: JSON says nothing, so the float type
-  }
-
-  private static String describe(LeafKinds k) {
-    StringBuilder s = new StringBuilder();
-    if (k.text()) {
-      s.append("strings");
-    }
-    if (k.booleans()) {
-      s.append(s.length() > 0 ? ", " : "").append("booleans");
-    }
-    if (k.numbers()) {
-      s.append(s.length() > 0 ? " and " : "").append("numbers");
-    }
-    return s.toString();
+    Map<String, JsonColumn> columns = new LinkedHashMap<>();
+    walk(body, columns, true);
+    columns.forEach((name, c) -> c.allocate(c.kinds().valueType("'" + name + "'", floatType), c.stackedShape()));
+    walk(body, columns, false);
+    Map<String, Tensor> outputs = new LinkedHashMap<>();
+    columns.forEach((name, c) -> outputs.put(name, c.toTensor(name)));
+    return outputs;
   }
 
   private static JsonColumn column(String name) {

@@ -1,6 +1,5 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inferlink.DataType;
@@ -9,6 +8,7 @@ import io.inferlink.ServerMetadata;
 import io.inferlink.TensorSpec;
 import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 import java.io.InputStream;

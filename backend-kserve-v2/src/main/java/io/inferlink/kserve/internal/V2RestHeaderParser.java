@@ -1,9 +1,9 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.DataType;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.DataType;
 import io.inferlink.codec.json.JsonColumn;
+import io.inferlink.spi.support.MalformedAnswerException;
 import java.util.Map;
 
 /** What a response's JSON header says about one output, plus the measures of its JSON data. Not thread-safe. */

@@ -1,11 +1,11 @@
 package io.inferlink.kserve.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.DataType;
 import io.inferlink.InferenceResponse;
 import io.inferlink.Tensor;
 import io.inferlink.codec.json.JsonColumn;
 import io.inferlink.codec.json.LeafRules;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.internal.ByteChunks;
 import io.inferlink.transport.http.internal.HttpResult;
 import java.io.IOException;
@@ -52,14 +52,6 @@ final class V2RestResponseReader {
    * @throws MalformedAnswerException when the body is not what the protocol says
    */
   static V2RestDecodedResponse read(ByteChunks body, OptionalLong headerLength) {
-    try {
-      return readChecked(body, headerLength);
-    } catch (io.inferlink.spi.support.MalformedAnswerException e) { // the codec's, about 'data'
-      throw new MalformedAnswerException(e.getMessage(), e);
-    }
-  }
-
-  private static V2RestDecodedResponse readChecked(ByteChunks body, OptionalLong headerLength) {
     long jsonLength = headerLength.orElse(body.size());
     if (jsonLength <= 0 || jsonLength > body.size() || jsonLength > Integer.MAX_VALUE) {
       throw new MalformedAnswerException("JSON header length " + jsonLength + " does not fit a body of "

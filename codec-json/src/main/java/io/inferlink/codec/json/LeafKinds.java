@@ -1,5 +1,8 @@
 package io.inferlink.codec.json;
 
+import io.inferlink.DataType;
+import io.inferlink.spi.support.MalformedAnswerException;
+
 /**
  * What kinds of JSON values a {@link JsonColumn}'s first pass found among its elements, for a protocol that
  * has to infer the element type from them (TF Serving without a signature, KServe V1, the TorchServe template
@@ -84,6 +87,48 @@ public final class LeafKinds {
   /** How many of the three kinds numbers, booleans and text are present: more than one has no tensor type. */
   public int kindCount() {
     return (numbers() ? 1 : 0) + (booleans() ? 1 : 0) + (text() ? 1 : 0);
+  }
+
+  /**
+   * The element type the JSON values decide by themselves, the rule KServe V1 and {@code torch.tensor()}
+   * share: strings are BYTES, booleans BOOL, integers INT64, and numbers with a float among them (or no
+   * value at all, about which JSON says nothing) {@code floatType}.
+   *
+   * @param what the tensor as messages name it, e.g. {@code "output 'y'"}
+   * @throws MalformedAnswerException when the values mix kinds, or an integer is beyond INT64's range
+   */
+  public DataType valueType(String what, DataType floatType) {
+    if (kindCount() > 1) {
+      throw new MalformedAnswerException(what + " mixes " + kindNames() + "; a tensor holds one kind of value");
+    }
+    if (text()) {
+      return DataType.BYTES;
+    }
+    if (booleans()) {
+      return DataType.BOOL;
+    }
+    if (integers() && !floats()) {
+      if (beyondInt64()) {
+        throw new MalformedAnswerException(what + " holds an integer outside the INT64 range");
+      }
+      return DataType.INT64;
+    }
+    return floatType;
+  }
+
+  /** The kinds present, for messages: "strings and numbers", "strings, booleans and numbers". */
+  private String kindNames() {
+    StringBuilder s = new StringBuilder();
+    if (text()) {
+      s.append("strings");
+    }
+    if (booleans()) {
+      s.append(s.length() > 0 ? ", " : "").append("booleans");
+    }
+    if (numbers()) {
+      s.append(s.length() > 0 ? " and " : "").append("numbers");
+    }
+    return s.toString();
   }
 
   private boolean has(int mask) {

@@ -1,10 +1,10 @@
 package io.inferlink.tfserving.rest.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inferlink.codec.json.JsonTensors;
 import io.inferlink.codec.json.TensorJsonWriter;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.Example;
 import io.inferlink.tfserving.ExampleInput;

@@ -32,14 +32,6 @@ final class PredictResponseReader {
   private PredictResponseReader() {}
 
   static List<Tensor> read(ByteChunks body, OutputTypes types) {
-    try {
-      return readColumns(body, types);
-    } catch (MalformedAnswerException e) {
-      throw new MalformedAnswerException(e.getMessage(), e);
-    }
-  }
-
-  private static List<Tensor> readColumns(ByteChunks body, OutputTypes types) {
     Map<String, JsonColumn> columns = new LinkedHashMap<>();
     ResponseWalker.Form form = ResponseWalker.walk(body, types.unnamedOutput(), new ResponseWalker.Visitor() {
       @Override

@@ -1,9 +1,9 @@
 package io.inferlink.tfserving.rest.internal;
 
-import io.inferlink.spi.support.MalformedAnswerException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.transport.http.internal.ByteChunks;
 import java.io.IOException;
 

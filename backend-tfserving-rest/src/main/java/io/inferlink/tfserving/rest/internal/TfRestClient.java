@@ -145,13 +145,13 @@ final class TfRestClient extends AbstractInferenceClient implements TensorFlowSe
   }
 
   @Override
-  public InferenceClient client() {
-    return this;
+  protected void closeTransport() {
+    exchange.close();
   }
 
   @Override
-  protected void closeTransport() {
-    exchange.close();
+  public InferenceClient client() {
+    return this;
   }
 
   /**
