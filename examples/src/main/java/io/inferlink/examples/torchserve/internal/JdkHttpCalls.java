@@ -3,10 +3,13 @@ package io.inferlink.examples.torchserve.internal;
 import io.inferlink.ClientOptions;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.spi.support.Attempt;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.spi.support.SecretScrubber;
 import io.inferlink.spi.support.TlsSupport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,39 +18,35 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
- * The template's HTTP: one JDK {@link HttpClient} per Inferlink client, HTTP/1.1, with the options'
- * connect timeout, TLS material, executor and headers, a per-call timeout, a cap on answer size,
- * and failures turned into {@link InferenceException}s. Thread-safe.
+ * The template's HTTP: one JDK {@link HttpClient} per Inferlink client, whose {@link PreparedCall}s send
+ * each attempt with the options' headers (asked afresh: a supplier may rotate tokens), then the
+ * attempt's own, and the attempt's time left as timeout; answers are capped at maxMessageSize and
+ * failures become {@link InferenceException}s scrubbed of the call's secrets. Thread-safe.
  *
- * <p>Why {@code java.net.http} and not Inferlink's own transport ({@code
- * io.inferlink.transport.http.HttpTransport}, on Apache HttpClient 5): the JDK client is what a user
- * writing a backend already knows, needs no dependency, and is a public API, whereas the transport is
- * internal to Inferlink and may change in any release. What that costs, stated where it bites: the
- * JDK client refuses to send a {@code Host} other than the URL's, so {@link ClientOptions#authority()}
- * (Knative routing) is refused by the provider; and before Java 21 it cannot be closed (its daemon
- * selector thread ends when the client is garbage-collected), so {@link #close()} cancels the calls in
- * flight and, from Java 21 on, closes the JDK client too. HTTP/1.1 is pinned because TorchServe's
- * Netty frontend speaks HTTP/1.1 and the JDK would otherwise try an {@code h2c} upgrade on every new
- * connection.
+ * <p>Why the JDK client rather than Inferlink's transport: it is a public API every Java author knows
+ * and needs no dependency, while the transport is internal to Inferlink. Its costs: it sends no Host
+ * other than the URL's (so the provider refuses {@link ClientOptions#authority()}), and before Java 21
+ * it cannot be closed, so {@link #close()} cancels the calls in flight. HTTP/1.1 is pinned because
+ * TorchServe's Netty frontend speaks it; the JDK would otherwise try an h2c upgrade per connection.
  */
 final class JdkHttpCalls {
   private static final String JSON = "application/json";
 
-  /**
-   * One HTTP answer, whatever its status, with the URL asked and the secrets the call sent: text
-   * taken from the answer goes through {@code secrets} first, since servers echo request headers.
-   */
+  /** One answer, whatever its status; text taken from it goes through {@code secrets}: servers echo headers. */
   record Answer(int status, byte[] body, URI url, SecretScrubber secrets) {
     boolean ok() {
       return status >= 200 && status < 300;
@@ -60,12 +59,10 @@ final class JdkHttpCalls {
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
   JdkHttpCalls(boolean secure, ClientOptions options, String provider) {
-    HttpClient.Builder b = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER);
+    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(options.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
     if (secure) {
-      b.sslContext(TlsSupport.sslContext(options.tls()));
+      b.sslContext(TlsSupport.sslContext(options.tls())); // verifies the server unless the options say otherwise
     }
     if (options.executor() != null) {
       b.executor(options.executor());
@@ -75,109 +72,147 @@ final class JdkHttpCalls {
     this.provider = provider;
   }
 
-  /** {@code GET uri}; {@code authorization} replaces the options' credentials when not null. */
-  CompletableFuture<Answer> get(URI uri, Duration timeout, String authorization) {
-    return send(authorization, headers -> request(uri, timeout, headers).GET().build());
-  }
+  /**
+   * A call of {@code uri}: a POST of the JSON {@code body}, or a GET when it is null, with {@code
+   * authorization} in place of the options' credentials when not null; {@code read} reads each answer.
+   */
+  <T> PreparedCall<T> prepare(URI uri, byte[] body, String authorization, Function<Answer, T> read) {
+    return new PreparedCall<>() {
+      @Override
+      public CompletableFuture<T> send(Attempt attempt) {
+        CompletableFuture<Answer> answer = JdkHttpCalls.this.send(uri, body, authorization, attempt);
+        return Futures.cancelling(answer.thenApply(read), answer);
+      }
 
-  /** {@code POST uri} with a JSON body. */
-  CompletableFuture<Answer> postJson(URI uri, byte[] body, Duration timeout) {
-    return send(null, headers -> request(uri, timeout, headers).header("Content-Type", JSON)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+      @Override
+      public long requestBytes() {
+        return body == null ? 0 : body.length;
+      }
+    };
   }
 
   /** Cancels every call in flight (which aborts its connection) and, on Java 21+, closes the JDK client. */
   void close() {
     inFlight.forEach(f -> f.cancel(true));
-    if (http instanceof AutoCloseable) {
+    if (http instanceof AutoCloseable closeable) {
       try {
-        ((AutoCloseable) http).close();
+        closeable.close();
       } catch (Exception e) {
-        // Closing is best effort: every call is cancelled already and nothing else holds resources.
+        // Best effort: every call is cancelled already.
       }
     }
   }
 
-  /**
-   * The options' headers for one call (the supplier may rotate tokens and must be asked each time),
-   * with {@code authorization} in place of their credentials when not null.
-   */
-  private Map<String, String> headers(String authorization) {
-    Map<String, String> headers = new LinkedHashMap<>(options.requestHeaders());
-    if (authorization != null) {
-      headers.keySet().removeIf(name -> name.equalsIgnoreCase("Authorization"));
-      headers.put("Authorization", authorization);
-    }
-    return headers;
-  }
-
-  private HttpRequest.Builder request(URI uri, Duration timeout, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", JSON)
-        .header("User-Agent", options.userAgent());
-    headers.forEach(b::header);
-    return b;
-  }
-
-  private CompletableFuture<Answer> send(String authorization, Function<Map<String, String>, HttpRequest> request) {
-    HttpRequest built;
+  private CompletableFuture<Answer> send(URI uri, byte[] body, String authorization, Attempt attempt) {
+    HttpRequest request;
     SecretScrubber secrets;
     try {
-      Map<String, String> headers = headers(authorization);
-      secrets = SecretScrubber.forCall(headers, options);
-      built = request.apply(headers);
-    } catch (IllegalArgumentException e) {
-      // The JDK refuses some headers (Connection, Host, ...) that other clients send as given.
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.putAll(options.requestHeaders());
+      if (authorization != null) {
+        headers.put("Authorization", authorization);
+      }
+      secrets = SecretScrubber.forCall(headers, options).andSecretHeaders(attempt.headers());
+      headers.putAll(attempt.headers());
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(attempt.timeLeft()).header("Accept", JSON)
+          .header("User-Agent", options.userAgent());
+      headers.forEach(b::header);
+      request = (body == null ? b.GET() : b.header("Content-Type", JSON)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))).build();
+    } catch (IllegalArgumentException e) { // the JDK refuses some headers (Connection, Host...) others send
       return CompletableFuture.failedFuture(Errors.create(ErrorCode.INVALID_ARGUMENT,
           "the JDK's HTTP client refuses the request: " + e.getMessage(), provider, e));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(Errors.wrap(e, provider));
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(built, CappedBodySubscriber.handler(options.maxMessageSize(), provider));
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody());
     inFlight.add(exchange);
-    // A plain future of our own: the JDK's futures (and those derived from them) answer cancel()
-    // by aborting the exchange without becoming cancelled themselves, which callers would not expect.
+    // A future of our own: the JDK's answer cancel() by aborting the exchange without becoming cancelled.
     CompletableFuture<Answer> answer = new CompletableFuture<>();
     exchange.whenComplete((response, error) -> {
       inFlight.remove(exchange);
       if (error != null) {
-        answer.completeExceptionally(failure(error, built.uri(), secrets));
+        answer.completeExceptionally(failure(error, uri, secrets));
       } else {
-        answer.complete(new Answer(response.statusCode(), response.body(), built.uri(), secrets));
+        answer.complete(new Answer(response.statusCode(), response.body(), uri, secrets));
       }
     });
-    // Cancelling what the caller holds must reach the JDK's future, which aborts the exchange.
     return Futures.cancelling(answer, exchange);
   }
 
-  /** The exception for a failed exchange; what the JDK reports may quote it, so texts and causes are scrubbed. */
+  /** The exception for a failed exchange; the JDK's texts may quote the request, so they are scrubbed. */
   private InferenceException failure(Throwable error, URI uri, SecretScrubber secrets) {
     Throwable cause = Errors.unwrapFutureException(error);
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof InferenceException) {
-        return (InferenceException) t; // the body cap's RESOURCE_EXHAUSTED
+      if (t instanceof InferenceException e) {
+        return e; // the body cap's RESOURCE_EXHAUSTED
       }
     }
     if (cause instanceof CancellationException) {
       return new InferenceException(ErrorCode.CANCELLED, "the call was cancelled (or its client closed)", cause);
     }
     String where = uri.getScheme() + "://" + uri.getAuthority();
+    ErrorCode code = ErrorCode.UNAVAILABLE;
+    String message;
     if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-      return create(ErrorCode.UNAVAILABLE, "cannot connect to " + where + ": " + cause.getMessage(), cause, secrets);
+      message = "cannot connect to " + where + ": " + cause.getMessage();
+    } else if (cause instanceof HttpTimeoutException) {
+      code = ErrorCode.DEADLINE_EXCEEDED;
+      message = "no answer from " + where + " within the call's timeout";
+    } else if (cause instanceof SSLException) {
+      message = "TLS with " + where + " failed: " + cause.getMessage();
+    } else if (cause instanceof IOException) {
+      message = "the connection to " + where + " failed: " + cause;
+    } else {
+      code = ErrorCode.UNKNOWN;
+      message = "unexpected failure: " + cause;
     }
-    if (cause instanceof HttpTimeoutException) {
-      return create(ErrorCode.DEADLINE_EXCEEDED, "no answer from " + where + " within the call's timeout", cause, secrets);
-    }
-    if (cause instanceof SSLException) {
-      return create(ErrorCode.UNAVAILABLE, "TLS with " + where + " failed: " + cause.getMessage(), cause, secrets);
-    }
-    if (cause instanceof IOException) {
-      return create(ErrorCode.UNAVAILABLE, "the connection to " + where + " failed: " + cause, cause, secrets);
-    }
-    return create(ErrorCode.UNKNOWN, "unexpected failure: " + cause, cause, secrets);
+    return Errors.create(code, secrets.scrub(message), provider, secrets.scrub(cause));
   }
 
-  private InferenceException create(ErrorCode code, String message, Throwable cause, SecretScrubber secrets) {
-    return Errors.create(code, secrets.scrub(message), provider, secrets.scrub(cause));
+  /** Collects one body, cancelling the read past maxMessageSize: the JDK's {@code ofByteArray()} has no limit. */
+  private final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream collected = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer b : buffers) {
+        if ((long) collected.size() + b.remaining() > options.maxMessageSize() && !body.isDone()) {
+          subscription.cancel();
+          body.completeExceptionally(Errors.create(ErrorCode.RESOURCE_EXHAUSTED, "the answer has more than"
+              + " maxMessageSize (" + options.maxMessageSize() + ") bytes; raise ClientOptions.maxMessageSize",
+              provider, null));
+        }
+        if (body.isDone()) {
+          return;
+        }
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        collected.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(collected.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
   }
 }
