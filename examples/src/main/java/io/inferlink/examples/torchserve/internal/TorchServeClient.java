@@ -47,14 +47,14 @@ final class TorchServeClient extends AbstractInferenceClient {
 
   @Override
   protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
-    byte[] body = TorchServeRequestBody.write(request.inputs().values());
+    byte[] body = TorchServeJson.write(request.inputs().values());
     return http.prepare(paths.predictions(request.model()), body, null, answer -> response(answer, providerName()));
   }
 
   /** The outputs of a predictions answer: a non-2xx answer or one off the convention is an InferenceException. */
   static InferenceResponse response(JdkHttpCalls.Answer answer, String provider) {
     InferenceResponse.Builder response = InferenceResponse.builder();
-    read(answer, provider, TorchServeAnswerBody::read).values().forEach(response::output);
+    read(answer, provider, TorchServeJson::read).values().forEach(response::output);
     return response.build();
   }
 
@@ -74,7 +74,7 @@ final class TorchServeClient extends AbstractInferenceClient {
   @Override
   protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
     return http.prepare(paths.describe(model), null, managementAuthorization,
-        answer -> answer.status() != 404 && read(answer, providerName(), TorchServeDocs::hasReadyWorker));
+        answer -> answer.status() != 404 && read(answer, providerName(), TorchServeJson::hasReadyWorker));
   }
 
   @Override
@@ -84,7 +84,7 @@ final class TorchServeClient extends AbstractInferenceClient {
 
   private PreparedCall<Boolean> ping(Predicate<String> healthy) {
     return http.prepare(paths.ping(), null, null, answer -> {
-      Optional<String> status = TorchServeDocs.pingStatus(answer.body());
+      Optional<String> status = TorchServeJson.pingStatus(answer.body());
       if (answer.status() == 200 || answer.status() == 500 && status.isPresent()) {
         return healthy.test(answer.status() == 200 ? status.orElse("Healthy") : "Unhealthy");
       }
@@ -102,18 +102,18 @@ final class TorchServeClient extends AbstractInferenceClient {
     } catch (MalformedAnswerException e) {
       throw Errors.create(new InferenceException.Details(io.inferlink.ErrorCode.UNKNOWN).provider(provider)
           .message("TorchServe's answer does not follow the JSON tensor convention: " + e.getMessage())
-          .httpStatus(answer.status()).serverMessage(answer.secrets().scrub(TorchServeDocs.snippet(answer.body()))));
+          .httpStatus(answer.status()).serverMessage(answer.secrets().scrub(TorchServeJson.snippet(answer.body()))));
     }
   }
 
   /**
    * A non-2xx answer, by core's table, except a 404 for a path rather than a model ({@link
-   * TorchServeDocs#wrongPath}): then the endpoint's base path is wrong. The answer's text is scrubbed first.
+   * TorchServeJson#wrongPath}): then the endpoint's base path is wrong. The answer's text is scrubbed first.
    */
   private static InferenceException error(JdkHttpCalls.Answer answer, String provider) {
-    String text = answer.secrets().scrub(TorchServeDocs.errorMessage(answer.body())
-        .orElseGet(() -> TorchServeDocs.snippet(answer.body())));
-    Optional<String> wrongPath = answer.status() == 404 ? TorchServeDocs.wrongPath(answer.body()) : Optional.empty();
+    String text = answer.secrets().scrub(TorchServeJson.errorMessage(answer.body())
+        .orElseGet(() -> TorchServeJson.snippet(answer.body())));
+    Optional<String> wrongPath = answer.status() == 404 ? TorchServeJson.wrongPath(answer.body()) : Optional.empty();
     return wrongPath.isPresent()
         ? HttpStatusTable.wrongEndpoint(Redaction.redactText(answer.url().toString()), wrongPath.get(), text, provider)
         : HttpStatusTable.toException(answer.status(), text, provider);

@@ -1,0 +1,195 @@
+package io.inferlink.examples.torchserve.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferlink.DataType;
+import io.inferlink.Tensor;
+import io.inferlink.codec.json.JsonColumn;
+import io.inferlink.codec.json.JsonTensors;
+import io.inferlink.codec.json.LeafKinds;
+import io.inferlink.codec.json.LeafRules;
+import io.inferlink.codec.json.NonFinite;
+import io.inferlink.codec.json.TensorJsonWriter;
+import io.inferlink.spi.support.MalformedAnswerException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The template's codec: request bodies and answers of the convention (see the package comment),
+ * through codec-json, and TorchServe's own small documents (ping, model description, error), read as
+ * trees. Readers throw {@link MalformedAnswerException}, which the client maps. Stateless.
+ */
+final class TorchServeJson {
+  /** The name of the one output of a handler that answers a bare list or value. */
+  static final String UNNAMED_OUTPUT = "output";
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonTensors.factory(true).copy());
+  private static final int SNIPPET_CHARS = 200;
+
+  private TorchServeJson() {}
+
+  /**
+   * {@code {"name": nested lists, ...}}, one member per input in request order, NaN and infinities
+   * bare as Python's {@code json} reads them; a BYTES element that is not UTF-8 is refused.
+   */
+  static byte[] write(Collection<Tensor> inputs) {
+    // Sized for the text up front, so that a large tensor is not copied while the buffer grows.
+    long size = 64 + inputs.stream().mapToLong(t -> t.byteSize() * 3L + 16).sum();
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, 1 << 30));
+    try (JsonGenerator g = JsonTensors.factory(true).createGenerator(out)) {
+      TensorJsonWriter tensors = new TensorJsonWriter(g, NonFinite.BARE, false);
+      g.writeStartObject();
+      for (Tensor t : inputs) {
+        g.writeFieldName(t.name());
+        tensors.writeNested(t);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The outputs of an answer, in document order, measured and then filled into exact buffers by
+   * {@link JsonColumn} (never held as a tree), typed as {@code torch.tensor()} types Python lists:
+   * integers alone make INT64, any fraction, exponent, NaN or infinity FP32, booleans BOOL, strings
+   * BYTES, no element an empty FP32 tensor; mixed kinds, {@code null} and objects are malformed.
+   */
+  static Map<String, Tensor> read(byte[] body) {
+    Map<String, JsonColumn> outputs = new LinkedHashMap<>();
+    walk(body, outputs, true);
+    outputs.forEach((name, c) -> c.allocate(torchType(name, c.kinds()), c.valueShape()));
+    walk(body, outputs, false);
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    outputs.forEach((name, c) -> tensors.put(name, c.toTensor(name)));
+    return tensors;
+  }
+
+  /** One pass over the body: measuring the outputs (and finding them), or filling them. */
+  private static void walk(byte[] body, Map<String, JsonColumn> outputs, boolean measuring) {
+    try (JsonParser p = JsonTensors.parser(body, true)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw new MalformedAnswerException("the body is empty");
+      }
+      if (first == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          if (measuring && outputs.containsKey(name)) {
+            throw new MalformedAnswerException("output '" + name + "' appears twice");
+          }
+          visit(outputs, name, p, measuring);
+        }
+      } else {
+        visit(outputs, UNNAMED_OUTPUT, p, measuring);
+      }
+      if (p.nextToken() != null) {
+        throw new MalformedAnswerException("there is more after the JSON value");
+      }
+    } catch (JsonParseException e) {
+      throw new MalformedAnswerException("the body is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new MalformedAnswerException("the body cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static void visit(Map<String, JsonColumn> outputs, String name, JsonParser p, boolean measuring)
+      throws IOException {
+    if (measuring) {
+      JsonColumn c = new JsonColumn("output '" + name + "'", null, LeafRules.STRICT);
+      outputs.put(name, c);
+      c.measure(p);
+    } else {
+      outputs.get(name).fill(p);
+    }
+  }
+
+  /** {@code torch.tensor()}'s rule (see {@link #read}). */
+  private static DataType torchType(String name, LeafKinds k) {
+    if (k.kindCount() > 1) {
+      throw new MalformedAnswerException("output '" + name + "' mixes numbers, booleans and strings, which no tensor holds");
+    }
+    if (k.text()) {
+      return DataType.BYTES;
+    }
+    if (k.booleans()) {
+      return DataType.BOOL;
+    }
+    if (k.integers() && !k.floats()) {
+      if (k.beyondInt64()) {
+        // torch.tensor() overflows on such an integer too, unless the list is float already.
+        throw new MalformedAnswerException("output '" + name + "' holds an integer beyond INT64");
+      }
+      return DataType.INT64;
+    }
+    return DataType.FP32; // torch.tensor([]) is float32 too
+  }
+
+  /** The {@code status} of {@code GET /ping} ({@code Healthy}, {@code Partial Healthy}, {@code Unhealthy}), if any. */
+  static Optional<String> pingStatus(byte[] body) {
+    return tree(body).map(doc -> doc.path("status")).filter(JsonNode::isTextual).map(JsonNode::asText);
+  }
+
+  /**
+   * Whether a model description ({@code GET /models/{m}}: a list of versions with their {@code workers})
+   * has a READY worker: only then does TorchServe predict rather than answer 503.
+   */
+  static boolean hasReadyWorker(byte[] body) {
+    JsonNode doc = tree(body).orElseThrow(() -> new MalformedAnswerException("the model description is not JSON"));
+    if (!doc.isArray()) {
+      throw new MalformedAnswerException("the model description is not a list of versions");
+    }
+    for (JsonNode version : doc) {
+      for (JsonNode worker : version.path("workers")) {
+        if ("READY".equals(worker.path("status").asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The {@code message} of TorchServe's error body; empty for any other body (a proxy's page), shown by {@link #snippet}. */
+  static Optional<String> errorMessage(byte[] body) {
+    return tree(body).map(doc -> doc.path("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
+  }
+
+  /**
+   * What a 404 body is when it blames the path rather than the model (TorchServe's {@code
+   * ResourceNotFoundException}, or no TorchServe error at all: HTML, text, nothing); empty for a model's 404.
+   */
+  static Optional<String> wrongPath(byte[] body) {
+    Optional<JsonNode> doc = tree(body);
+    if (doc.isPresent() && doc.get().path("message").isTextual()) {
+      return "ResourceNotFoundException".equals(doc.get().path("type").asText())
+          ? Optional.of("TorchServe's ResourceNotFoundException (no API at that path)") : Optional.empty();
+    }
+    String head = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip();
+    return Optional.of(head.isEmpty() ? "an empty body" : head.startsWith("<") ? "an HTML page" : "text that is no TorchServe error");
+  }
+
+  /** The start of a body as text, for messages about answers that could not be read. */
+  static String snippet(byte[] body) {
+    String text = new String(body, 0, Math.min(body.length, SNIPPET_CHARS * 4), StandardCharsets.UTF_8).strip();
+    return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "..." : text;
+  }
+
+  private static Optional<JsonNode> tree(byte[] body) {
+    try {
+      return Optional.ofNullable(MAPPER.readTree(body));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
