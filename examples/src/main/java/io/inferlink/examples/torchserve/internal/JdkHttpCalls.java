@@ -2,7 +2,6 @@ package io.inferlink.examples.torchserve.internal;
 
 import io.inferlink.ClientOptions;
 import io.inferlink.ErrorCode;
-import io.inferlink.InferenceException;
 import io.inferlink.spi.support.Attempt;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
@@ -10,38 +9,29 @@ import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.spi.support.SecretScrubber;
 import io.inferlink.spi.support.TlsSupport;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
-import javax.net.ssl.SSLException;
 
 /**
- * The template's HTTP: one JDK {@link HttpClient} per Inferlink client, whose {@link PreparedCall}s send
- * each attempt with the options' headers (asked afresh: a supplier may rotate tokens), then the
- * attempt's own, and the attempt's time left as timeout; answers are capped at maxMessageSize and
- * failures become {@link InferenceException}s scrubbed of the call's secrets. Thread-safe.
- *
- * <p>Why the JDK client rather than Inferlink's transport: it is a public API every Java author knows
- * and needs no dependency, while the transport is internal to Inferlink. Its costs: it sends no Host
- * other than the URL's (so the provider refuses {@link ClientOptions#authority()}), and before Java 21
- * it cannot be closed, so {@link #close()} cancels the calls in flight. HTTP/1.1 is pinned because
- * TorchServe's Netty frontend speaks it; the JDK would otherwise try an h2c upgrade per connection.
+ * The template's HTTP on the JDK's {@link HttpClient}: each attempt carries the options' headers (asked
+ * afresh, as a supplier may rotate tokens), then the attempt's own, with its time left as timeout;
+ * answers are capped at maxMessageSize. Thread-safe. Why the JDK client: a public API every author
+ * knows, with no dependency (Inferlink's transport is internal). Its costs: no Host other than the
+ * URL's (the provider refuses {@code authority}), and no {@code close()} before Java 21, so {@link
+ * #close()} cancels the calls in flight. HTTP/1.1 because TorchServe's Netty frontend speaks it; the
+ * JDK would otherwise try an h2c upgrade on each connection.
  */
 final class JdkHttpCalls {
   private static final String JSON = "application/json";
@@ -72,23 +62,9 @@ final class JdkHttpCalls {
     this.provider = provider;
   }
 
-  /**
-   * A call of {@code uri}: a POST of the JSON {@code body}, or a GET when it is null, with {@code
-   * authorization} in place of the options' credentials when not null; {@code read} reads each answer.
-   */
+  /** A POST of the JSON {@code body} to {@code uri}, or a GET when it is null; {@code authorization} replaces the credentials. */
   <T> PreparedCall<T> prepare(URI uri, byte[] body, String authorization, Function<Answer, T> read) {
-    return new PreparedCall<>() {
-      @Override
-      public CompletableFuture<T> send(Attempt attempt) {
-        CompletableFuture<Answer> answer = JdkHttpCalls.this.send(uri, body, authorization, attempt);
-        return Futures.cancelling(answer.thenApply(read), answer);
-      }
-
-      @Override
-      public long requestBytes() {
-        return body == null ? 0 : body.length;
-      }
-    };
+    return PreparedCall.of(body == null ? 0 : body.length, attempt -> send(uri, body, authorization, attempt)).map(read);
   }
 
   /** Cancels every call in flight (which aborts its connection) and, on Java 21+, closes the JDK client. */
@@ -117,8 +93,8 @@ final class JdkHttpCalls {
       HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(attempt.timeLeft()).header("Accept", JSON)
           .header("User-Agent", options.userAgent());
       headers.forEach(b::header);
-      request = (body == null ? b.GET() : b.header("Content-Type", JSON)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))).build();
+      request = (body == null ? b : b.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)))
+          .build();
     } catch (IllegalArgumentException e) { // the JDK refuses some headers (Connection, Host...) others send
       return CompletableFuture.failedFuture(Errors.create(ErrorCode.INVALID_ARGUMENT,
           "the JDK's HTTP client refuses the request: " + e.getMessage(), provider, e));
@@ -132,42 +108,13 @@ final class JdkHttpCalls {
     exchange.whenComplete((response, error) -> {
       inFlight.remove(exchange);
       if (error != null) {
-        answer.completeExceptionally(failure(error, uri, secrets));
+        answer.completeExceptionally(Errors.connectionFailure(error, uri.getScheme() + "://" + uri.getAuthority(),
+            secrets, provider));
       } else {
         answer.complete(new Answer(response.statusCode(), response.body(), uri, secrets));
       }
     });
     return Futures.cancelling(answer, exchange);
-  }
-
-  /** The exception for a failed exchange; the JDK's texts may quote the request, so they are scrubbed. */
-  private InferenceException failure(Throwable error, URI uri, SecretScrubber secrets) {
-    Throwable cause = Errors.unwrapFutureException(error);
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof InferenceException e) {
-        return e; // the body cap's RESOURCE_EXHAUSTED
-      }
-    }
-    if (cause instanceof CancellationException) {
-      return new InferenceException(ErrorCode.CANCELLED, "the call was cancelled (or its client closed)", cause);
-    }
-    String where = uri.getScheme() + "://" + uri.getAuthority();
-    ErrorCode code = ErrorCode.UNAVAILABLE;
-    String message;
-    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-      message = "cannot connect to " + where + ": " + cause.getMessage();
-    } else if (cause instanceof HttpTimeoutException) {
-      code = ErrorCode.DEADLINE_EXCEEDED;
-      message = "no answer from " + where + " within the call's timeout";
-    } else if (cause instanceof SSLException) {
-      message = "TLS with " + where + " failed: " + cause.getMessage();
-    } else if (cause instanceof IOException) {
-      message = "the connection to " + where + " failed: " + cause;
-    } else {
-      code = ErrorCode.UNKNOWN;
-      message = "unexpected failure: " + cause;
-    }
-    return Errors.create(code, secrets.scrub(message), provider, secrets.scrub(cause));
   }
 
   /** Collects one body, cancelling the read past maxMessageSize: the JDK's {@code ofByteArray()} has no limit. */

@@ -4,6 +4,7 @@ import io.inferlink.Capabilities;
 import io.inferlink.Capability;
 import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
+import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.InferenceRequest;
 import io.inferlink.InferenceResponse;
@@ -100,7 +101,7 @@ final class TorchServeClient extends AbstractInferenceClient {
     try {
       return reader.apply(answer.body());
     } catch (MalformedAnswerException e) {
-      throw Errors.create(new InferenceException.Details(io.inferlink.ErrorCode.UNKNOWN).provider(provider)
+      throw Errors.create(new InferenceException.Details(ErrorCode.UNKNOWN).provider(provider)
           .message("TorchServe's answer does not follow the JSON tensor convention: " + e.getMessage())
           .httpStatus(answer.status()).serverMessage(answer.secrets().scrub(TorchServeJson.snippet(answer.body()))));
     }

@@ -75,7 +75,7 @@ final class TorchServeJson {
     return tensors;
   }
 
-  /** One pass over the body: measuring the outputs (and finding them), or filling them. */
+  /** One pass over the body: finding and measuring the outputs, or filling them. */
   private static void walk(byte[] body, Map<String, JsonColumn> outputs, boolean measuring) {
     try (JsonParser p = JsonTensors.parser(body, true)) {
       JsonToken first = p.nextToken();
@@ -86,9 +86,6 @@ final class TorchServeJson {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          if (measuring && outputs.containsKey(name)) {
-            throw new MalformedAnswerException("output '" + name + "' appears twice");
-          }
           visit(outputs, name, p, measuring);
         }
       } else {
@@ -106,12 +103,12 @@ final class TorchServeJson {
 
   private static void visit(Map<String, JsonColumn> outputs, String name, JsonParser p, boolean measuring)
       throws IOException {
-    if (measuring) {
-      JsonColumn c = new JsonColumn("output '" + name + "'", null, LeafRules.STRICT);
-      outputs.put(name, c);
-      c.measure(p);
-    } else {
+    if (!measuring) {
       outputs.get(name).fill(p);
+    } else if (outputs.putIfAbsent(name, new JsonColumn("output '" + name + "'", null, LeafRules.STRICT)) == null) {
+      outputs.get(name).measure(p);
+    } else {
+      throw new MalformedAnswerException("output '" + name + "' appears twice");
     }
   }
 
@@ -120,20 +117,12 @@ final class TorchServeJson {
     if (k.kindCount() > 1) {
       throw new MalformedAnswerException("output '" + name + "' mixes numbers, booleans and strings, which no tensor holds");
     }
-    if (k.text()) {
-      return DataType.BYTES;
+    boolean integers = k.integers() && !k.floats();
+    if (integers && k.beyondInt64()) { // torch.tensor() overflows on it too, unless the list is float already
+      throw new MalformedAnswerException("output '" + name + "' holds an integer beyond INT64");
     }
-    if (k.booleans()) {
-      return DataType.BOOL;
-    }
-    if (k.integers() && !k.floats()) {
-      if (k.beyondInt64()) {
-        // torch.tensor() overflows on such an integer too, unless the list is float already.
-        throw new MalformedAnswerException("output '" + name + "' holds an integer beyond INT64");
-      }
-      return DataType.INT64;
-    }
-    return DataType.FP32; // torch.tensor([]) is float32 too
+    // torch.tensor([]) is float32 too
+    return k.text() ? DataType.BYTES : k.booleans() ? DataType.BOOL : integers ? DataType.INT64 : DataType.FP32;
   }
 
   /** The {@code status} of {@code GET /ping} ({@code Healthy}, {@code Partial Healthy}, {@code Unhealthy}), if any. */
@@ -146,10 +135,8 @@ final class TorchServeJson {
    * has a READY worker: only then does TorchServe predict rather than answer 503.
    */
   static boolean hasReadyWorker(byte[] body) {
-    JsonNode doc = tree(body).orElseThrow(() -> new MalformedAnswerException("the model description is not JSON"));
-    if (!doc.isArray()) {
-      throw new MalformedAnswerException("the model description is not a list of versions");
-    }
+    JsonNode doc = tree(body).filter(JsonNode::isArray)
+        .orElseThrow(() -> new MalformedAnswerException("the model description is not a JSON list of versions"));
     for (JsonNode version : doc) {
       for (JsonNode worker : version.path("workers")) {
         if ("READY".equals(worker.path("status").asText())) {
