@@ -11,21 +11,44 @@ import io.inferlink.InferenceResponse;
 import io.inferlink.ModelRef;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.support.AbstractInferenceClient;
+import io.inferlink.spi.support.Attempt;
 import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.Futures;
 import io.inferlink.spi.support.HttpStatusTable;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.SecretScrubber;
+import io.inferlink.spi.support.TlsSupport;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A client of TorchServe's inference API under the template's JSON convention (see {@link
- * io.inferlink.examples.torchserve}). The skeleton it extends gives the name, the capability gate, the
- * closed state and the interceptor pipeline; each {@code prepare...} method here builds its request
- * before anything is sent and says how to read the answer. Thread-safe.
+ * A client of TorchServe under the template's JSON convention (see {@link io.inferlink.examples.torchserve}).
+ * The skeleton gives the name, capability gate, closed state and interceptor pipeline; each {@code
+ * prepare...} method builds its request before anything is sent and says how to read the answer, and
+ * {@link #send} sends one attempt. Thread-safe.
+ *
+ * <p>HTTP is the JDK's {@link HttpClient}: a public API with no dependency (Inferlink's transport is
+ * internal). It sends no Host but the URL's (so the provider refuses {@code authority}) and cannot be
+ * closed before Java 21, so closing cancels the calls in flight. HTTP/1.1 because TorchServe's Netty
+ * frontend speaks it; the JDK would otherwise try an h2c upgrade on each connection.
  */
 final class TorchServeClient extends AbstractInferenceClient {
   /** What TorchServe and the convention can do; the compatibility kit checks the rest is refused unsent. */
@@ -33,15 +56,28 @@ final class TorchServeClient extends AbstractInferenceClient {
       EnumSet.of(Capability.SERVER_LIVE, Capability.SERVER_READY, Capability.MODEL_READY,
           Capability.MODEL_VERSIONS, Capability.SCALAR_TENSORS, Capability.OUTPUT_NAMES),
       EnumSet.of(DataType.FP32, DataType.INT64, DataType.BOOL, DataType.BYTES));
+  private static final String JSON = "application/json";
 
-  private final JdkHttpCalls http;
+  /** One answer, whatever its status; text taken from it goes through {@code secrets}: servers echo headers. */
+  record Answer(int status, byte[] body, URI url, SecretScrubber secrets) {}
+
+  private final HttpClient http;
   private final TorchServePaths paths;
   private final String managementAuthorization; // null: the inference credentials
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
   TorchServeClient(String provider, Endpoint endpoint, ClientOptions options, TorchServePaths paths,
       String managementAuthorization) {
     super(provider, endpoint, options, CAPABILITIES);
-    this.http = new JdkHttpCalls(endpoint.isSecure(), options, provider);
+    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(options.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
+    if (endpoint.isSecure()) {
+      b.sslContext(TlsSupport.sslContext(options.tls())); // verifies the server unless the options say otherwise
+    }
+    if (options.executor() != null) {
+      b.executor(options.executor());
+    }
+    this.http = b.build();
     this.paths = paths;
     this.managementAuthorization = managementAuthorization;
   }
@@ -49,11 +85,11 @@ final class TorchServeClient extends AbstractInferenceClient {
   @Override
   protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
     byte[] body = TorchServeJson.write(request.inputs().values());
-    return http.prepare(paths.predictions(request.model()), body, null, answer -> response(answer, providerName()));
+    return prepare(paths.predictions(request.model()), body, null, answer -> response(answer, providerName()));
   }
 
-  /** The outputs of a predictions answer: a non-2xx answer or one off the convention is an InferenceException. */
-  static InferenceResponse response(JdkHttpCalls.Answer answer, String provider) {
+  /** The outputs of a predictions answer; a non-2xx answer or one off the convention is an InferenceException. */
+  static InferenceResponse response(Answer answer, String provider) {
     InferenceResponse.Builder response = InferenceResponse.builder();
     read(answer, provider, TorchServeJson::read).values().forEach(response::output);
     return response.build();
@@ -65,7 +101,7 @@ final class TorchServeClient extends AbstractInferenceClient {
     return ping(status -> true);
   }
 
-  /** True when the ping says healthy (TorchServe answers 500 when a model lacks workers; older ones 200 "Unhealthy"). */
+  /** True when the ping says healthy (TorchServe answers 500 when a model lacks workers; old ones 200 "Unhealthy"). */
   @Override
   protected PreparedCall<Boolean> prepareServerReady() {
     return ping(status -> !status.equalsIgnoreCase("Unhealthy"));
@@ -74,17 +110,25 @@ final class TorchServeClient extends AbstractInferenceClient {
   /** True when the management API shows a READY worker of the model (version); false for an unknown one. */
   @Override
   protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
-    return http.prepare(paths.describe(model), null, managementAuthorization,
+    return prepare(paths.describe(model), null, managementAuthorization,
         answer -> answer.status() != 404 && read(answer, providerName(), TorchServeJson::hasReadyWorker));
   }
 
+  /** Cancels the calls in flight (aborting their connections) and, on Java 21+, closes the JDK client. */
   @Override
   protected void closeTransport() {
-    http.close();
+    inFlight.forEach(f -> f.cancel(true));
+    if (http instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Best effort: every call is cancelled already.
+      }
+    }
   }
 
   private PreparedCall<Boolean> ping(Predicate<String> healthy) {
-    return http.prepare(paths.ping(), null, null, answer -> {
+    return prepare(paths.ping(), null, null, answer -> {
       Optional<String> status = TorchServeJson.pingStatus(answer.body());
       if (answer.status() == 200 || answer.status() == 500 && status.isPresent()) {
         return healthy.test(answer.status() == 200 ? status.orElse("Healthy") : "Unhealthy");
@@ -93,9 +137,53 @@ final class TorchServeClient extends AbstractInferenceClient {
     });
   }
 
+  /** A POST of the JSON {@code body}, or a GET when it is null; {@code authorization} replaces the credentials. */
+  private <T> PreparedCall<T> prepare(URI uri, byte[] body, String authorization, Function<Answer, T> read) {
+    return PreparedCall.of(body == null ? 0 : body.length, attempt -> send(uri, body, authorization, attempt)).map(read);
+  }
+
+  /** One attempt: the options' headers (asked afresh: a supplier may rotate tokens), then the attempt's own. */
+  private CompletableFuture<Answer> send(URI uri, byte[] body, String authorization, Attempt attempt) {
+    HttpRequest request;
+    SecretScrubber secrets;
+    try {
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      headers.putAll(options().requestHeaders());
+      if (authorization != null) {
+        headers.put("Authorization", authorization);
+      }
+      secrets = SecretScrubber.forCall(headers, options()).andSecretHeaders(attempt.headers());
+      headers.putAll(attempt.headers());
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(attempt.timeLeft()).header("Accept", JSON)
+          .header("User-Agent", options().userAgent());
+      headers.forEach(b::header);
+      request = (body == null ? b : b.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)))
+          .build();
+    } catch (IllegalArgumentException e) { // the JDK refuses some headers (Connection, Host...) others send
+      return CompletableFuture.failedFuture(Errors.create(ErrorCode.INVALID_ARGUMENT,
+          "the JDK's HTTP client refuses the request: " + e.getMessage(), providerName(), e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(Errors.wrap(e, providerName()));
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody());
+    inFlight.add(exchange);
+    // A future of our own: the JDK's answer cancel() by aborting the exchange without becoming cancelled.
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    exchange.whenComplete((response, error) -> {
+      inFlight.remove(exchange);
+      if (error != null) {
+        answer.completeExceptionally(Errors.connectionFailure(error, uri.getScheme() + "://" + uri.getAuthority(),
+            secrets, providerName()));
+      } else {
+        answer.complete(new Answer(response.statusCode(), response.body(), uri, secrets));
+      }
+    });
+    return Futures.cancelling(answer, exchange);
+  }
+
   /** A 2xx answer read by {@code reader}; an answer it rejects is a ServerException. */
-  private static <T> T read(JdkHttpCalls.Answer answer, String provider, Function<byte[], T> reader) {
-    if (!answer.ok()) {
+  private static <T> T read(Answer answer, String provider, Function<byte[], T> reader) {
+    if (answer.status() / 100 != 2) {
       throw error(answer, provider);
     }
     try {
@@ -107,16 +195,59 @@ final class TorchServeClient extends AbstractInferenceClient {
     }
   }
 
-  /**
-   * A non-2xx answer, by core's table, except a 404 for a path rather than a model ({@link
-   * TorchServeJson#wrongPath}): then the endpoint's base path is wrong. The answer's text is scrubbed first.
-   */
-  private static InferenceException error(JdkHttpCalls.Answer answer, String provider) {
+  /** A non-2xx answer by core's table, but a 404 that blames the path says the endpoint's base path is wrong. */
+  private static InferenceException error(Answer answer, String provider) {
     String text = answer.secrets().scrub(TorchServeJson.errorMessage(answer.body())
         .orElseGet(() -> TorchServeJson.snippet(answer.body())));
     Optional<String> wrongPath = answer.status() == 404 ? TorchServeJson.wrongPath(answer.body()) : Optional.empty();
     return wrongPath.isPresent()
         ? HttpStatusTable.wrongEndpoint(Redaction.redactText(answer.url().toString()), wrongPath.get(), text, provider)
         : HttpStatusTable.toException(answer.status(), text, provider);
+  }
+
+  /** Collects one body, cancelling the read past maxMessageSize: the JDK's {@code ofByteArray()} has no limit. */
+  private final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream collected = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer b : buffers) {
+        if (body.isDone()) {
+          return;
+        } else if ((long) collected.size() + b.remaining() > options().maxMessageSize()) {
+          subscription.cancel();
+          body.completeExceptionally(Errors.create(ErrorCode.RESOURCE_EXHAUSTED, "the answer is larger than"
+              + " maxMessageSize (" + options().maxMessageSize() + "); raise ClientOptions.maxMessageSize",
+              providerName(), null));
+        } else {
+          byte[] chunk = new byte[b.remaining()];
+          b.get(chunk);
+          collected.writeBytes(chunk);
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(collected.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
   }
 }

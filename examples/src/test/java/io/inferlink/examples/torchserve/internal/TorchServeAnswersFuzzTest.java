@@ -55,7 +55,7 @@ class TorchServeAnswersFuzzTest {
   @Property
   void predictions(@ForAll("answers") byte[] body) {
     DecoderEscapes.onlyInferenceExceptions("TorchServe template predictions reader", body,
-        () -> TorchServeClient.response(new JdkHttpCalls.Answer(200, body, java.net.URI.create("http://127.0.0.1/predictions/m"), io.inferlink.spi.support.SecretScrubber.NONE), "fuzz"));
+        () -> TorchServeClient.response(new TorchServeClient.Answer(200, body, java.net.URI.create("http://127.0.0.1/predictions/m"), io.inferlink.spi.support.SecretScrubber.NONE), "fuzz"));
   }
 
   @Property
