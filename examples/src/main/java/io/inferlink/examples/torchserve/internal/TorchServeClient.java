@@ -12,6 +12,7 @@ import io.inferlink.ModelRef;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.spi.support.AbstractInferenceClient;
 import io.inferlink.spi.support.Attempt;
+import io.inferlink.spi.support.CappedBodies;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.Futures;
 import io.inferlink.spi.support.HttpStatusTable;
@@ -20,38 +21,29 @@ import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.spi.support.Redaction;
 import io.inferlink.spi.support.SecretScrubber;
 import io.inferlink.spi.support.TlsSupport;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A client of TorchServe under the template's JSON convention (see {@link io.inferlink.examples.torchserve}).
- * The skeleton gives the name, capability gate, closed state and interceptor pipeline; each {@code
- * prepare...} method builds its request before anything is sent and says how to read the answer, and
- * {@link #send} sends one attempt. Thread-safe.
- *
- * <p>HTTP is the JDK's {@link HttpClient}: a public API with no dependency (Inferlink's transport is
- * internal). It sends no Host but the URL's (so the provider refuses {@code authority}) and cannot be
- * closed before Java 21, so closing cancels the calls in flight. HTTP/1.1 because TorchServe's Netty
- * frontend speaks it; the JDK would otherwise try an h2c upgrade on each connection.
+ * A TorchServe client under the template's convention. The skeleton gives the name, capability gate,
+ * closed state and interceptor pipeline; each {@code prepare...} method builds its request before
+ * anything is sent and says how to read the answer; {@link #send} sends one attempt. HTTP is the JDK's
+ * {@link HttpClient}, a public API (Inferlink's transport is internal), pinned to HTTP/1.1, which
+ * TorchServe's Netty speaks (else the JDK tries an h2c upgrade per connection). Thread-safe.
  */
 final class TorchServeClient extends AbstractInferenceClient {
-  /** What TorchServe and the convention can do; the compatibility kit checks the rest is refused unsent. */
+  /** What TorchServe and the convention can do; the kit checks that the rest is refused unsent. */
   static final Capabilities CAPABILITIES = Capabilities.of(
       EnumSet.of(Capability.SERVER_LIVE, Capability.SERVER_READY, Capability.MODEL_READY,
           Capability.MODEL_VERSIONS, Capability.SCALAR_TENSORS, Capability.OUTPUT_NAMES),
@@ -88,7 +80,7 @@ final class TorchServeClient extends AbstractInferenceClient {
     return prepare(paths.predictions(request.model()), body, null, answer -> response(answer, providerName()));
   }
 
-  /** The outputs of a predictions answer; a non-2xx answer or one off the convention is an InferenceException. */
+  /** The outputs of a predictions answer; any other answer is an InferenceException. */
   static InferenceResponse response(Answer answer, String provider) {
     InferenceResponse.Builder response = InferenceResponse.builder();
     read(answer, provider, TorchServeJson::read).values().forEach(response::output);
@@ -114,7 +106,7 @@ final class TorchServeClient extends AbstractInferenceClient {
         answer -> answer.status() != 404 && read(answer, providerName(), TorchServeJson::hasReadyWorker));
   }
 
-  /** Cancels the calls in flight (aborting their connections) and, on Java 21+, closes the JDK client. */
+  /** Cancels the calls in flight, as the JDK client cannot be closed before Java 21. */
   @Override
   protected void closeTransport() {
     inFlight.forEach(f -> f.cancel(true));
@@ -159,16 +151,14 @@ final class TorchServeClient extends AbstractInferenceClient {
       headers.forEach(b::header);
       request = (body == null ? b : b.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)))
           .build();
-    } catch (IllegalArgumentException e) { // the JDK refuses some headers (Connection, Host...) others send
-      return CompletableFuture.failedFuture(Errors.create(ErrorCode.INVALID_ARGUMENT,
-          "the JDK's HTTP client refuses the request: " + e.getMessage(), providerName(), e));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(Errors.wrap(e, providerName()));
+    } catch (RuntimeException e) { // the JDK refuses some headers (Connection, Host...) that others send
+      return CompletableFuture.failedFuture(e instanceof IllegalArgumentException ? Errors.create(ErrorCode.INVALID_ARGUMENT,
+          "the JDK's HTTP client refuses the request: " + e.getMessage(), providerName(), e) : Errors.wrap(e, providerName()));
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody());
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
+        CappedBodies.handler(options().maxMessageSize(), providerName()));
     inFlight.add(exchange);
-    // A future of our own: the JDK's answer cancel() by aborting the exchange without becoming cancelled.
-    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    CompletableFuture<Answer> answer = new CompletableFuture<>(); // the JDK's futures never become cancelled
     exchange.whenComplete((response, error) -> {
       inFlight.remove(exchange);
       if (error != null) {
@@ -181,7 +171,7 @@ final class TorchServeClient extends AbstractInferenceClient {
     return Futures.cancelling(answer, exchange);
   }
 
-  /** A 2xx answer read by {@code reader}; an answer it rejects is a ServerException. */
+  /** A 2xx answer read by {@code reader}, which throws for one off the convention. */
   private static <T> T read(Answer answer, String provider, Function<byte[], T> reader) {
     if (answer.status() / 100 != 2) {
       throw error(answer, provider);
@@ -203,51 +193,5 @@ final class TorchServeClient extends AbstractInferenceClient {
     return wrongPath.isPresent()
         ? HttpStatusTable.wrongEndpoint(Redaction.redactText(answer.url().toString()), wrongPath.get(), text, provider)
         : HttpStatusTable.toException(answer.status(), text, provider);
-  }
-
-  /** Collects one body, cancelling the read past maxMessageSize: the JDK's {@code ofByteArray()} has no limit. */
-  private final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final ByteArrayOutputStream collected = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      for (ByteBuffer b : buffers) {
-        if (body.isDone()) {
-          return;
-        } else if ((long) collected.size() + b.remaining() > options().maxMessageSize()) {
-          subscription.cancel();
-          body.completeExceptionally(Errors.create(ErrorCode.RESOURCE_EXHAUSTED, "the answer is larger than"
-              + " maxMessageSize (" + options().maxMessageSize() + "); raise ClientOptions.maxMessageSize",
-              providerName(), null));
-        } else {
-          byte[] chunk = new byte[b.remaining()];
-          b.get(chunk);
-          collected.writeBytes(chunk);
-        }
-      }
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      body.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      body.complete(collected.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return body;
-    }
   }
 }

@@ -1,8 +1,8 @@
 package io.inferlink.examples.torchserve.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,9 +84,8 @@ final class TorchServeJson {
       }
       if (first == JsonToken.START_OBJECT) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          visit(outputs, name, p, measuring);
+          p.nextToken(); // to the value, whose currentName() is its member's
+          visit(outputs, p.currentName(), p, measuring);
         }
       } else {
         visit(outputs, UNNAMED_OUTPUT, p, measuring);
@@ -94,10 +93,9 @@ final class TorchServeJson {
       if (p.nextToken() != null) {
         throw new MalformedAnswerException("there is more after the JSON value");
       }
-    } catch (JsonParseException e) {
-      throw new MalformedAnswerException("the body is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new MalformedAnswerException("the body cannot be read: " + e.getMessage());
+      throw new MalformedAnswerException("the body is not JSON: "
+          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
     }
   }
 
@@ -127,7 +125,7 @@ final class TorchServeJson {
 
   /** The {@code status} of {@code GET /ping} ({@code Healthy}, {@code Partial Healthy}, {@code Unhealthy}), if any. */
   static Optional<String> pingStatus(byte[] body) {
-    return tree(body).map(doc -> doc.path("status")).filter(JsonNode::isTextual).map(JsonNode::asText);
+    return text(body, "status");
   }
 
   /**
@@ -149,7 +147,7 @@ final class TorchServeJson {
 
   /** The {@code message} of TorchServe's error body; empty for any other body (a proxy's page), shown by {@link #snippet}. */
   static Optional<String> errorMessage(byte[] body) {
-    return tree(body).map(doc -> doc.path("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
+    return text(body, "message");
   }
 
   /**
@@ -157,10 +155,9 @@ final class TorchServeJson {
    * ResourceNotFoundException}, or no TorchServe error at all: HTML, text, nothing); empty for a model's 404.
    */
   static Optional<String> wrongPath(byte[] body) {
-    Optional<JsonNode> doc = tree(body);
-    if (doc.isPresent() && doc.get().path("message").isTextual()) {
-      return "ResourceNotFoundException".equals(doc.get().path("type").asText())
-          ? Optional.of("TorchServe's ResourceNotFoundException (no API at that path)") : Optional.empty();
+    if (errorMessage(body).isPresent()) {
+      return text(body, "type").filter("ResourceNotFoundException"::equals)
+          .map(type -> "TorchServe's ResourceNotFoundException (no API at that path)");
     }
     String head = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).strip();
     return Optional.of(head.isEmpty() ? "an empty body" : head.startsWith("<") ? "an HTML page" : "text that is no TorchServe error");
@@ -170,6 +167,10 @@ final class TorchServeJson {
   static String snippet(byte[] body) {
     String text = new String(body, 0, Math.min(body.length, SNIPPET_CHARS * 4), StandardCharsets.UTF_8).strip();
     return text.length() > SNIPPET_CHARS ? text.substring(0, SNIPPET_CHARS) + "..." : text;
+  }
+
+  private static Optional<String> text(byte[] body, String member) {
+    return tree(body).map(doc -> doc.path(member)).filter(JsonNode::isTextual).map(JsonNode::asText);
   }
 
   private static Optional<JsonNode> tree(byte[] body) {
