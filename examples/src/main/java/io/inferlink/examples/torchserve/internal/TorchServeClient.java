@@ -36,11 +36,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A TorchServe client under the template's convention. The skeleton gives the name, capability gate,
- * closed state and interceptor pipeline; each {@code prepare...} method builds its request before
- * anything is sent and says how to read the answer; {@link #send} sends one attempt. HTTP is the JDK's
- * {@link HttpClient}, a public API (Inferlink's transport is internal), pinned to HTTP/1.1, which
- * TorchServe's Netty speaks (else the JDK tries an h2c upgrade per connection). Thread-safe.
+ * The client. The skeleton gives name, capability gate, closed state and interceptor pipeline; each
+ * {@code prepare...} method builds its request before anything is sent and says how to read the answer.
+ * HTTP is the JDK's public {@link HttpClient} (Inferlink's transport is internal), on HTTP/1.1, which
+ * TorchServe's Netty speaks (else the JDK tries h2c upgrades). Thread-safe.
  */
 final class TorchServeClient extends AbstractInferenceClient {
   /** What TorchServe and the convention can do; the kit checks that the rest is refused unsent. */
@@ -76,8 +75,8 @@ final class TorchServeClient extends AbstractInferenceClient {
 
   @Override
   protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
-    byte[] body = TorchServeJson.write(request.inputs().values());
-    return prepare(paths.predictions(request.model()), body, null, answer -> response(answer, providerName()));
+    return prepare(paths.predictions(request.model()), TorchServeJson.write(request.inputs().values()), null,
+        answer -> response(answer, providerName()));
   }
 
   /** The outputs of a predictions answer; any other answer is an InferenceException. */
@@ -113,8 +112,7 @@ final class TorchServeClient extends AbstractInferenceClient {
     if (http instanceof AutoCloseable closeable) {
       try {
         closeable.close();
-      } catch (Exception e) {
-        // Best effort: every call is cancelled already.
+      } catch (Exception e) { // best effort: every call is cancelled already
       }
     }
   }

@@ -25,9 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The template's codec: request bodies and answers of the convention (see the package comment),
- * through codec-json, and TorchServe's own small documents (ping, model description, error), read as
- * trees. Readers throw {@link MalformedAnswerException}, which the client maps. Stateless.
+ * The codec: bodies and answers of the convention (see the package comment) through codec-json, and
+ * TorchServe's small documents as trees. Readers throw {@link MalformedAnswerException}. Stateless.
  */
 final class TorchServeJson {
   /** The name of the one output of a handler that answers a bare list or value. */
@@ -37,10 +36,7 @@ final class TorchServeJson {
 
   private TorchServeJson() {}
 
-  /**
-   * {@code {"name": nested lists, ...}}, one member per input in request order, NaN and infinities
-   * bare as Python's {@code json} reads them; a BYTES element that is not UTF-8 is refused.
-   */
+  /** {@code {"name": nested lists, ...}} in request order, NaN bare as Python writes it; BYTES must be UTF-8. */
   static byte[] write(Collection<Tensor> inputs) {
     // Sized for the text up front, so that a large tensor is not copied while the buffer grows.
     long size = 64 + inputs.stream().mapToLong(t -> t.byteSize() * 3L + 16).sum();
@@ -128,10 +124,7 @@ final class TorchServeJson {
     return text(body, "status");
   }
 
-  /**
-   * Whether a model description ({@code GET /models/{m}}: a list of versions with their {@code workers})
-   * has a READY worker: only then does TorchServe predict rather than answer 503.
-   */
+  /** Whether a model description (versions with {@code workers}) has a READY worker, without which TorchServe answers 503. */
   static boolean hasReadyWorker(byte[] body) {
     JsonNode doc = tree(body).filter(JsonNode::isArray)
         .orElseThrow(() -> new MalformedAnswerException("the model description is not a JSON list of versions"));
@@ -150,10 +143,7 @@ final class TorchServeJson {
     return text(body, "message");
   }
 
-  /**
-   * What a 404 body is when it blames the path rather than the model (TorchServe's {@code
-   * ResourceNotFoundException}, or no TorchServe error at all: HTML, text, nothing); empty for a model's 404.
-   */
+  /** What a 404 body blaming the path (no TorchServe error, or its ResourceNotFoundException) is; empty if it blames the model. */
   static Optional<String> wrongPath(byte[] body) {
     if (errorMessage(body).isPresent()) {
       return text(body, "type").filter("ResourceNotFoundException"::equals)

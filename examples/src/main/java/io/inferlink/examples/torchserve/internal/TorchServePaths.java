@@ -6,9 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * TorchServe's URLs, from the bases {@code http(s)://host:port[/base]} of the inference and management
- * APIs. A model's name and version are single segments with every byte but RFC 3986's unreserved
- * characters percent-encoded, so no name can add a segment or start a query.
+ * TorchServe's URLs from the inference and management bases ({@code http(s)://host:port[/base]}); names
+ * are percent-encoded single segments, so none can add a segment or start a query.
  */
 record TorchServePaths(String inference, String management) {
   /** {@code POST /predictions/{model}[/{version}]}. */

@@ -11,9 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Serves {@code torchserve+http(s)} endpoints; found by {@link java.util.ServiceLoader} through the
- * examples' {@code META-INF/services}, so {@code InferenceClient.create("torchserve+http://host:8080")}
- * is all an application writes. Stateless; what the template cannot do is refused with the reason.
+ * Serves {@code torchserve+http(s)}, found by {@link java.util.ServiceLoader} through {@code META-INF/services}.
+ * Stateless; what the template cannot do is refused with the reason.
  */
 public final class TorchServeProvider implements InferenceClientProvider {
   /** The provider's name, for {@code ClientOptions.providerName} and {@code -Dinferlink.provider}. */
