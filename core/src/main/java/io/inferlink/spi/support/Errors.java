@@ -3,6 +3,16 @@ package io.inferlink.spi.support;
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.internal.Failures;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The one place that chooses the exception class for an {@link ErrorCode}. Stateless and thread-safe.
@@ -50,5 +60,48 @@ public final class Errors {
   /** Strips the wrappers that {@code CompletableFuture} puts around a failure. */
   public static Throwable unwrapFutureException(Throwable t) {
     return Failures.unwrapFutureException(t);
+  }
+
+  /**
+   * The failure for an exchange that got no answer, as a transport's future reports it: an
+   * {@link InferenceException} found among the causes (one the backend raised while reading, such as
+   * a size cap) as it is; a cancellation as {@link ErrorCode#CANCELLED}; a connection that could not
+   * be made (refused, no route, unknown host, connect timeout), broke or failed its TLS handshake as
+   * {@link ErrorCode#UNAVAILABLE}; an answer that did not come in time (a socket, JDK HTTP client or
+   * future timeout) as {@link ErrorCode#DEADLINE_EXCEEDED}; anything else as {@link ErrorCode#UNKNOWN}.
+   * The message names {@code where} and the cause; both go through {@code secrets}, since transports
+   * quote requests in their texts.
+   *
+   * @param where the server, e.g. {@code http://host:8080}, without path or credentials
+   */
+  public static InferenceException connectionFailure(Throwable error, String where, SecretScrubber secrets,
+      String provider) {
+    Throwable cause = unwrapFutureException(error);
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof InferenceException) {
+        return (InferenceException) t;
+      }
+    }
+    if (cause instanceof CancellationException) {
+      return create(ErrorCode.CANCELLED, "the call was cancelled (or its client closed)", provider, cause);
+    }
+    ErrorCode code = ErrorCode.UNAVAILABLE;
+    String message;
+    if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+        || cause instanceof UnknownHostException || cause instanceof HttpConnectTimeoutException) {
+      message = "cannot connect to " + where + ": " + cause.getMessage();
+    } else if (cause instanceof HttpTimeoutException || cause instanceof InterruptedIOException
+        || cause instanceof TimeoutException) {
+      code = ErrorCode.DEADLINE_EXCEEDED;
+      message = "no answer from " + where + " within the call's timeout";
+    } else if (cause instanceof SSLException) {
+      message = "TLS with " + where + " failed: " + cause.getMessage();
+    } else if (cause instanceof IOException) {
+      message = "the connection to " + where + " failed: " + cause;
+    } else {
+      code = ErrorCode.UNKNOWN;
+      message = "unexpected failure talking to " + where + ": " + cause;
+    }
+    return create(code, secrets.scrub(message), provider, secrets.scrub(cause));
   }
 }

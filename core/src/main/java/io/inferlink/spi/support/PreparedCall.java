@@ -1,6 +1,8 @@
 package io.inferlink.spi.support;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One operation of a client, built before anything is sent (a refusal while building it fails the call
@@ -31,5 +33,39 @@ public interface PreparedCall<T> {
   /** The request's size on the wire, when known before sending; -1 otherwise. */
   default long requestBytes() {
     return -1;
+  }
+
+  /**
+   * This call with {@code decode} applied to each attempt's answer: a backend's transport answers with
+   * a raw result, and each operation says how to read it. Cancelling the returned future cancels the
+   * exchange; a failed exchange never reaches {@code decode}, and whatever {@code decode} throws fails
+   * the attempt. The request's size stays that of this call.
+   */
+  default <R> PreparedCall<R> map(Function<? super T, ? extends R> decode) {
+    Objects.requireNonNull(decode, "decode");
+    PreparedCall<T> self = this;
+    return of(requestBytes(), attempt -> {
+      CompletableFuture<T> answer = self.send(attempt);
+      return Futures.cancelling(answer.thenApply(decode), answer);
+    });
+  }
+
+  /**
+   * A call of {@code send} whose request has {@code requestBytes} bytes on the wire (-1 when unknown),
+   * for a backend whose transport is a function of the attempt.
+   */
+  static <T> PreparedCall<T> of(long requestBytes, Function<Attempt, CompletableFuture<T>> send) {
+    Objects.requireNonNull(send, "send");
+    return new PreparedCall<>() {
+      @Override
+      public CompletableFuture<T> send(Attempt attempt) {
+        return send.apply(attempt);
+      }
+
+      @Override
+      public long requestBytes() {
+        return requestBytes;
+      }
+    };
   }
 }

@@ -90,6 +90,19 @@ class TorchServeProviderTest {
   }
 
   @Test
+  void aRequestsOwnHeadersGoWithThatCallOnly() {
+    try (InferenceClient client = InferenceClient.create(endpoint())) {
+      client.infer(InferenceRequest.builder(KitModels.ADD_ONE).input(Tensor.ofFloats("x", new float[] {1f}, 1))
+          .header(KitModels.CALL_ID_HEADER, "ts-per-call").header("x-per-call", "one").build());
+      client.infer(InferenceRequest.builder(KitModels.ADD_ONE).input(Tensor.ofFloats("x", new float[] {1f}, 1))
+          .header(KitModels.CALL_ID_HEADER, "ts-per-call-2").build());
+    }
+    assertEquals("one", emulator.recorder().headersOfCall("ts-per-call", WAIT).orElseThrow().get("x-per-call"));
+    assertTrue(!emulator.recorder().headersOfCall("ts-per-call-2", WAIT).orElseThrow().containsKey("x-per-call"),
+        "a request's header must not stick to the client");
+  }
+
+  @Test
   void httpsVerifiesTheServerWithTheGivenTrust() {
     TestCertificates certificates = TestCertificates.create();
     try (Emulator tls = Emulator.builder().maxLifetime(Duration.ofMinutes(2))

@@ -2,21 +2,17 @@ package io.inferlink.examples.torchserve.internal;
 
 import io.inferlink.ModelRef;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The URLs of TorchServe's inference and management APIs. Model names and versions become single
- * path segments with every byte outside RFC 3986's unreserved set percent-encoded, so no name can
- * add a segment, climb with {@code ..} or start a query. Immutable and thread-safe.
- *
- * @param inference {@code http(s)://host:port[/base]} of the inference API
- * @param management {@code http(s)://host:port[/base]} of the management API
+ * TorchServe's URLs from the inference and management bases ({@code http(s)://host:port[/base]}); names
+ * are percent-encoded single segments, so none can add a segment or start a query.
  */
 record TorchServePaths(String inference, String management) {
-
   /** {@code POST /predictions/{model}[/{version}]}. */
   URI predictions(ModelRef model) {
-    return URI.create(inference + "/predictions/" + modelSegments(model));
+    return URI.create(inference + "/predictions/" + segments(model));
   }
 
   /** {@code GET /ping}: {@code {"status": "Healthy"}} with 200, or "Unhealthy" with 500. */
@@ -26,27 +22,15 @@ record TorchServePaths(String inference, String management) {
 
   /** {@code GET /models/{model}[/{version}]} of the management API: the model's description. */
   URI describe(ModelRef model) {
-    return URI.create(management + "/models/" + modelSegments(model));
+    return URI.create(management + "/models/" + segments(model));
   }
 
-  private static String modelSegments(ModelRef model) {
-    return model.hasVersion() ? segment(model.name()) + "/" + segment(model.version()) : segment(model.name());
+  private static String segments(ModelRef model) {
+    return segment(model.name()) + (model.hasVersion() ? "/" + segment(model.version()) : "");
   }
 
-  /** Percent-encodes everything but {@code A-Z a-z 0-9 - . _ ~}, byte by byte of the UTF-8 form. */
+  /** Form encoding corrected to RFC 3986: only {@code A-Z a-z 0-9 - . _ ~} stay as they are. */
   static String segment(String text) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~';
-      if (unreserved) {
-        sb.append(c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return sb.toString();
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
   }
 }

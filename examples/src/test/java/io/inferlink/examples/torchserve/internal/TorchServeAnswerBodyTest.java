@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TorchServeAnswerBodyTest {
 
   private static Map<String, Tensor> read(String json) {
-    return TorchServeAnswerBody.read(json.getBytes(StandardCharsets.UTF_8));
+    return TorchServeJson.read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Tensor only(String json) {
@@ -80,7 +80,7 @@ class TorchServeAnswerBodyTest {
   @Test
   void aHandlerThatAnswersABareListGivesOneOutputNamedOutput() {
     Map<String, Tensor> outputs = read("[[0.25, 0.75]]");
-    assertEquals(List.of(TorchServeAnswerBody.UNNAMED_OUTPUT), List.copyOf(outputs.keySet()));
+    assertEquals(List.of(TorchServeJson.UNNAMED_OUTPUT), List.copyOf(outputs.keySet()));
     assertArrayEquals(new long[] {1, 2}, outputs.get("output").shape());
   }
 
@@ -107,7 +107,7 @@ class TorchServeAnswerBodyTest {
     Tensor x = Tensor.ofFloats("x", new float[] {0f, -0f, 1f, -1.5f, 3.1415927f, Float.MAX_VALUE, -Float.MAX_VALUE,
         Float.MIN_NORMAL, Float.MIN_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN}, 3, 4);
     Tensor b = Tensor.ofLongs("b", new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, 2);
-    Map<String, Tensor> back = TorchServeAnswerBody.read(TorchServeRequestBody.write(List.of(x, b)));
+    Map<String, Tensor> back = TorchServeJson.read(TorchServeJson.write(List.of(x, b)));
     assertEquals(x, back.get("x"));
     assertEquals(b, back.get("b"));
   }

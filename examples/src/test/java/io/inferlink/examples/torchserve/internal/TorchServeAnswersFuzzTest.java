@@ -17,10 +17,10 @@ import net.jqwik.api.Provide;
 
 /**
  * The template's answer readers on mutated and random answers, through the client's edge
- * ({@link TorchServeClient#response}) and {@link TorchServeDocs}: only an
+ * ({@link TorchServeClient#response}) and {@link TorchServeJson}: only an
  * {@link io.inferlink.InferenceException} may come out of the predictions reader, and the documents'
  * readers answer or refuse with their own malformed-answer exception, which the client maps. Seeds
- * are bodies of the convention written by {@link TorchServeRequestBody} for random tensors, a bare list and
+ * are bodies of the convention written by {@link TorchServeJson} for random tensors, a bare list and
  * a bare value, and TorchServe's ping, model description and error documents.
  */
 class TorchServeAnswersFuzzTest {
@@ -39,7 +39,7 @@ class TorchServeAnswersFuzzTest {
         outputs.add(RandomTensors.of(r, "scores", types[r.nextInt(types.length)], false));
       }
       try {
-        seeds.add(TorchServeRequestBody.write(outputs));
+        seeds.add(TorchServeJson.write(outputs));
       } catch (RuntimeException e) {
         // a BYTES element that is not UTF-8: not a body of the convention
       }
@@ -55,17 +55,17 @@ class TorchServeAnswersFuzzTest {
   @Property
   void predictions(@ForAll("answers") byte[] body) {
     DecoderEscapes.onlyInferenceExceptions("TorchServe template predictions reader", body,
-        () -> TorchServeClient.response(new JdkHttpCalls.Answer(200, body, java.net.URI.create("http://127.0.0.1/predictions/m"), io.inferlink.spi.support.SecretScrubber.NONE), "fuzz"));
+        () -> TorchServeClient.response(new TorchServeClient.Answer(200, body, java.net.URI.create("http://127.0.0.1/predictions/m"), io.inferlink.spi.support.SecretScrubber.NONE), "fuzz"));
   }
 
   @Property
   void documents(@ForAll("answers") byte[] body) {
     DecoderEscapes.onlyExactly(MalformedAnswerException.class, "TorchServe template model description reader", body,
-        () -> TorchServeDocs.hasReadyWorker(body));
+        () -> TorchServeJson.hasReadyWorker(body));
     DecoderEscapes.onlyExactly(MalformedAnswerException.class, "TorchServe template ping reader", body,
-        () -> TorchServeDocs.pingStatus(body));
+        () -> TorchServeJson.pingStatus(body));
     DecoderEscapes.onlyExactly(MalformedAnswerException.class, "TorchServe template error reader", body,
-        () -> TorchServeDocs.errorMessage(body));
+        () -> TorchServeJson.errorMessage(body));
   }
 
   private static byte[] utf8(String s) {

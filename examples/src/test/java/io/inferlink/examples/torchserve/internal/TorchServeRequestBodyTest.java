@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TorchServeRequestBodyTest {
 
   private static String write(Tensor... inputs) {
-    return new String(TorchServeRequestBody.write(List.of(inputs)), StandardCharsets.UTF_8);
+    return new String(TorchServeJson.write(List.of(inputs)), StandardCharsets.UTF_8);
   }
 
   @Test
