@@ -3,6 +3,9 @@
  * needs without importing the SPI ({@code io.inferlink.internal}) is not exported.
  */
 module io.inferlink.core {
+  // Only CappedBodies, for backends on the JDK's HTTP client: they require java.net.http themselves.
+  requires static java.net.http;
+
   exports io.inferlink;
   exports io.inferlink.interceptor;
   exports io.inferlink.half;

@@ -10,7 +10,6 @@ import io.inferlink.DataType;
 import io.inferlink.Tensor;
 import io.inferlink.codec.json.JsonColumn;
 import io.inferlink.codec.json.JsonTensors;
-import io.inferlink.codec.json.LeafKinds;
 import io.inferlink.codec.json.LeafRules;
 import io.inferlink.codec.json.NonFinite;
 import io.inferlink.codec.json.TensorJsonWriter;
@@ -64,7 +63,7 @@ final class TorchServeJson {
   static Map<String, Tensor> read(byte[] body) {
     Map<String, JsonColumn> outputs = new LinkedHashMap<>();
     walk(body, outputs, true);
-    outputs.forEach((name, c) -> c.allocate(torchType(name, c.kinds()), c.valueShape()));
+    outputs.forEach((name, c) -> c.allocate(c.kinds().valueType("output '" + name + "'", DataType.FP32), c.valueShape()));
     walk(body, outputs, false);
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     outputs.forEach((name, c) -> tensors.put(name, c.toTensor(name)));
@@ -104,19 +103,6 @@ final class TorchServeJson {
     } else {
       throw new MalformedAnswerException("output '" + name + "' appears twice");
     }
-  }
-
-  /** {@code torch.tensor()}'s rule (see {@link #read}). */
-  private static DataType torchType(String name, LeafKinds k) {
-    if (k.kindCount() > 1) {
-      throw new MalformedAnswerException("output '" + name + "' mixes numbers, booleans and strings, which no tensor holds");
-    }
-    boolean integers = k.integers() && !k.floats();
-    if (integers && k.beyondInt64()) { // torch.tensor() overflows on it too, unless the list is float already
-      throw new MalformedAnswerException("output '" + name + "' holds an integer beyond INT64");
-    }
-    // torch.tensor([]) is float32 too
-    return k.text() ? DataType.BYTES : k.booleans() ? DataType.BOOL : integers ? DataType.INT64 : DataType.FP32;
   }
 
   /** The {@code status} of {@code GET /ping} ({@code Healthy}, {@code Partial Healthy}, {@code Unhealthy}), if any. */
