@@ -37,6 +37,8 @@ public final class TensorJsonWriter {
   private final byte[] run = new byte[8192];
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
   /**
    * A writer for one document.
@@ -163,6 +165,11 @@ public final class TensorJsonWriter {
     /** The next {@code length} elements, inside a list the caller has opened. */
     void list(long length) throws IOException {
       if (type == DataType.BYTES) {
+        if (stream != null && length > 0 && plainText(length)) {
+          out.flush();
+          plainStrings(length);
+          return;
+        }
         for (long k = 0; k < length; k++) {
           bytes();
         }
@@ -174,6 +181,14 @@ public final class TensorJsonWriter {
       if (stream != null) {
         out.flush(); // the generator's bytes first: its '[' and what came before it
       }
+      // The common types get a loop of their own: one switch per list instead of one per element, which
+      // is what lets them keep up with databind's per-type array serializers.
+      switch (type) {
+        case BOOL: emit(bools(length)); return;
+        case INT32: emit(ints(length)); return;
+        case INT64: emit(longs(length)); return;
+        default: break;
+      }
       int used = 0;
       for (long k = 0; k < length; k++) {
         if (used > run.length - MAX_ELEMENT - 1) {
@@ -184,6 +199,122 @@ public final class TensorJsonWriter {
           run[used++] = ',';
         }
         used = element(used);
+      }
+      emit(used);
+    }
+
+    private int bools(long length) throws IOException {
+      byte[] r = run;
+      ByteBuffer d = data;
+      int i = index;
+      int used = 0;
+      for (long k = 0; k < length; k++) {
+        if (used > r.length - 7) {
+          emit(used);
+          used = 0;
+        }
+        if (k > 0) {
+          r[used++] = ',';
+        }
+        if (d.get(i++) != 0) {
+          System.arraycopy(TRUE, 0, r, used, 4);
+          used += 4;
+        } else {
+          System.arraycopy(FALSE, 0, r, used, 5);
+          used += 5;
+        }
+      }
+      index = i;
+      return used;
+    }
+
+    private int ints(long length) throws IOException {
+      byte[] r = run;
+      ByteBuffer d = data;
+      int i = index;
+      int used = 0;
+      for (long k = 0; k < length; k++) {
+        if (used > r.length - 13) {
+          emit(used);
+          used = 0;
+        }
+        if (k > 0) {
+          r[used++] = ',';
+        }
+        used = NumberOutput.outputInt(d.getInt(i++ * 4), r, used);
+      }
+      index = i;
+      return used;
+    }
+
+    private int longs(long length) throws IOException {
+      byte[] r = run;
+      ByteBuffer d = data;
+      int i = index;
+      int used = 0;
+      for (long k = 0; k < length; k++) {
+        if (used > r.length - 22) {
+          emit(used);
+          used = 0;
+        }
+        if (k > 0) {
+          r[used++] = ',';
+        }
+        used = NumberOutput.outputLong(d.getLong(i++ * 8), r, used);
+      }
+      index = i;
+      return used;
+    }
+
+    /**
+     * Whether the next {@code length} BYTES elements are all printable ASCII without a quote or a backslash:
+     * such a string's JSON is its bytes between quotes, so the list can be written without a String per element.
+     */
+    private boolean plainText(long length) {
+      ByteBuffer d = data;
+      int pos = bytePos;
+      for (long k = 0; k < length; k++) {
+        int len = d.getInt(pos);
+        pos += 4;
+        for (int end = pos + len; pos < end; pos++) {
+          byte b = d.get(pos);
+          if (b < 0x20 || b == 0x7F || b == '"' || b == '\\') { // negative: not ASCII
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Writes the next {@code length} BYTES elements, checked by {@link #plainText}, as quoted bytes. */
+    private void plainStrings(long length) throws IOException {
+      byte[] r = run;
+      ByteBuffer d = data;
+      int used = 0;
+      for (long k = 0; k < length; k++) {
+        int len = d.getInt(bytePos);
+        bytePos += 4;
+        if (used + len + 3 > r.length) {
+          emit(used);
+          used = 0;
+        }
+        if (k > 0) {
+          r[used++] = ',';
+        }
+        r[used++] = '"';
+        if (len + 3 > r.length) { // longer than the run: straight from the tensor
+          emit(used);
+          used = 0;
+          byte[] text = new byte[len];
+          d.get(bytePos, text);
+          stream.write(text);
+        } else {
+          d.get(bytePos, r, used, len);
+          used += len;
+        }
+        bytePos += len;
+        r[used++] = '"';
+        index++;
       }
       emit(used);
     }

@@ -64,6 +64,41 @@ class TensorJsonWriterTest {
         new byte[][] {"text ✓".getBytes(StandardCharsets.UTF_8), {(byte) 0xff, 0, (byte) 0xd8}}, 2)));
   }
 
+  /**
+   * The per-type loops (BOOL, INT32, INT64, and BYTES lists of plain ASCII) against Jackson's own writing of the
+   * same values, in lists longer than the run buffer; BYTES lists with one element that is not plain (a quote,
+   * a control character, non-ASCII text, a string longer than the run) take the generator's road and agree too.
+   */
+  @Test
+  void theTypeLoopsWriteWhatJacksonWrites() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int n = 5_000;
+    boolean[] bools = new boolean[n];
+    int[] ints = new int[n];
+    long[] longs = new long[n];
+    String[] words = new String[n];
+    for (int i = 0; i < n; i++) {
+      bools[i] = random.nextBoolean();
+      ints[i] = random.nextInt();
+      longs[i] = random.nextLong();
+      words[i] = "w" + random.nextInt(100_000);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(mapper.writeValueAsString(bools), flat(Tensor.ofBooleans("b", bools, n)));
+    assertEquals(mapper.writeValueAsString(ints), flat(Tensor.ofInts("i", ints, n)));
+    assertEquals(mapper.writeValueAsString(longs), flat(Tensor.ofLongs("l", longs, n)));
+    assertEquals(mapper.writeValueAsString(words), flat(Tensor.ofStrings("s", words, n)));
+    assertEquals(mapper.writeValueAsString(new int[][] {{1, 2}, {3, 4}}), nested(Tensor.ofInts("i", new int[] {1, 2, 3, 4}, 2, 2)));
+    String longWord = "x".repeat(20_000);
+    for (String odd : new String[] {"say \"hi\"", "back\\slash", "tab\there", "caf\u00e9", "\u0001", longWord, ""}) {
+      String[] mixed = words.clone();
+      mixed[n / 2] = odd;
+      assertEquals(mapper.writeValueAsString(mixed), flat(Tensor.ofStrings("s", mixed, n)), odd);
+    }
+    String[] longOnes = {longWord, "a", longWord + "b"};
+    assertEquals(mapper.writeValueAsString(longOnes), flat(Tensor.ofStrings("s", longOnes, 3)));
+  }
+
   @Test
   void nestedListsFollowTheShapeAndRowsAreSubTensors() throws IOException {
     Tensor t = Tensor.ofInts("x", new int[] {1, 2, 3, 4, 5, 6}, 3, 2);
