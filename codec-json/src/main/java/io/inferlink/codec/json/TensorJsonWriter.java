@@ -37,8 +37,6 @@ public final class TensorJsonWriter {
   private final byte[] run = new byte[8192];
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
   /**
    * A writer for one document.
@@ -217,10 +215,17 @@ public final class TensorJsonWriter {
           r[used++] = ',';
         }
         if (d.get(i++) != 0) {
-          System.arraycopy(TRUE, 0, r, used, 4);
+          r[used] = 't';
+          r[used + 1] = 'r';
+          r[used + 2] = 'u';
+          r[used + 3] = 'e';
           used += 4;
         } else {
-          System.arraycopy(FALSE, 0, r, used, 5);
+          r[used] = 'f';
+          r[used + 1] = 'a';
+          r[used + 2] = 'l';
+          r[used + 3] = 's';
+          r[used + 4] = 'e';
           used += 5;
         }
       }
