@@ -9,6 +9,8 @@ import io.inferlink.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -37,6 +39,11 @@ public final class TensorJsonWriter {
   private final byte[] run = new byte[8192];
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
+  /** Values read from the tensor at a time by the BOOL, INT32 and INT64 loops. */
+  private static final int BLOCK = 512;
+  private byte[] boolBlock; // made on first use: most documents hold a few small tensors
+  private int[] intBlock;
+  private long[] longBlock;
 
   /**
    * A writer for one document.
@@ -201,73 +208,96 @@ public final class TensorJsonWriter {
       emit(used);
     }
 
+    // BOOL, INT32 and INT64 lists read their values a block at a time with one bulk get (a plain copy), then
+    // loop over a Java array as databind's array serializers do, instead of one checked buffer access per value.
+
     private int bools(long length) throws IOException {
       byte[] r = run;
-      ByteBuffer d = data;
-      int i = index;
+      byte[] v = boolBlock != null ? boolBlock : (boolBlock = new byte[BLOCK]);
       int used = 0;
-      for (long k = 0; k < length; k++) {
-        if (used > r.length - 7) {
-          emit(used);
-          used = 0;
+      boolean comma = false;
+      for (long done = 0; done < length; ) {
+        int n = (int) Math.min(BLOCK, length - done);
+        data.get(index, v, 0, n);
+        for (int k = 0; k < n; k++) {
+          if (used > r.length - 7) {
+            emit(used);
+            used = 0;
+          }
+          if (comma) {
+            r[used++] = ',';
+          }
+          comma = true;
+          if (v[k] != 0) {
+            r[used] = 't';
+            r[used + 1] = 'r';
+            r[used + 2] = 'u';
+            r[used + 3] = 'e';
+            used += 4;
+          } else {
+            r[used] = 'f';
+            r[used + 1] = 'a';
+            r[used + 2] = 'l';
+            r[used + 3] = 's';
+            r[used + 4] = 'e';
+            used += 5;
+          }
         }
-        if (k > 0) {
-          r[used++] = ',';
-        }
-        if (d.get(i++) != 0) {
-          r[used] = 't';
-          r[used + 1] = 'r';
-          r[used + 2] = 'u';
-          r[used + 3] = 'e';
-          used += 4;
-        } else {
-          r[used] = 'f';
-          r[used + 1] = 'a';
-          r[used + 2] = 'l';
-          r[used + 3] = 's';
-          r[used + 4] = 'e';
-          used += 5;
-        }
+        index += n;
+        done += n;
       }
-      index = i;
       return used;
     }
 
     private int ints(long length) throws IOException {
       byte[] r = run;
-      ByteBuffer d = data;
-      int i = index;
+      int[] v = intBlock != null ? intBlock : (intBlock = new int[BLOCK]);
+      IntBuffer values = data.asIntBuffer(); // the tensor's byte order, element i at index i
       int used = 0;
-      for (long k = 0; k < length; k++) {
-        if (used > r.length - 13) {
-          emit(used);
-          used = 0;
+      boolean comma = false;
+      for (long done = 0; done < length; ) {
+        int n = (int) Math.min(BLOCK, length - done);
+        values.get(index, v, 0, n);
+        for (int k = 0; k < n; k++) {
+          if (used > r.length - 13) {
+            emit(used);
+            used = 0;
+          }
+          if (comma) {
+            r[used++] = ',';
+          }
+          comma = true;
+          used = NumberOutput.outputInt(v[k], r, used);
         }
-        if (k > 0) {
-          r[used++] = ',';
-        }
-        used = NumberOutput.outputInt(d.getInt(i++ * 4), r, used);
+        index += n;
+        done += n;
       }
-      index = i;
       return used;
     }
 
     private int longs(long length) throws IOException {
       byte[] r = run;
-      ByteBuffer d = data;
-      int i = index;
+      long[] v = longBlock != null ? longBlock : (longBlock = new long[BLOCK]);
+      LongBuffer values = data.asLongBuffer();
       int used = 0;
-      for (long k = 0; k < length; k++) {
-        if (used > r.length - 22) {
-          emit(used);
-          used = 0;
+      boolean comma = false;
+      for (long done = 0; done < length; ) {
+        int n = (int) Math.min(BLOCK, length - done);
+        values.get(index, v, 0, n);
+        for (int k = 0; k < n; k++) {
+          if (used > r.length - 22) {
+            emit(used);
+            used = 0;
+          }
+          if (comma) {
+            r[used++] = ',';
+          }
+          comma = true;
+          used = NumberOutput.outputLong(v[k], r, used);
         }
-        if (k > 0) {
-          r[used++] = ',';
-        }
-        used = NumberOutput.outputLong(d.getLong(i++ * 8), r, used);
+        index += n;
+        done += n;
       }
-      index = i;
       return used;
     }
 
