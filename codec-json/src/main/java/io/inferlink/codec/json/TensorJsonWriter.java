@@ -8,7 +8,10 @@ import io.inferlink.Tensor;
 import io.inferlink.UnsupportedFeatureException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +47,11 @@ public final class TensorJsonWriter {
   private byte[] boolBlock; // made on first use: most documents hold a few small tensors
   private int[] intBlock;
   private long[] longBlock;
+  /** "true" and the first four letters of "false", as little-endian ints: one store each. */
+  private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+  private static final int FALS = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
+  private byte[] listBytes; // a BYTES list's part of the tensor, for plainStrings
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * A writer for one document.
@@ -170,9 +178,7 @@ public final class TensorJsonWriter {
     /** The next {@code length} elements, inside a list the caller has opened. */
     void list(long length) throws IOException {
       if (type == DataType.BYTES) {
-        if (stream != null && length > 0 && plainText(length)) {
-          out.flush();
-          plainStrings(length);
+        if (stream != null && length > 0 && plainStrings(length)) {
           return;
         }
         for (long k = 0; k < length; k++) {
@@ -229,16 +235,10 @@ public final class TensorJsonWriter {
           }
           comma = true;
           if (v[k] != 0) {
-            r[used] = 't';
-            r[used + 1] = 'r';
-            r[used + 2] = 'u';
-            r[used + 3] = 'e';
+            INT_LE.set(r, used, TRUE);
             used += 4;
           } else {
-            r[used] = 'f';
-            r[used + 1] = 'a';
-            r[used + 2] = 'l';
-            r[used + 3] = 's';
+            INT_LE.set(r, used, FALS);
             r[used + 4] = 'e';
             used += 5;
           }
@@ -302,56 +302,61 @@ public final class TensorJsonWriter {
     }
 
     /**
-     * Whether the next {@code length} BYTES elements are all printable ASCII without a quote or a backslash:
-     * such a string's JSON is its bytes between quotes, so the list can be written without a String per element.
+     * Writes the next {@code length} BYTES elements as their bytes between quotes when every one is printable
+     * ASCII without a quote or a backslash (such a string's JSON is exactly that), with no String per element;
+     * returns false, having written nothing, when one is not, for the generator's road. The list's part of the
+     * tensor is copied out once and read from the copy, which costs less than a checked buffer read per byte.
      */
-    private boolean plainText(long length) {
-      ByteBuffer d = data;
-      int pos = bytePos;
+    private boolean plainStrings(long length) throws IOException {
+      int end = bytePos;
       for (long k = 0; k < length; k++) {
-        int len = d.getInt(pos);
-        pos += 4;
-        for (int end = pos + len; pos < end; pos++) {
-          byte b = d.get(pos);
+        end += 4 + data.getInt(end);
+      }
+      int size = end - bytePos;
+      if (listBytes == null || listBytes.length < size) {
+        listBytes = new byte[Math.max(size, 4096)];
+      }
+      byte[] from = listBytes;
+      data.get(bytePos, from, 0, size);
+      for (int p = 0; p < size; ) {
+        int len = (int) INT_LE.get(from, p);
+        p += 4;
+        for (int stop = p + len; p < stop; p++) {
+          byte b = from[p];
           if (b < 0x20 || b == 0x7F || b == '"' || b == '\\') { // negative: not ASCII
             return false;
           }
         }
       }
-      return true;
-    }
-
-    /** Writes the next {@code length} BYTES elements, checked by {@link #plainText}, as quoted bytes. */
-    private void plainStrings(long length) throws IOException {
+      out.flush(); // the generator's bytes first: its '[' and what came before it
       byte[] r = run;
-      ByteBuffer d = data;
       int used = 0;
-      for (long k = 0; k < length; k++) {
-        int len = d.getInt(bytePos);
-        bytePos += 4;
+      for (int p = 0; p < size; ) {
+        int len = (int) INT_LE.get(from, p);
+        p += 4;
         if (used + len + 3 > r.length) {
           emit(used);
           used = 0;
         }
-        if (k > 0) {
+        if (p > 4) {
           r[used++] = ',';
         }
         r[used++] = '"';
-        if (len + 3 > r.length) { // longer than the run: straight from the tensor
+        if (len + 3 > r.length) { // longer than the run: straight from the copy
           emit(used);
           used = 0;
-          byte[] text = new byte[len];
-          d.get(bytePos, text);
-          stream.write(text);
+          stream.write(from, p, len);
         } else {
-          d.get(bytePos, r, used, len);
+          System.arraycopy(from, p, r, used, len);
           used += len;
         }
-        bytePos += len;
+        p += len;
         r[used++] = '"';
-        index++;
       }
       emit(used);
+      bytePos = end;
+      index += (int) length;
+      return true;
     }
 
     private void emit(int used) throws IOException {
