@@ -14,9 +14,10 @@ import java.nio.ByteOrder;
  * bytes itself, without a tokenizer and mostly without a String or a parse call per number: a decimal of up to
  * 18 significant digits and a small exponent is one correctly rounded division (Clinger's fast path, checked for
  * the one double-rounding case of floats), digits go eight at a time (SWAR), and when the element type is known
- * the first pass only counts commas.
+ * the first pass only counts commas. It reads lists of {@code true}/{@code false} and lists of plain strings
+ * (printable ASCII, no escapes, copied as they are) too, the other element kinds servers send in bulk.
  *
- * <p>It gives up, throwing {@link NotPlain}, on anything else (strings, booleans, objects, ragged lists,
+ * <p>It gives up, throwing {@link NotPlain}, on anything else (other strings, objects, ragged lists,
  * malformed or overlong numbers, a number the element type cannot hold, nesting past the limit): the caller then
  * reads the same list token by token, which gives the exact error or accepts what it may. Giving up leaves no
  * trace but the position, so both roads give the same tensor for every list both read (a differential test
@@ -29,6 +30,9 @@ final class NumberLists {
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long[] EMPTY = {0};
+  /** {@code true} and the first four bytes of {@code false}, as one little-endian int each. */
+  private static final int TRUE_LE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+  private static final int FALS_LE = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
 
   static {
     COUNTING[','] = ',';
@@ -68,6 +72,10 @@ final class NumberLists {
   private boolean nullIsNumber;
   private long leaves;
   private int kinds;
+  /** What the list's strings take in a BYTES tensor: a 4-byte length and the bytes, each. */
+  private long textBytes;
+  /** The document offset of the first byte of the string {@link #plainString} last read. */
+  private int stringStart;
   private DataType dtype;
   private ByteBuffer out;
 
@@ -91,6 +99,10 @@ final class NumberLists {
     return leaves;
   }
 
+  long textBytes() {
+    return textBytes;
+  }
+
   /** The {@link LeafKinds} bits of the list last measured (nothing when only counted). */
   int kinds() {
     return kinds;
@@ -108,6 +120,7 @@ final class NumberLists {
     this.nullIsNumber = nullIsNumber;
     this.leaves = 0;
     this.kinds = 0;
+    this.textBytes = 0;
     this.out = null;
     return list(depth);
   }
@@ -164,12 +177,20 @@ final class NumberLists {
     return shape;
   }
 
-  /** A list of numbers, the hot loop. */
+  /** A list of numbers (or of booleans or strings), the hot loop. */
   private long[] innermost() {
     if (out != null) {
       if (dtype.isFloatingPoint()) {
         do {
           floatValue();
+        } while (comma());
+      } else if (dtype == DataType.BOOL) {
+        do {
+          boolValue();
+        } while (comma());
+      } else if (dtype == DataType.BYTES) {
+        do {
+          stringValue();
         } while (comma());
       } else {
         do {
@@ -243,6 +264,16 @@ final class NumberLists {
     if (c == 'n') {
       word("null", !nullIsNumber);
       kinds |= LeafKinds.NULL;
+      return;
+    }
+    if (c == 't' || c == 'f') {
+      word(c == 't' ? "true" : "false", false);
+      kinds |= LeafKinds.BOOLEAN;
+      return;
+    }
+    if (c == '"') {
+      textBytes += 4 + plainString();
+      kinds |= LeafKinds.STRING;
       return;
     }
     boolean negative = c == '-';
@@ -397,6 +428,77 @@ final class NumberLists {
       throw NotPlain.INSTANCE;
     }
     return v;
+  }
+
+  // ---------------------------------------------------------------- second pass: BOOL and BYTES
+
+  /** {@code true} or {@code false} into the buffer as 1 or 0; anything else (0 and 1 too) is the token road's. */
+  private void boolValue() {
+    skipWhitespace();
+    fillWindow();
+    byte[] w = window;
+    int base = windowStart;
+    int p = pos;
+    // The literal and the byte after it must be in the window, which holds at least 1000 bytes or the rest.
+    if (p + 5 < windowEnd) {
+      int head = (int) INT_LE.get(w, p - base);
+      if (head == TRUE_LE && delimiter(w[p + 4 - base])) {
+        pos = p + 4;
+        out.put((byte) 1);
+        return;
+      }
+      if (head == FALS_LE && w[p + 4 - base] == 'e' && delimiter(w[p + 5 - base])) {
+        pos = p + 5;
+        out.put((byte) 0);
+        return;
+      }
+    } else if (p + 4 < windowEnd && (int) INT_LE.get(w, p - base) == TRUE_LE && delimiter(w[p + 4 - base])) {
+      pos = p + 4;
+      out.put((byte) 1);
+      return;
+    }
+    throw NotPlain.INSTANCE;
+  }
+
+  /** A plain string into the buffer as a BYTES element: its length (little-endian), then its bytes as they are. */
+  private void stringValue() {
+    int length = plainString();
+    out.putInt(length).put(window, stringStart - windowStart, length);
+  }
+
+  /**
+   * The length of the string at {@code pos} when it is plain: printable ASCII without a backslash, whose bytes
+   * are then exactly its UTF-8 form (and its raw-byte form, {@link RawByteText}); escapes, other UTF-8 (which
+   * Jackson validates) and control characters (which JSON forbids) are the token road's. Leaves {@code pos} after
+   * the closing quote and the whole string in the window, from {@link #stringStart}.
+   */
+  private int plainString() {
+    skipWhitespace();
+    fillWindow();
+    if (pos >= windowEnd || window[pos - windowStart] != '"') {
+      throw NotPlain.INSTANCE;
+    }
+    int p = pos + 1;
+    while (true) {
+      byte[] w = window;
+      int base = windowStart;
+      int e = windowEnd;
+      for (; p < e; p++) {
+        byte c = w[p - base];
+        if (c == '"') {
+          stringStart = pos + 1;
+          pos = p + 1;
+          return p - stringStart;
+        }
+        if (c == '\\' || c < 0x20) { // bytes are signed: every non-ASCII byte is below 0x20 too
+          throw NotPlain.INSTANCE;
+        }
+      }
+      if (e == end || (base == pos && e - base == w.length)) {
+        throw NotPlain.INSTANCE; // unterminated, or longer than the window: the token road reads it
+      }
+      load(); // from the opening quote, so that the string so far stays in the window
+    }
   }
 
   // ---------------------------------------------------------------- second pass: floating-point types
@@ -658,6 +760,10 @@ final class NumberLists {
   }
 
   private void skipWhitespace() {
+    int p = pos;
+    if (p >= windowStart && p < windowEnd && window[p - windowStart] > ' ') {
+      return; // the usual case, nothing to skip
+    }
     while (pos < end) {
       byte c = at(pos);
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -699,6 +805,17 @@ final class NumberLists {
 
   /** A comma, consumed; false (nothing consumed) for anything else. */
   private boolean comma() {
+    int p = pos;
+    if (p >= windowStart && p < windowEnd) { // the usual case: the byte right after the value
+      byte c = window[p - windowStart];
+      if (c == ',') {
+        pos = p + 1;
+        return true;
+      }
+      if (c == ']') {
+        return false;
+      }
+    }
     if (peek() == ',') {
       pos++;
       return true;
