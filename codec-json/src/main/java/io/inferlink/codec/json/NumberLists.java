@@ -185,13 +185,13 @@ final class NumberLists {
           floatValue();
         } while (comma());
       } else if (dtype == DataType.BOOL) {
-        do {
-          boolValue();
-        } while (comma());
+        boolList();
       } else if (dtype == DataType.BYTES) {
         do {
           stringValue();
         } while (comma());
+      } else if ((dtype == DataType.INT32 || dtype == DataType.INT64) && out.hasArray()) {
+        intList();
       } else {
         do {
           integerValue();
@@ -226,6 +226,13 @@ final class NumberLists {
       int base = windowStart;
       int limit = windowEnd;
       for (; p < limit; p++) {
+        // Runs of digits (long integers, fractions) are skipped eight bytes at a time.
+        while (p + 8 <= limit && isEightDigits((long) LONG_LE.get(w, p - base))) {
+          p += 8;
+        }
+        if (p >= limit) {
+          break;
+        }
         byte kind = COUNTING[w[p - base] & 0xFF];
         if (kind != 0) {
           if (kind == ',') {
@@ -423,6 +430,92 @@ final class NumberLists {
     }
   }
 
+  /**
+   * The elements of a list of INT32 or INT64 values up to its {@code ]}, as {@link #boolList} does booleans:
+   * runs without spaces straight into the buffer's array, each number's digits eight at a time; the rest, and
+   * whatever is unusual (leading zeros, fractions, values out of range), through {@link #integerValue}, which
+   * gives up where it must.
+   */
+  private void intList() {
+    boolean wide = dtype == DataType.INT64;
+    int size = wide ? 8 : 4;
+    byte[] dst = out.array();
+    int offset = out.arrayOffset();
+    int limit = out.limit();
+    int q = out.position();
+    // The largest magnitude, as an unsigned long, for each sign.
+    long maxPositive = wide ? Long.MAX_VALUE : Integer.MAX_VALUE;
+    long maxNegative = wide ? Long.MIN_VALUE : -(long) Integer.MIN_VALUE;
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int safe = windowEnd - 24; // a sign, 19 digits, and the two bytes after are in the window from below here
+      int p = pos;
+      boolean afterValue = false;
+      while (p < safe) {
+        boolean negative = w[p - base] == '-';
+        if (negative) {
+          p++;
+        }
+        int digitsStart = p;
+        byte c = w[p - base];
+        long v;
+        if (c == '0') {
+          v = 0;
+          p++;
+        } else if (c >= '1' && c <= '9') {
+          int some = eightDigits((long) LONG_LE.get(w, p - base));
+          if (some >= 0) {
+            v = some;
+            p += 8;
+            some = eightDigits((long) LONG_LE.get(w, p - base));
+            if (some >= 0) {
+              v = v * 100_000_000 + some;
+              p += 8;
+            }
+          } else {
+            v = 0;
+          }
+          // At most 19 digits here: their value fits 64 bits unsigned; a 20th is beyond both types anyway.
+          while ((c = w[p - base]) >= '0' && c <= '9' && p - digitsStart < 19) {
+            v = v * 10 + (c - '0');
+            p++;
+          }
+        } else {
+          throw NotPlain.INSTANCE;
+        }
+        c = w[p - base];
+        if (!delimiter(c) || Long.compareUnsigned(v, negative ? maxNegative : maxPositive) > 0 || q + size > limit) {
+          throw NotPlain.INSTANCE; // a fraction, an exponent, a 20th digit, out of range: the token road's
+        }
+        long value = negative ? -v : v;
+        if (wide) {
+          LONG_LE.set(dst, offset + q, value);
+        } else {
+          INT_LE.set(dst, offset + q, (int) value);
+        }
+        q += size;
+        afterValue = true;
+        if (c != ',' || w[p + 1 - base] <= ' ') {
+          break; // the end, or spaces (or what is not JSON): the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      out.position(q);
+      if (!afterValue) { // at the window's end: one value the general way
+        integerValue();
+        q = out.position();
+      }
+      if (!comma()) {
+        return;
+      }
+    }
+  }
+
   private static long range(long v, long min, long max) {
     if (v < min || v > max) {
       throw NotPlain.INSTANCE;
@@ -431,6 +524,67 @@ final class NumberLists {
   }
 
   // ---------------------------------------------------------------- second pass: BOOL and BYTES
+
+  /**
+   * The elements of a list of booleans up to its {@code ]}. Runs written without spaces ({@code true,false,...},
+   * what servers write) go straight into the buffer's array, a literal and its comma at a time; anything else
+   * (spaces, the window's end) goes through {@link #boolValue} and {@link #comma}.
+   */
+  private void boolList() {
+    if (!out.hasArray()) {
+      do {
+        boolValue();
+      } while (comma());
+      return;
+    }
+    byte[] dst = out.array();
+    int offset = out.arrayOffset();
+    int limit = out.limit();
+    int q = out.position();
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int safe = windowEnd - 6; // "false" and two bytes after it are in the window from below here
+      int p = pos;
+      boolean afterValue = false;
+      while (p < safe) {
+        int head = (int) INT_LE.get(w, p - base);
+        int next;
+        byte value;
+        if (head == TRUE_LE) {
+          next = p + 4;
+          value = 1;
+        } else if (head == FALS_LE && w[p + 4 - base] == 'e') {
+          next = p + 5;
+          value = 0;
+        } else {
+          throw NotPlain.INSTANCE;
+        }
+        if (!delimiter(w[next - base]) || q >= limit) {
+          throw NotPlain.INSTANCE;
+        }
+        dst[offset + q++] = value;
+        p = next;
+        afterValue = true;
+        if (w[p - base] != ',' || w[p + 1 - base] <= ' ') {
+          break; // the end, or spaces (or what is not JSON): the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      out.position(q);
+      if (!afterValue) { // at the window's end: one value the general way
+        boolValue();
+        q = out.position();
+      }
+      if (!comma()) {
+        return;
+      }
+    }
+  }
 
   /** {@code true} or {@code false} into the buffer as 1 or 0; anything else (0 and 1 too) is the token road's. */
   private void boolValue() {
@@ -683,6 +837,11 @@ final class NumberLists {
     long mask = 0x0000_00FF_0000_00FFL;
     value = value * 10 + (value >>> 8);
     return (int) ((((value & mask) * (100 + (1_000_000L << 32))) + (((value >>> 16) & mask) * (1 + (10_000L << 32)))) >>> 32);
+  }
+
+  /** Whether eight bytes read as one little-endian long are all ASCII digits (the test of {@link #eightDigits}). */
+  static boolean isEightDigits(long chunk) {
+    return (((chunk + 0x4646_4646_4646_4646L) | (chunk - 0x3030_3030_3030_3030L)) & 0x8080_8080_8080_8080L) == 0;
   }
 
   /** As {@link #eightDigits}, for four digits read as a little-endian int. */
