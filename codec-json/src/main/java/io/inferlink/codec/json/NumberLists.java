@@ -226,9 +226,24 @@ final class NumberLists {
       int base = windowStart;
       int limit = windowEnd;
       for (; p < limit; p++) {
-        // Runs of digits (long integers, fractions) are skipped eight bytes at a time.
-        while (p + 8 <= limit && isEightDigits((long) LONG_LE.get(w, p - base))) {
-          p += 8;
+        // Eight bytes at a time while none of them can end the list or leave it: their commas are counted at once.
+        // What is flagged (the structural bytes, and two control bytes that share their pattern) goes one by one.
+        while (p + 8 <= limit) {
+          long chunk = (long) LONG_LE.get(w, p - base);
+          long folded = chunk | 0x2020_2020_2020_2020L; // '[' and ']' become '{' and '}'
+          long flagged = zeroBytes(folded ^ 0x7B7B_7B7B_7B7B_7B7BL) | zeroBytes(folded ^ 0x7D7D_7D7D_7D7D_7D7DL)
+              | zeroBytes(folded ^ 0x2222_2222_2222_2222L) | zeroBytes(folded ^ 0x3A3A_3A3A_3A3A_3A3AL);
+          long commas = zeroBytes(chunk ^ 0x2C2C_2C2C_2C2C_2C2CL);
+          if (flagged == 0) {
+            n += Long.bitCount(commas);
+            p += 8;
+          } else {
+            // The commas before the first flagged byte, then that byte itself below.
+            long first = flagged & -flagged;
+            n += Long.bitCount(commas & (first - 1));
+            p += Long.numberOfTrailingZeros(first) >>> 3;
+            break;
+          }
         }
         if (p >= limit) {
           break;
@@ -839,9 +854,10 @@ final class NumberLists {
     return (int) ((((value & mask) * (100 + (1_000_000L << 32))) + (((value >>> 16) & mask) * (1 + (10_000L << 32)))) >>> 32);
   }
 
-  /** Whether eight bytes read as one little-endian long are all ASCII digits (the test of {@link #eightDigits}). */
-  static boolean isEightDigits(long chunk) {
-    return (((chunk + 0x4646_4646_4646_4646L) | (chunk - 0x3030_3030_3030_3030L)) & 0x8080_8080_8080_8080L) == 0;
+  /** The high bit of each byte of {@code v} that is zero, and no other bit (exact: no carry crosses bytes). */
+  static long zeroBytes(long v) {
+    long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    return ~(((v & low7) + low7) | v | low7);
   }
 
   /** As {@link #eightDigits}, for four digits read as a little-endian int. */

@@ -190,6 +190,32 @@ class NumberListsTest {
   }
 
   @Test
+  void countingCommasEightBytesAtATime() throws IOException {
+    for (int n = 1; n < 40; n++) {
+      StringBuilder json = new StringBuilder("[");
+      for (int i = 0; i < n; i++) {
+        json.append(i == 0 ? "" : i % 3 == 0 ? ", " : ",").append(i % 2 == 0 ? "true" : "false");
+      }
+      String bools = json.append("]").toString();
+      assertEquals(n, fastOnly(bools, DataType.BOOL).capacity(), bools);
+      same(bools, DataType.BOOL);
+    }
+    // Every structural byte at every position of an eight-byte block: the count stops there and gives up.
+    for (String structural : new String[] {"[", "{", "}", "\"", ":"}) {
+      for (int at = 0; at < 9; at++) {
+        String json = "[1234567" + "8".repeat(at) + structural + "9, 1]";
+        assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.INT64), json);
+      }
+    }
+    for (int at = 0; at < 9; at++) {
+      same("[1,2" + "3".repeat(at) + "]", DataType.INT64);
+    }
+    assertEquals(0x80L, NumberLists.zeroBytes(0x0101_0101_0101_0100L));
+    assertEquals(0x8080_0000_0000_0000L, NumberLists.zeroBytes(0x0000_0101_0101_0101L));
+    assertEquals(0L, NumberLists.zeroBytes(0x8001_FF7F_1020_3040L));
+  }
+
+  @Test
   void eightDigitsAtOnce() {
     java.util.function.ToLongFunction<String> chunk = text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII))
         .order(ByteOrder.LITTLE_ENDIAN).getLong();
