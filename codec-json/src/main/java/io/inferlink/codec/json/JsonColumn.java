@@ -105,7 +105,7 @@ public final class JsonColumn {
       NumberLists lists = p.numberLists();
       // Counting commas needs elements without commas or brackets in them: not so for strings.
       boolean countOnly = knownType != null && knownType != DataType.BYTES;
-      long[] s = lists.measure(p.offset(), p.depth(), countOnly, rules.nullAsNaN());
+      long[] s = lists.measure(p.offset(), p.depth(), countOnly, knownType == DataType.BYTES, rules.nullAsNaN());
       leaves += lists.leaves();
       textBytes += lists.textBytes();
       kinds |= lists.kinds();

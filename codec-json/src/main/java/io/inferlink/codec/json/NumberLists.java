@@ -69,6 +69,8 @@ final class NumberLists {
 
   // What measure() learns, and how fill() works, for the list at hand.
   private boolean countOnly;
+  /** Whether measure() expects strings only (a BYTES list): their lengths are counted in one tight loop. */
+  private boolean textOnly;
   private boolean nullIsNumber;
   private long leaves;
   private int kinds;
@@ -115,8 +117,14 @@ final class NumberLists {
    * @param nullIsNumber whether {@code null} is a leaf (a float's NaN) rather than a reason to give up
    */
   long[] measure(long start, int depth, boolean countOnly, boolean nullIsNumber) {
+    return measure(start, depth, countOnly, false, nullIsNumber);
+  }
+
+  /** As above; {@code textOnly}: the element type is BYTES, and a list of anything but plain strings is given up. */
+  long[] measure(long start, int depth, boolean countOnly, boolean textOnly, boolean nullIsNumber) {
     this.pos = (int) start;
     this.countOnly = countOnly;
+    this.textOnly = textOnly;
     this.nullIsNumber = nullIsNumber;
     this.leaves = 0;
     this.kinds = 0;
@@ -186,6 +194,8 @@ final class NumberLists {
         } while (comma());
       } else if (dtype == DataType.BOOL) {
         boolList();
+      } else if (dtype == DataType.BYTES && out.hasArray()) {
+        stringList();
       } else if (dtype == DataType.BYTES) {
         do {
           stringValue();
@@ -202,6 +212,12 @@ final class NumberLists {
     }
     if (countOnly) {
       return new long[] {count()};
+    }
+    if (textOnly) {
+      long n = stringList();
+      expect(']');
+      leaves += n;
+      return new long[] {n};
     }
     long n = 0;
     do {
@@ -627,6 +643,87 @@ final class NumberLists {
       return;
     }
     throw NotPlain.INSTANCE;
+  }
+
+  /**
+   * The plain strings of a list up to its {@code ]}: measuring, their number (their sizes added to
+   * {@link #textBytes}); filling, each into the buffer's array as a BYTES element. Runs written as
+   * {@code "a","b",...} are read in one loop over the window; the rest (spaces, a string reaching past the
+   * window) through {@link #plainString}.
+   */
+  private long stringList() {
+    boolean filling = out != null;
+    byte[] dst = filling ? out.array() : null;
+    int offset = filling ? out.arrayOffset() : 0;
+    int limit = filling ? out.limit() : 0;
+    int q = filling ? out.position() : 0;
+    long n = 0;
+    long sizes = 0;
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int e = windowEnd;
+      int p = pos;
+      boolean afterValue = false;
+      while (p < e) {
+        if (w[p - base] != '"') {
+          throw NotPlain.INSTANCE;
+        }
+        int from = p + 1;
+        int close = from;
+        byte c;
+        while (close < e && (c = w[close - base]) != '"') {
+          if (c == '\\' || c < 0x20) { // as plainString: escapes, control characters, non-ASCII
+            throw NotPlain.INSTANCE;
+          }
+          close++;
+        }
+        if (close >= e) {
+          break; // the string goes on past the window: plainString reloads it
+        }
+        int length = close - from;
+        if (filling) {
+          if (q + 4 + length > limit) {
+            throw NotPlain.INSTANCE;
+          }
+          INT_LE.set(dst, offset + q, length);
+          System.arraycopy(w, from - base, dst, offset + q + 4, length);
+          q += 4 + length;
+        } else {
+          sizes += 4 + length;
+        }
+        n++;
+        p = close + 1;
+        afterValue = true;
+        if (p + 1 >= e || w[p - base] != ',' || w[p + 1 - base] != '"') {
+          break; // the end, spaces, the window's end: the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      if (!afterValue) {
+        int length = plainString();
+        if (filling) {
+          out.position(q);
+          out.putInt(length).put(window, stringStart - windowStart, length);
+          q = out.position();
+        } else {
+          sizes += 4 + length;
+        }
+        n++;
+      }
+      if (!comma()) {
+        if (filling) {
+          out.position(q);
+        } else {
+          textBytes += sizes;
+        }
+        return n;
+      }
+    }
   }
 
   /** A plain string into the buffer as a BYTES element: its length (little-endian), then its bytes as they are. */

@@ -26,7 +26,7 @@ class NumberListsTest {
     ChunkStream bytes = new ChunkStream(List.of(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8))));
     NumberLists lists = new NumberLists(bytes, true);
     int start = json.indexOf('[') + 1;
-    long[] shape = lists.measure(start, 1, dtype != null && dtype != DataType.BYTES, false);
+    long[] shape = lists.measure(start, 1, dtype != null && dtype != DataType.BYTES, dtype == DataType.BYTES, false);
     long n = 1;
     for (long d : shape) {
       n *= d;
