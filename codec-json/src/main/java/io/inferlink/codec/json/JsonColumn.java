@@ -26,8 +26,8 @@ import java.util.Arrays;
  * intermediate copy. A tensor can be one JSON value or several (the rows of a row-format answer, stacked along
  * a new first dimension): call {@link #measure} and {@link #fill} once per value, in the same order.
  *
- * <p>Lists of numbers read through a parser from {@link JsonTensors#parser} are read straight from the bytes
- * ({@code NumberLists}); everything else, and anything that reader is unsure of, token by token, which gives
+ * <p>Lists of numbers, booleans and plain ASCII strings read through a parser from {@link JsonTensors#parser} are
+ * read straight from the bytes ({@code NumberLists}); everything else, and anything that reader is unsure of, token by token, which gives
  * the same elements and the exact complaint. Problems are {@link MalformedAnswerException}s starting with the
  * label, e.g. {@code output 'y' is ragged at [1]}. Not thread-safe: one per tensor per decoding.
  */
@@ -72,7 +72,7 @@ public final class JsonColumn {
    */
   public void measure(JsonParser p) throws IOException {
     long[] s = null;
-    if (p.currentToken() == JsonToken.START_ARRAY && p instanceof ChunkedJsonParser && numeric(knownType)) {
+    if (p.currentToken() == JsonToken.START_ARRAY && p instanceof ChunkedJsonParser) {
       s = measureFast((ChunkedJsonParser) p);
     }
     if (s == null) {
@@ -103,8 +103,11 @@ public final class JsonColumn {
   private long[] measureFast(ChunkedJsonParser p) {
     try {
       NumberLists lists = p.numberLists();
-      long[] s = lists.measure(p.offset(), p.depth(), knownType != null, rules.nullAsNaN());
+      // Counting commas needs elements without commas or brackets in them: not so for strings.
+      boolean countOnly = knownType != null && knownType != DataType.BYTES;
+      long[] s = lists.measure(p.offset(), p.depth(), countOnly, knownType == DataType.BYTES, rules.nullAsNaN());
       leaves += lists.leaves();
+      textBytes += lists.textBytes();
       kinds |= lists.kinds();
       p.skipListTo(lists.end());
       return s;
@@ -249,8 +252,7 @@ public final class JsonColumn {
   /** Writes every element of the value at the parser's current token, leaving the parser on its last token. */
   public void fill(JsonParser p) throws IOException {
     try {
-      if (p.currentToken() == JsonToken.START_ARRAY && p instanceof ChunkedJsonParser && numeric(dtype)
-          && fillFast((ChunkedJsonParser) p)) {
+      if (p.currentToken() == JsonToken.START_ARRAY && p instanceof ChunkedJsonParser && fillFast((ChunkedJsonParser) p)) {
         return;
       }
       fillTokens(p, 0);
@@ -461,10 +463,6 @@ public final class JsonColumn {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static boolean numeric(DataType t) {
-    return t == null || (t != DataType.BOOL && t != DataType.BYTES);
-  }
 
   private JsonToken next(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();

@@ -14,9 +14,10 @@ import java.nio.ByteOrder;
  * bytes itself, without a tokenizer and mostly without a String or a parse call per number: a decimal of up to
  * 18 significant digits and a small exponent is one correctly rounded division (Clinger's fast path, checked for
  * the one double-rounding case of floats), digits go eight at a time (SWAR), and when the element type is known
- * the first pass only counts commas.
+ * the first pass only counts commas. It reads lists of {@code true}/{@code false} and lists of plain strings
+ * (printable ASCII, no escapes, copied as they are) too, the other element kinds servers send in bulk.
  *
- * <p>It gives up, throwing {@link NotPlain}, on anything else (strings, booleans, objects, ragged lists,
+ * <p>It gives up, throwing {@link NotPlain}, on anything else (other strings, objects, ragged lists,
  * malformed or overlong numbers, a number the element type cannot hold, nesting past the limit): the caller then
  * reads the same list token by token, which gives the exact error or accepts what it may. Giving up leaves no
  * trace but the position, so both roads give the same tensor for every list both read (a differential test
@@ -29,6 +30,9 @@ final class NumberLists {
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long[] EMPTY = {0};
+  /** {@code true} and the first four bytes of {@code false}, as one little-endian int each. */
+  private static final int TRUE_LE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
+  private static final int FALS_LE = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
 
   static {
     COUNTING[','] = ',';
@@ -65,9 +69,15 @@ final class NumberLists {
 
   // What measure() learns, and how fill() works, for the list at hand.
   private boolean countOnly;
+  /** Whether measure() expects strings only (a BYTES list): their lengths are counted in one tight loop. */
+  private boolean textOnly;
   private boolean nullIsNumber;
   private long leaves;
   private int kinds;
+  /** What the list's strings take in a BYTES tensor: a 4-byte length and the bytes, each. */
+  private long textBytes;
+  /** The document offset of the first byte of the string {@link #plainString} last read. */
+  private int stringStart;
   private DataType dtype;
   private ByteBuffer out;
 
@@ -91,6 +101,10 @@ final class NumberLists {
     return leaves;
   }
 
+  long textBytes() {
+    return textBytes;
+  }
+
   /** The {@link LeafKinds} bits of the list last measured (nothing when only counted). */
   int kinds() {
     return kinds;
@@ -103,11 +117,18 @@ final class NumberLists {
    * @param nullIsNumber whether {@code null} is a leaf (a float's NaN) rather than a reason to give up
    */
   long[] measure(long start, int depth, boolean countOnly, boolean nullIsNumber) {
+    return measure(start, depth, countOnly, false, nullIsNumber);
+  }
+
+  /** As above; {@code textOnly}: the element type is BYTES, and a list of anything but plain strings is given up. */
+  long[] measure(long start, int depth, boolean countOnly, boolean textOnly, boolean nullIsNumber) {
     this.pos = (int) start;
     this.countOnly = countOnly;
+    this.textOnly = textOnly;
     this.nullIsNumber = nullIsNumber;
     this.leaves = 0;
     this.kinds = 0;
+    this.textBytes = 0;
     this.out = null;
     return list(depth);
   }
@@ -164,13 +185,23 @@ final class NumberLists {
     return shape;
   }
 
-  /** A list of numbers, the hot loop. */
+  /** A list of numbers (or of booleans or strings), the hot loop. */
   private long[] innermost() {
     if (out != null) {
       if (dtype.isFloatingPoint()) {
         do {
           floatValue();
         } while (comma());
+      } else if (dtype == DataType.BOOL) {
+        boolList();
+      } else if (dtype == DataType.BYTES && out.hasArray()) {
+        stringList();
+      } else if (dtype == DataType.BYTES) {
+        do {
+          stringValue();
+        } while (comma());
+      } else if ((dtype == DataType.INT32 || dtype == DataType.INT64) && out.hasArray()) {
+        intList();
       } else {
         do {
           integerValue();
@@ -181,6 +212,12 @@ final class NumberLists {
     }
     if (countOnly) {
       return new long[] {count()};
+    }
+    if (textOnly) {
+      long n = stringList();
+      expect(']');
+      leaves += n;
+      return new long[] {n};
     }
     long n = 0;
     do {
@@ -205,6 +242,28 @@ final class NumberLists {
       int base = windowStart;
       int limit = windowEnd;
       for (; p < limit; p++) {
+        // Eight bytes at a time while none of them can end the list or leave it: their commas are counted at once.
+        // What is flagged (the structural bytes, and two control bytes that share their pattern) goes one by one.
+        while (p + 8 <= limit) {
+          long chunk = (long) LONG_LE.get(w, p - base);
+          long folded = chunk | 0x2020_2020_2020_2020L; // '[' and ']' become '{' and '}'
+          long flagged = zeroBytes(folded ^ 0x7B7B_7B7B_7B7B_7B7BL) | zeroBytes(folded ^ 0x7D7D_7D7D_7D7D_7D7DL)
+              | zeroBytes(folded ^ 0x2222_2222_2222_2222L) | zeroBytes(folded ^ 0x3A3A_3A3A_3A3A_3A3AL);
+          long commas = zeroBytes(chunk ^ 0x2C2C_2C2C_2C2C_2C2CL);
+          if (flagged == 0) {
+            n += Long.bitCount(commas);
+            p += 8;
+          } else {
+            // The commas before the first flagged byte, then that byte itself below.
+            long first = flagged & -flagged;
+            n += Long.bitCount(commas & (first - 1));
+            p += Long.numberOfTrailingZeros(first) >>> 3;
+            break;
+          }
+        }
+        if (p >= limit) {
+          break;
+        }
         byte kind = COUNTING[w[p - base] & 0xFF];
         if (kind != 0) {
           if (kind == ',') {
@@ -243,6 +302,16 @@ final class NumberLists {
     if (c == 'n') {
       word("null", !nullIsNumber);
       kinds |= LeafKinds.NULL;
+      return;
+    }
+    if (c == 't' || c == 'f') {
+      word(c == 't' ? "true" : "false", false);
+      kinds |= LeafKinds.BOOLEAN;
+      return;
+    }
+    if (c == '"') {
+      textBytes += 4 + plainString();
+      kinds |= LeafKinds.STRING;
       return;
     }
     boolean negative = c == '-';
@@ -392,11 +461,335 @@ final class NumberLists {
     }
   }
 
+  /**
+   * The elements of a list of INT32 or INT64 values up to its {@code ]}, as {@link #boolList} does booleans:
+   * runs without spaces straight into the buffer's array, each number's digits eight at a time; the rest, and
+   * whatever is unusual (leading zeros, fractions, values out of range), through {@link #integerValue}, which
+   * gives up where it must.
+   */
+  private void intList() {
+    boolean wide = dtype == DataType.INT64;
+    int size = wide ? 8 : 4;
+    byte[] dst = out.array();
+    int offset = out.arrayOffset();
+    int limit = out.limit();
+    int q = out.position();
+    // The largest magnitude, as an unsigned long, for each sign.
+    long maxPositive = wide ? Long.MAX_VALUE : Integer.MAX_VALUE;
+    long maxNegative = wide ? Long.MIN_VALUE : -(long) Integer.MIN_VALUE;
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int safe = windowEnd - 24; // a sign, 19 digits, and the two bytes after are in the window from below here
+      int p = pos;
+      boolean afterValue = false;
+      while (p < safe) {
+        boolean negative = w[p - base] == '-';
+        if (negative) {
+          p++;
+        }
+        int digitsStart = p;
+        byte c = w[p - base];
+        long v;
+        if (c == '0') {
+          v = 0;
+          p++;
+        } else if (c >= '1' && c <= '9') {
+          int some = eightDigits((long) LONG_LE.get(w, p - base));
+          if (some >= 0) {
+            v = some;
+            p += 8;
+            some = eightDigits((long) LONG_LE.get(w, p - base));
+            if (some >= 0) {
+              v = v * 100_000_000 + some;
+              p += 8;
+            }
+          } else {
+            v = 0;
+          }
+          // At most 19 digits here: their value fits 64 bits unsigned; a 20th is beyond both types anyway.
+          while ((c = w[p - base]) >= '0' && c <= '9' && p - digitsStart < 19) {
+            v = v * 10 + (c - '0');
+            p++;
+          }
+        } else {
+          throw NotPlain.INSTANCE;
+        }
+        c = w[p - base];
+        if (!delimiter(c) || Long.compareUnsigned(v, negative ? maxNegative : maxPositive) > 0 || q + size > limit) {
+          throw NotPlain.INSTANCE; // a fraction, an exponent, a 20th digit, out of range: the token road's
+        }
+        long value = negative ? -v : v;
+        if (wide) {
+          LONG_LE.set(dst, offset + q, value);
+        } else {
+          INT_LE.set(dst, offset + q, (int) value);
+        }
+        q += size;
+        afterValue = true;
+        if (c != ',' || w[p + 1 - base] <= ' ') {
+          break; // the end, or spaces (or what is not JSON): the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      out.position(q);
+      if (!afterValue) { // at the window's end: one value the general way
+        integerValue();
+        q = out.position();
+      }
+      if (!comma()) {
+        return;
+      }
+    }
+  }
+
   private static long range(long v, long min, long max) {
     if (v < min || v > max) {
       throw NotPlain.INSTANCE;
     }
     return v;
+  }
+
+  // ---------------------------------------------------------------- second pass: BOOL and BYTES
+
+  /**
+   * The elements of a list of booleans up to its {@code ]}. Runs written without spaces ({@code true,false,...},
+   * what servers write) go straight into the buffer's array, a literal and its comma at a time; anything else
+   * (spaces, the window's end) goes through {@link #boolValue} and {@link #comma}.
+   */
+  private void boolList() {
+    if (!out.hasArray()) {
+      do {
+        boolValue();
+      } while (comma());
+      return;
+    }
+    byte[] dst = out.array();
+    int offset = out.arrayOffset();
+    int limit = out.limit();
+    int q = out.position();
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int safe = windowEnd - 6; // "false" and two bytes after it are in the window from below here
+      int p = pos;
+      boolean afterValue = false;
+      while (p < safe) {
+        int head = (int) INT_LE.get(w, p - base);
+        int next;
+        byte value;
+        if (head == TRUE_LE) {
+          next = p + 4;
+          value = 1;
+        } else if (head == FALS_LE && w[p + 4 - base] == 'e') {
+          next = p + 5;
+          value = 0;
+        } else {
+          throw NotPlain.INSTANCE;
+        }
+        if (!delimiter(w[next - base]) || q >= limit) {
+          throw NotPlain.INSTANCE;
+        }
+        dst[offset + q++] = value;
+        p = next;
+        afterValue = true;
+        if (w[p - base] != ',' || w[p + 1 - base] <= ' ') {
+          break; // the end, or spaces (or what is not JSON): the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      out.position(q);
+      if (!afterValue) { // at the window's end: one value the general way
+        boolValue();
+        q = out.position();
+      }
+      if (!comma()) {
+        return;
+      }
+    }
+  }
+
+  /** {@code true} or {@code false} into the buffer as 1 or 0; anything else (0 and 1 too) is the token road's. */
+  private void boolValue() {
+    skipWhitespace();
+    fillWindow();
+    byte[] w = window;
+    int base = windowStart;
+    int p = pos;
+    // The literal and the byte after it must be in the window, which holds at least 1000 bytes or the rest.
+    if (p + 5 < windowEnd) {
+      int head = (int) INT_LE.get(w, p - base);
+      if (head == TRUE_LE && delimiter(w[p + 4 - base])) {
+        pos = p + 4;
+        out.put((byte) 1);
+        return;
+      }
+      if (head == FALS_LE && w[p + 4 - base] == 'e' && delimiter(w[p + 5 - base])) {
+        pos = p + 5;
+        out.put((byte) 0);
+        return;
+      }
+    } else if (p + 4 < windowEnd && (int) INT_LE.get(w, p - base) == TRUE_LE && delimiter(w[p + 4 - base])) {
+      pos = p + 4;
+      out.put((byte) 1);
+      return;
+    }
+    throw NotPlain.INSTANCE;
+  }
+
+  /**
+   * The plain strings of a list up to its {@code ]}: measuring, their number (their sizes added to
+   * {@link #textBytes}); filling, each into the buffer's array as a BYTES element. Runs written as
+   * {@code "a","b",...} are read in one loop over the window; the rest (spaces, a string reaching past the
+   * window) through {@link #plainString}.
+   */
+  private long stringList() {
+    boolean filling = out != null;
+    byte[] dst = filling ? out.array() : null;
+    int offset = filling ? out.arrayOffset() : 0;
+    int limit = filling ? out.limit() : 0;
+    int q = filling ? out.position() : 0;
+    long n = 0;
+    long sizes = 0;
+    while (true) {
+      skipWhitespace();
+      fillWindow();
+      byte[] w = window;
+      int base = windowStart;
+      int e = windowEnd;
+      int p = pos;
+      boolean afterValue = false;
+      while (p < e) {
+        if (w[p - base] != '"') {
+          throw NotPlain.INSTANCE;
+        }
+        int from = p + 1;
+        int close = from;
+        byte c;
+        // Eight bytes at a time: the first quote, and nothing the fast road refuses before it.
+        while (close + 8 <= e) {
+          long chunk = (long) LONG_LE.get(w, close - base);
+          long quotes = zeroBytes(chunk ^ 0x2222_2222_2222_2222L);
+          long refused = zeroBytes(chunk ^ 0x5C5C_5C5C_5C5C_5C5CL) // a backslash
+              | zeroBytes(chunk & 0xE0E0_E0E0_E0E0_E0E0L) // a control character
+              | (chunk & 0x8080_8080_8080_8080L); // not ASCII
+          if (quotes != 0) {
+            long first = quotes & -quotes;
+            if ((refused & (first - 1)) != 0) {
+              throw NotPlain.INSTANCE;
+            }
+            close += Long.numberOfTrailingZeros(first) >>> 3;
+            break;
+          }
+          if (refused != 0) {
+            throw NotPlain.INSTANCE;
+          }
+          close += 8;
+        }
+        while (close < e && (c = w[close - base]) != '"') {
+          if (c == '\\' || c < 0x20) { // as plainString: escapes, control characters, non-ASCII
+            throw NotPlain.INSTANCE;
+          }
+          close++;
+        }
+        if (close >= e) {
+          break; // the string goes on past the window: plainString reloads it
+        }
+        int length = close - from;
+        if (filling) {
+          if (q + 4 + length > limit) {
+            throw NotPlain.INSTANCE;
+          }
+          INT_LE.set(dst, offset + q, length);
+          if (length <= 8 && q + 12 <= limit && from + 8 <= e) {
+            // A short string as one eight-byte store; what lands past it is overwritten by the next element.
+            LONG_LE.set(dst, offset + q + 4, (long) LONG_LE.get(w, from - base));
+          } else {
+            System.arraycopy(w, from - base, dst, offset + q + 4, length);
+          }
+          q += 4 + length;
+        } else {
+          sizes += 4 + length;
+        }
+        n++;
+        p = close + 1;
+        afterValue = true;
+        if (p + 1 >= e || w[p - base] != ',' || w[p + 1 - base] != '"') {
+          break; // the end, spaces, the window's end: the general path
+        }
+        p++;
+        afterValue = false;
+      }
+      pos = p;
+      if (!afterValue) {
+        int length = plainString();
+        if (filling) {
+          out.position(q);
+          out.putInt(length).put(window, stringStart - windowStart, length);
+          q = out.position();
+        } else {
+          sizes += 4 + length;
+        }
+        n++;
+      }
+      if (!comma()) {
+        if (filling) {
+          out.position(q);
+        } else {
+          textBytes += sizes;
+        }
+        return n;
+      }
+    }
+  }
+
+  /** A plain string into the buffer as a BYTES element: its length (little-endian), then its bytes as they are. */
+  private void stringValue() {
+    int length = plainString();
+    out.putInt(length).put(window, stringStart - windowStart, length);
+  }
+
+  /**
+   * The length of the string at {@code pos} when it is plain: printable ASCII without a backslash, whose bytes
+   * are then exactly its UTF-8 form (and its raw-byte form, {@link RawByteText}); escapes, other UTF-8 (which
+   * Jackson validates) and control characters (which JSON forbids) are the token road's. Leaves {@code pos} after
+   * the closing quote and the whole string in the window, from {@link #stringStart}.
+   */
+  private int plainString() {
+    skipWhitespace();
+    fillWindow();
+    if (pos >= windowEnd || window[pos - windowStart] != '"') {
+      throw NotPlain.INSTANCE;
+    }
+    int p = pos + 1;
+    while (true) {
+      byte[] w = window;
+      int base = windowStart;
+      int e = windowEnd;
+      for (; p < e; p++) {
+        byte c = w[p - base];
+        if (c == '"') {
+          stringStart = pos + 1;
+          pos = p + 1;
+          return p - stringStart;
+        }
+        if (c == '\\' || c < 0x20) { // bytes are signed: every non-ASCII byte is below 0x20 too
+          throw NotPlain.INSTANCE;
+        }
+      }
+      if (e == end || (base == pos && e - base == w.length)) {
+        throw NotPlain.INSTANCE; // unterminated, or longer than the window: the token road reads it
+      }
+      load(); // from the opening quote, so that the string so far stays in the window
+    }
   }
 
   // ---------------------------------------------------------------- second pass: floating-point types
@@ -583,6 +976,12 @@ final class NumberLists {
     return (int) ((((value & mask) * (100 + (1_000_000L << 32))) + (((value >>> 16) & mask) * (1 + (10_000L << 32)))) >>> 32);
   }
 
+  /** The high bit of each byte of {@code v} that is zero, and no other bit (exact: no carry crosses bytes). */
+  static long zeroBytes(long v) {
+    long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    return ~(((v & low7) + low7) | v | low7);
+  }
+
   /** As {@link #eightDigits}, for four digits read as a little-endian int. */
   static int fourDigits(int chunk) {
     int value = chunk - 0x3030_3030;
@@ -658,6 +1057,10 @@ final class NumberLists {
   }
 
   private void skipWhitespace() {
+    int p = pos;
+    if (p >= windowStart && p < windowEnd && window[p - windowStart] > ' ') {
+      return; // the usual case, nothing to skip
+    }
     while (pos < end) {
       byte c = at(pos);
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -699,6 +1102,17 @@ final class NumberLists {
 
   /** A comma, consumed; false (nothing consumed) for anything else. */
   private boolean comma() {
+    int p = pos;
+    if (p >= windowStart && p < windowEnd) { // the usual case: the byte right after the value
+      byte c = window[p - windowStart];
+      if (c == ',') {
+        pos = p + 1;
+        return true;
+      }
+      if (c == ']') {
+        return false;
+      }
+    }
     if (peek() == ',') {
       pos++;
       return true;

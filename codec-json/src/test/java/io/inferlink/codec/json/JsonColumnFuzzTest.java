@@ -78,6 +78,11 @@ class JsonColumnFuzzTest {
         }
       }
     }
+    // Lists the fast road reads whole, booleans and plain strings, for the mutations to break.
+    for (String plain : new String[] {"[[true, false], [false,true]]", "[\"w4711\",\"a, [b]\", \"\", \"]\"]",
+        "[[\"x\", \"y\"], [\"z\", \"w\"]]", "[\"é\", \"a\\\"b\", \"\\u00e9\"]"}) {
+      seeds.add(plain.getBytes(StandardCharsets.UTF_8));
+    }
     for (long seed = 0; seed < 40; seed++) {
       seeds.add(JsonColumnDifferentialTest.generate(seed).json.getBytes(StandardCharsets.UTF_8));
     }

@@ -26,14 +26,18 @@ class NumberListsTest {
     ChunkStream bytes = new ChunkStream(List.of(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8))));
     NumberLists lists = new NumberLists(bytes, true);
     int start = json.indexOf('[') + 1;
-    long[] shape = lists.measure(start, 1, dtype != null, false);
+    long[] shape = lists.measure(start, 1, dtype != null && dtype != DataType.BYTES, dtype == DataType.BYTES, false);
     long n = 1;
     for (long d : shape) {
       n *= d;
     }
-    DataType type = dtype != null ? dtype : DataType.FP64;
-    ByteBuffer out = ByteBuffer.allocate((int) n * type.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+    DataType type = dtype != null ? dtype
+        : (lists.kinds() & LeafKinds.BOOLEAN) != 0 ? DataType.BOOL
+        : (lists.kinds() & LeafKinds.STRING) != 0 ? DataType.BYTES : DataType.FP64;
+    long size = type == DataType.BYTES ? lists.textBytes() : n * type.byteSize();
+    ByteBuffer out = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
     lists.fill(start, 1, type, false, out);
+    assertFalse(out.hasRemaining(), "the fill writes what the measure counted: " + json);
     return out;
   }
 
@@ -117,7 +121,8 @@ class NumberListsTest {
 
   @Test
   void everythingElseIsLeftToTheTokenRoad() {
-    for (String json : new String[] {"[\"text\"]", "[true, false]", "[[1, 2], [3]]", "[[1, 2], 3]", "[1, [2]]",
+    // Plain strings and booleans are the fast road's now (booleansAndPlainStrings); escaped ones and near-literals not.
+    for (String json : new String[] {"[\"t\\u00e9xt\"]", "[true, fals]", "[[1, 2], [3]]", "[[1, 2], 3]", "[1, [2]]",
         "[{\"b64\": \"AAE=\"}]", "[01]", "[1.]", "[-NaN]", "[+1]", "[1, 2", "[1 2]", "[null]", "[1e]", "[-]"}) {
       assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, null), json);
     }
@@ -133,6 +138,81 @@ class NumberListsTest {
     assertThrows(NumberLists.NotPlain.class, () -> fastOnly("[1]", DataType.BOOL));
     String deep = "[".repeat(70) + "1" + "]".repeat(70);
     assertThrows(NumberLists.NotPlain.class, () -> fastOnly(deep, DataType.FP32), "past the nesting limit");
+  }
+
+  @Test
+  void booleansAndPlainStrings() throws IOException {
+    same("[[true, false], [false, true]]", DataType.BOOL);
+    same("[[true,false],[false,true]]", null);
+    same(" [ true ,\n false\t] ", DataType.BOOL);
+    same("[[\"w4711\", \"\"], [\"a, [b]\", \"~\u007f{}:\"]]", DataType.BYTES);
+    same("[[\"w4711\",\"\"],[\"a, [b]\",\"]\"]]", null);
+    for (LeafRules rules : new LeafRules[] {LeafRules.STRICT.withRawByteStrings(), LeafRules.STRICT.withB64Objects(),
+        LeafRules.STRICT.withLooseValues()}) {
+      JsonColumnTest.read("[\"w4711\", \"x\"]", DataType.BYTES, rules);
+      JsonColumnTest.read("[\"w4711\", \"x\"]", null, rules);
+      JsonColumnTest.read("[true, false]", DataType.BOOL, rules);
+    }
+    ByteBuffer bytes = fastOnly("[\"ab\", \"\", \"c\"]", DataType.BYTES).flip();
+    assertEquals(2, bytes.getInt());
+    assertEquals('a', bytes.get());
+    assertEquals('b', bytes.get());
+    assertEquals(0, bytes.getInt());
+    assertEquals(1, bytes.getInt());
+    assertEquals('c', bytes.get());
+    ByteBuffer bools = fastOnly("[true, false, true]", DataType.BOOL).flip();
+    assertEquals(1, bools.get(0));
+    assertEquals(0, bools.get(1));
+    assertEquals(1, bools.get(2));
+    // A string longer than the fast reader's window goes to the token road, which reads it.
+    String huge = "[\"" + "x".repeat(70_000) + "\", \"y\"]";
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly(huge, DataType.BYTES));
+    same("[\"" + "x".repeat(60_000) + "\", \"y\"]", DataType.BYTES);
+    assertEquals(2, JsonColumnTest.read(huge, DataType.BYTES, LeafRules.STRICT).elementCount());
+  }
+
+  @Test
+  void stringsAndBooleansThatAreNotPlainAreLeftToTheTokenRoad() {
+    for (String json : new String[] {"[\"\\u00e9\"]", "[\"é\"]", "[\"a\\\"b\"]", "[\"a\\\\\"]", "[\"tab\there\"]",
+        "[1]", "[true]", "[null]", "[{\"b64\": \"AAE=\"}]", "[\"a\", 1]", "[\"unterminated]", "[\"a\" \"b\"]",
+        "[\"a\",]", "[\"a\"x]", "[[\"a\"], [\"b\", \"c\"]]", "[\"a\", [\"b\"]]", "[\"a\""}) {
+      assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.BYTES), json);
+    }
+    for (String json : new String[] {"[0, 1]", "[1]", "[\"true\"]", "[True]", "[tru]", "[truex]", "[true false]",
+        "[false1]", "[null]", "[true, fals]", "[true", "[[true], [false, true]]", "[true,]", "[t]"}) {
+      assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.BOOL), json);
+    }
+    for (String json : new String[] {"[\"é\"]", "[tru]", "[truex]", "[True]", "[\"a\\nb\"]", "[\"a"}) {
+      assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, null), json);
+    }
+    String deep = "[".repeat(70) + "true" + "]".repeat(70);
+    assertThrows(NumberLists.NotPlain.class, () -> fastOnly(deep, DataType.BOOL), "past the nesting limit");
+  }
+
+  @Test
+  void countingCommasEightBytesAtATime() throws IOException {
+    for (int n = 1; n < 40; n++) {
+      StringBuilder json = new StringBuilder("[");
+      for (int i = 0; i < n; i++) {
+        json.append(i == 0 ? "" : i % 3 == 0 ? ", " : ",").append(i % 2 == 0 ? "true" : "false");
+      }
+      String bools = json.append("]").toString();
+      assertEquals(n, fastOnly(bools, DataType.BOOL).capacity(), bools);
+      same(bools, DataType.BOOL);
+    }
+    // Every structural byte at every position of an eight-byte block: the count stops there and gives up.
+    for (String structural : new String[] {"[", "{", "}", "\"", ":"}) {
+      for (int at = 0; at < 9; at++) {
+        String json = "[1234567" + "8".repeat(at) + structural + "9, 1]";
+        assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.INT64), json);
+      }
+    }
+    for (int at = 0; at < 9; at++) {
+      same("[1,2" + "3".repeat(at) + "]", DataType.INT64);
+    }
+    assertEquals(0x80L, NumberLists.zeroBytes(0x0101_0101_0101_0100L));
+    assertEquals(0x8080_0000_0000_0000L, NumberLists.zeroBytes(0x0000_0101_0101_0101L));
+    assertEquals(0L, NumberLists.zeroBytes(0x8001_FF7F_1020_3040L));
   }
 
   @Test
