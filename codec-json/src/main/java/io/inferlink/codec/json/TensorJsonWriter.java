@@ -285,7 +285,7 @@ public final class TensorJsonWriter {
         int n = (int) Math.min(BLOCK, length - done);
         values.get(index, v, 0, n);
         for (int k = 0; k < n; k++) {
-          if (used > r.length - 22) {
+          if (used > r.length - LongText.ROOM - 1) {
             emit(used);
             used = 0;
           }
@@ -293,7 +293,7 @@ public final class TensorJsonWriter {
             r[used++] = ',';
           }
           comma = true;
-          used = NumberOutput.outputLong(v[k], r, used);
+          used = LongText.write(v[k], r, used);
         }
         index += n;
         done += n;
@@ -377,12 +377,12 @@ public final class TensorJsonWriter {
         case INT16: return NumberOutput.outputInt(data.getShort(i * 2), run, pos);
         case UINT16: return NumberOutput.outputInt(data.getShort(i * 2) & 0xFFFF, run, pos);
         case INT32: return NumberOutput.outputInt(data.getInt(i * 4), run, pos);
-        case UINT32: return NumberOutput.outputLong(data.getInt(i * 4) & 0xFFFFFFFFL, run, pos);
-        case INT64: return NumberOutput.outputLong(data.getLong(i * 8), run, pos);
+        case UINT32: return LongText.write(data.getInt(i * 4) & 0xFFFFFFFFL, run, pos);
+        case INT64: return LongText.write(data.getLong(i * 8), run, pos);
         case UINT64: {
           long v = data.getLong(i * 8);
           // Unsigned text, never through a double: all 64 bits survive.
-          return v >= 0 ? NumberOutput.outputLong(v, run, pos) : ascii(Long.toUnsignedString(v), pos);
+          return v >= 0 ? LongText.write(v, run, pos) : ascii(Long.toUnsignedString(v), pos);
         }
         case FP16: case BF16: case FP32: {
           float v = (float) floating(type, data, i);

@@ -1,0 +1,44 @@
+package io.inferlink.codec.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** LongText against Long.toString: every digit count and sign, the edges, random values, and nothing written before. */
+class LongTextTest {
+  private static String text(long v) {
+    byte[] b = new byte[LongText.ROOM + 4];
+    b[1] = 'x';
+    int end = LongText.write(v, b, 2);
+    assertEquals('x', b[1], "wrote before its offset");
+    return new String(b, 2, end - 2, StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void everyDigitCountAndEdge() {
+    long[] edges = {0, 1, -1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, Integer.MAX_VALUE, Integer.MIN_VALUE,
+        99_999_999L, 100_000_000L, 100_000_001L, 9_999_999_999_999_999L, 10_000_000_000_000_000L,
+        100_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+    for (long v : edges) {
+      assertEquals(Long.toString(v), text(v));
+    }
+    long p = 1;
+    for (int digits = 1; digits <= 19; digits++) {
+      for (long v : new long[] {p, p - 1, p + 1, -p, 2 * p - 1, 5 * p + 3}) {
+        assertEquals(Long.toString(v), text(v), "digits " + digits);
+      }
+      p *= 10;
+    }
+  }
+
+  @Test
+  void randomValues() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 300_000; i++) {
+      long v = random.nextLong() >> random.nextInt(64);
+      assertEquals(Long.toString(v), text(v));
+    }
+  }
+}
