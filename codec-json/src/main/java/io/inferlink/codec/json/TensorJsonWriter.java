@@ -39,7 +39,7 @@ public final class TensorJsonWriter {
   private final NonFinite nonFinite;
   private final boolean b64Objects;
   /** ASCII of the list of numbers being written, passed on a piece at a time. */
-  private final byte[] run = new byte[8192];
+  private byte[] run; // made when the first tensor is written: binary requests write none
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
   /** Values read from the tensor at a time by the BOOL, INT32 and INT64 loops. */
@@ -138,6 +138,9 @@ public final class TensorJsonWriter {
     private int bytePos;
 
     Elements(Tensor tensor, long first) {
+      if (run == null) {
+        run = new byte[8192];
+      }
       this.tensor = tensor;
       this.type = tensor.dtype();
       this.data = tensor.data();
