@@ -75,26 +75,14 @@ final class PredictResponseReader {
         name -> new JsonColumn("output '" + name + "'", types.typeOf(name).orElse(null), RULES));
   }
 
-  /** TF Serving's rule for an output the signature does not type (see the class comment). */
+  /**
+   * TF Serving's rule for an output the signature does not type (see the class comment): JSON's own kinds
+   * decide ({@link LeafKinds#valueType}), except that integers beyond INT64 with none negative are UINT64.
+   */
   static DataType infer(String name, LeafKinds k) {
-    if (k.kindCount() > 1) {
-      throw new MalformedAnswerException("output '" + name + "' mixes numbers, booleans and text");
-    }
-    if (k.text()) {
-      return DataType.BYTES;
-    }
-    if (k.booleans()) {
-      return DataType.BOOL;
-    }
-    if (k.floats() || !k.integers()) {
-      return DataType.FP32;
-    }
-    if (k.beyondInt64()) {
-      if (k.negativeIntegers()) {
-        throw new MalformedAnswerException("output '" + name + "' has integers beyond both INT64 and UINT64");
-      }
+    if (k.kindCount() == 1 && k.integers() && !k.floats() && k.beyondInt64() && !k.negativeIntegers()) {
       return DataType.UINT64;
     }
-    return DataType.INT64;
+    return k.valueType("output '" + name + "'", DataType.FP32);
   }
 }
