@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code BenchReport --mode M --jmh jmh.json [--async async.jsonl] [--peer peer.json] --command C
- * [--notes NOTES.md] [--info KEY=VALUE ...] --out-json results.json --out-md BENCHMARKS.md}: merges one
+ * [--notes NOTES.md] [--info KEY=VALUE ...] --out-json results.json --out-md quick.md}: merges one
  * run's figures into the machine-readable result (scenario, variant, params, score, error, unit,
  * allocated bytes per op, ...) and the Markdown page with the targets of issue 8.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Writes docs/BENCHMARKS.md from one run. Stateless. */
+/** Writes the page of one quick or full run (benchmarks/results/<mode>.md). Stateless. */
 final class Markdown {
   private static final Set<String> ROUND_TRIPS =
       Set.of("V2GrpcBench", "V2RestBench", "TfGrpcBench", "PeerBench", "AsyncThroughputBench");
