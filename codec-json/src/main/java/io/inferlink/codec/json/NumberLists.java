@@ -29,6 +29,10 @@ final class NumberLists {
   private static final byte[] COUNTING = new byte[256];
   private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT_LE =
+      MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  /** 10^0 to 10^8, for {@link #firstDigits} runs. */
+  private static final long[] LONG_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
   private static final long[] EMPTY = {0};
   /** {@code true} and the first four bytes of {@code false}, as one little-endian int each. */
   private static final int TRUE_LE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
@@ -80,6 +84,10 @@ final class NumberLists {
   private int stringStart;
   private DataType dtype;
   private ByteBuffer out;
+  /** Where the number {@link #floating} last read starts (-1 when it read null, NaN or Infinity). */
+  private int numberStart;
+  /** Whether that number has a minus sign, which its magnitude does not. */
+  private boolean numberNegative;
 
   NumberLists(ChunkStream bytes, boolean nonNumericNumbers) {
     if (bytes.size() > Integer.MAX_VALUE - 1) {
@@ -188,9 +196,15 @@ final class NumberLists {
   /** A list of numbers (or of booleans or strings), the hot loop. */
   private long[] innermost() {
     if (out != null) {
-      if (dtype.isFloatingPoint()) {
+      if (dtype == DataType.FP32 && out.hasArray()) {
+        floatList();
+      } else if (dtype == DataType.FP64) {
         do {
-          floatValue();
+          out.putDouble(float64Value());
+        } while (comma());
+      } else if (dtype.isFloatingPoint()) {
+        do {
+          putHalf(float32Value());
         } while (comma());
       } else if (dtype == DataType.BOOL) {
         boolList();
@@ -234,6 +248,7 @@ final class NumberLists {
   /** The length of a list of numbers, from its commas up to its closing bracket; the numbers wait for the fill. */
   private long count() {
     long n = 1;
+    boolean letters = false;
     int p = pos;
     while (true) {
       pos = p;
@@ -243,12 +258,16 @@ final class NumberLists {
       int limit = windowEnd;
       for (; p < limit; p++) {
         // Eight bytes at a time while none of them can end the list or leave it: their commas are counted at once.
-        // What is flagged (the structural bytes, and two control bytes that share their pattern) goes one by one.
+        // What is flagged is then looked at one by one through COUNTING. Until the list shows a letter, every
+        // byte from ':' up is flagged (the brackets and braces; the letters of exponents, NaN, Infinity and
+        // null are rare in lists of numbers), and every non-ASCII byte, and '"': two tests. The digits, '.',
+        // '-', '+' and blanks of plain numbers are all below ':'. From the first letter on (lists of booleans
+        // are all letters) the structural bytes are flagged each, in three tests. (The addition can carry out of
+        // a non-ASCII byte, but only into higher bytes: the lowest flagged byte, the only one used, is exact.)
         while (p + 8 <= limit) {
           long chunk = (long) LONG_LE.get(w, p - base);
-          long folded = chunk | 0x2020_2020_2020_2020L; // '[' and ']' become '{' and '}'
-          long flagged = zeroBytes(folded ^ 0x7B7B_7B7B_7B7B_7B7BL) | zeroBytes(folded ^ 0x7D7D_7D7D_7D7D_7D7DL)
-              | zeroBytes(folded ^ 0x2222_2222_2222_2222L) | zeroBytes(folded ^ 0x3A3A_3A3A_3A3A_3A3AL);
+          long flagged = letters ? structuralBytes(chunk)
+              : ((chunk + 0x4646_4646_4646_4646L) | chunk) & 0x8080_8080_8080_8080L | zeroBytes(chunk ^ 0x2222_2222_2222_2222L);
           long commas = zeroBytes(chunk ^ 0x2C2C_2C2C_2C2C_2C2CL);
           if (flagged == 0) {
             n += Long.bitCount(commas);
@@ -264,8 +283,11 @@ final class NumberLists {
         if (p >= limit) {
           break;
         }
-        byte kind = COUNTING[w[p - base] & 0xFF];
-        if (kind != 0) {
+        int b = w[p - base] & 0xFF;
+        byte kind = COUNTING[b];
+        if (kind == 0) {
+          letters |= b >= ':';
+        } else {
           if (kind == ',') {
             n++;
           } else if (kind == ']') {
@@ -794,8 +816,58 @@ final class NumberLists {
 
   // ---------------------------------------------------------------- second pass: floating-point types
 
-  /** One number into the buffer as the float type, correctly rounded from its decimal text. */
-  private void floatValue() {
+  /**
+   * The elements of an FP32 list up to its {@code ]}, stored straight into the buffer's array (one bounds
+   * check of ours per value instead of the buffer's position bookkeeping).
+   */
+  private void floatList() {
+    byte[] dst = out.array();
+    int offset = out.arrayOffset();
+    int limit = out.limit();
+    int q = out.position();
+    do {
+      float f = float32Value();
+      if (q + 4 > limit) {
+        throw NotPlain.INSTANCE; // more values than measured: fill() restores the position
+      }
+      FLOAT_LE.set(dst, offset + q, f);
+      q += 4;
+    } while (comma());
+    out.position(q);
+  }
+
+  /** One number as a float, the nearest to its decimal text (null and the non-finite names as they read). */
+  private float float32Value() {
+    double d = floating();
+    if (numberStart < 0) {
+      return (float) d;
+    }
+    float f = (float) d;
+    if (Double.isNaN(d) || !roundsOnceToFloat(d, f)) {
+      return NumberInput.parseFloat(text(numberStart, pos - numberStart), 0, pos - numberStart, true);
+    }
+    return numberNegative ? -f : f;
+  }
+
+  /** One number as a double, the nearest to its decimal text. */
+  private double float64Value() {
+    double d = floating();
+    if (numberStart < 0) {
+      return d;
+    }
+    if (Double.isNaN(d)) {
+      return NumberInput.parseDouble(text(numberStart, pos - numberStart), 0, pos - numberStart, true);
+    }
+    return numberNegative ? -d : d;
+  }
+
+  /**
+   * Reads one number (or null, NaN, Infinity where they count) and leaves {@code pos} after it. For a number:
+   * its magnitude correctly rounded to a double, or NaN when the fast path cannot promise that (the text from
+   * {@link #numberStart} then decides), with its sign in {@link #numberNegative}. For the others
+   * {@link #numberStart} is -1 and the value is final.
+   */
+  private double floating() {
     skipWhitespace();
     fillWindow();
     byte[] w = window;
@@ -809,8 +881,8 @@ final class NumberLists {
     byte c = w[p - base];
     if (c == 'n') {
       word("null", !nullIsNumber);
-      putFloating(Double.NaN, Float.NaN);
-      return;
+      numberStart = -1;
+      return Double.NaN;
     }
     boolean negative = c == '-';
     if (negative) {
@@ -818,9 +890,8 @@ final class NumberLists {
     }
     if (c == 'N' || c == 'I') {
       pos = p;
-      double v = nonFinite(negative);
-      putFloating(v, (float) v);
-      return;
+      numberStart = -1;
+      return nonFinite(negative);
     }
     // Up to 18 significant digits in a long; the rest only moves the exponent (and makes it inexact).
     long mantissa = 0;
@@ -851,18 +922,21 @@ final class NumberLists {
           p++;
         }
       }
-      int some;
-      while (significant <= 10 && p + 8 <= e && (some = eightDigits((long) LONG_LE.get(w, p - base))) >= 0) {
-        mantissa = mantissa * 100_000_000 + some;
-        significant += 8;
-        exp10 -= 8;
-        p += 8;
-      }
-      if (significant <= 14 && p + 4 <= e && (some = fourDigits((int) INT_LE.get(w, p - base))) >= 0) {
-        mantissa = mantissa * 10_000 + some;
-        significant += 4;
-        exp10 -= 4;
-        p += 4;
+      // The digits eight bytes at a time: how many of the eight are digits, from one mask, and their value at
+      // once (a float's shortest text has up to 9, a double's 17), so the digit run's end costs no extra test.
+      while (p + 8 <= e) {
+        long chunk = (long) LONG_LE.get(w, p - base);
+        int k = leadingDigits(chunk);
+        if (k == 0 || significant + k > 18) {
+          break; // the byte loop below ends the run, or keeps 18 significant digits and drops the rest
+        }
+        mantissa = mantissa * LONG_POW10[k] + firstDigits(chunk, k);
+        significant += k;
+        exp10 -= k;
+        p += k;
+        if (k < 8) {
+          break;
+        }
       }
       while (p < e && (c = w[p - base]) >= '0' && c <= '9') {
         if (significant < 18) {
@@ -902,32 +976,17 @@ final class NumberLists {
       throw NotPlain.INSTANCE;
     }
     pos = p;
-    double d = truncated ? Double.NaN : parseDouble(mantissa, exp10);
-    if (dtype == DataType.FP64) {
-      if (Double.isNaN(d)) {
-        d = NumberInput.parseDouble(text(start, p - start), 0, p - start, true);
-      } else if (negative) {
-        d = -d;
-      }
-      out.putDouble(d);
-      return;
-    }
-    float f = (float) d;
-    if (Double.isNaN(d) || !roundsOnceToFloat(d, f)) {
-      f = NumberInput.parseFloat(text(start, p - start), 0, p - start, true);
-    } else if (negative) {
-      f = -f;
-    }
-    putFloating(f, f);
+    numberStart = start;
+    numberNegative = negative;
+    return truncated ? Double.NaN : parseDouble(mantissa, exp10);
   }
 
-  /** Stores a value of the float type; FP16 and BF16 round the float, as the token reader does. */
-  private void putFloating(double asDouble, float asFloat) {
+  /** Stores a value of FP32 (without an array), FP16 or BF16; the halves round the float, as the token reader does. */
+  private void putHalf(float value) {
     switch (dtype) {
-      case FP32: out.putFloat(asFloat); break;
-      case FP64: out.putDouble(asDouble); break;
-      case FP16: out.putShort(HalfFloats.floatToFp16(asFloat)); break;
-      case BF16: out.putShort(HalfFloats.floatToBf16(asFloat)); break;
+      case FP32: out.putFloat(value); break;
+      case FP16: out.putShort(HalfFloats.floatToFp16(value)); break;
+      case BF16: out.putShort(HalfFloats.floatToBf16(value)); break;
       default: throw NotPlain.INSTANCE;
     }
   }
@@ -976,20 +1035,38 @@ final class NumberLists {
     return (int) ((((value & mask) * (100 + (1_000_000L << 32))) + (((value >>> 16) & mask) * (1 + (10_000L << 32)))) >>> 32);
   }
 
+  /**
+   * How many of the eight bytes of {@code chunk} (little-endian: the first byte lowest) are ASCII digits before
+   * the first that is not. A byte below '0' borrows from the bytes above it and one above '9' may carry into
+   * them, but both only disturb bytes after the first non-digit, which is always flagged exactly.
+   */
+  static int leadingDigits(long chunk) {
+    long notDigit = ((chunk + 0x4646_4646_4646_4646L) | (chunk - 0x3030_3030_3030_3030L)) & 0x8080_8080_8080_8080L;
+    return Long.numberOfTrailingZeros(notDigit) >>> 3;
+  }
+
+  /** The value of the first {@code k} (1 to 8) bytes of {@code chunk}, all digits: the rest become leading '0's. */
+  static int firstDigits(long chunk, int k) {
+    if (k == 8) {
+      return eightDigits(chunk);
+    }
+    return eightDigits(chunk << (64 - 8 * k) | 0x3030_3030_3030_3030L >>> (8 * k));
+  }
+
+  /**
+   * The high bit of each byte of {@code chunk} that is {@code [ ] { } " :} (or one of {@code Y _ y} and DEL,
+   * which share the first four's pattern under the mask and are merely looked at once more), and no other bit
+   * (exact per byte, as {@link #zeroBytes}).
+   */
+  static long structuralBytes(long chunk) {
+    return zeroBytes((chunk & 0xD9D9_D9D9_D9D9_D9D9L) ^ 0x5959_5959_5959_5959L) | zeroBytes(chunk ^ 0x2222_2222_2222_2222L)
+        | zeroBytes(chunk ^ 0x3A3A_3A3A_3A3A_3A3AL);
+  }
+
   /** The high bit of each byte of {@code v} that is zero, and no other bit (exact: no carry crosses bytes). */
   static long zeroBytes(long v) {
     long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
     return ~(((v & low7) + low7) | v | low7);
-  }
-
-  /** As {@link #eightDigits}, for four digits read as a little-endian int. */
-  static int fourDigits(int chunk) {
-    int value = chunk - 0x3030_3030;
-    if ((((chunk + 0x4646_4646) | value) & 0x8080_8080) != 0) {
-      return -1;
-    }
-    value = value * 10 + (value >>> 8);
-    return (value & 0xFF) * 100 + ((value >>> 16) & 0xFF);
   }
 
   /**

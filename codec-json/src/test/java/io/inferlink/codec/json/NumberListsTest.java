@@ -200,8 +200,9 @@ class NumberListsTest {
       assertEquals(n, fastOnly(bools, DataType.BOOL).capacity(), bools);
       same(bools, DataType.BOOL);
     }
-    // Every structural byte at every position of an eight-byte block: the count stops there and gives up.
-    for (String structural : new String[] {"[", "{", "}", "\"", ":"}) {
+    // Every structural byte at every position of an eight-byte block: the count stops there and gives up (and
+    // non-ASCII, whose bytes the count passes over, but the fill does not take).
+    for (String structural : new String[] {"[", "{", "}", "\"", ":", "\u00e9", "\u00ff"}) {
       for (int at = 0; at < 9; at++) {
         String json = "[1234567" + "8".repeat(at) + structural + "9, 1]";
         assertThrows(NumberLists.NotPlain.class, () -> fastOnly(json, DataType.INT64), json);
@@ -209,6 +210,26 @@ class NumberListsTest {
     }
     for (int at = 0; at < 9; at++) {
       same("[1,2" + "3".repeat(at) + "]", DataType.INT64);
+      // Letters (exponents, NaN, Infinity, null) are looked at one by one and counted past, at every position.
+      same("[1,2" + "3".repeat(at) + "e5,-Infinity,NaN,4E-2,1,2,3]", DataType.FP32);
+      same("[[1,2" + "3".repeat(at) + "e5],[NaN,3],[4E-2,5]]", DataType.FP64);
+    }
+    // Booleans, and numbers after a letter, are counted with the structural bytes flagged one kind at a time.
+    for (int at = 0; at < 9; at++) {
+      same("[true,false," + "true,".repeat(at) + "false]", DataType.BOOL);
+      same("[[1e1,2" + "3".repeat(at) + "],[4,5]]", DataType.FP32);
+      for (String structural : new String[] {"[", "{", "}", "\"", ":"}) {
+        String bools = "[true," + "false,".repeat(at) + structural + "true]";
+        assertThrows(NumberLists.NotPlain.class, () -> fastOnly(bools, DataType.BOOL), bools);
+      }
+    }
+    for (int b = 0; b < 256; b++) {
+      boolean structural = "[]{}\":".indexOf(b) >= 0;
+      boolean alike = b == 'Y' || b == '_' || b == 'y' || b == 0x7F;
+      for (int at = 0; at < 8; at++) {
+        long chunk = ((long) b << (8 * at)) | (0x3131_3131_3131_3131L & ~(0xFFL << (8 * at)));
+        assertEquals(structural || alike ? 0x80L << (8 * at) : 0, NumberLists.structuralBytes(chunk), b + " at " + at);
+      }
     }
     assertEquals(0x80L, NumberLists.zeroBytes(0x0101_0101_0101_0100L));
     assertEquals(0x8080_0000_0000_0000L, NumberLists.zeroBytes(0x0000_0101_0101_0101L));
@@ -231,14 +252,54 @@ class NumberListsTest {
     for (String notDigits : new String[] {"1234567,", "1234567]", "/2345678", ":2345678", "1234 678", "1234567e", "-1234567"}) {
       assertEquals(-1, NumberLists.eightDigits(chunk.applyAsLong(notDigits)), notDigits);
     }
-    java.util.function.ToIntFunction<String> four = text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII))
-        .order(ByteOrder.LITTLE_ENDIAN).getInt();
-    for (int v = 0; v < 10_000; v++) {
-      assertEquals(v, NumberLists.fourDigits(four.applyAsInt(String.format("%04d", v))));
+  }
+
+  @Test
+  void aRunOfDigitsIsMeasuredAndReadAtOnce() {
+    java.util.function.ToLongFunction<String> chunk = text -> ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))
+        .order(ByteOrder.LITTLE_ENDIAN).getLong();
+    Random random = new Random(6);
+    // Every length of run, ended by every byte that is not a digit (non-ASCII bytes, which carry, included).
+    for (int k = 0; k <= 8; k++) {
+      for (int end = 0; end < 256; end++) {
+        if (end >= '0' && end <= '9') {
+          continue;
+        }
+        String digits = String.format("%08d", random.nextInt(100_000_000)).substring(0, k);
+        StringBuilder text = new StringBuilder(digits);
+        while (text.length() < 8) {
+          text.append(text.length() == k ? (char) end : (char) random.nextInt(256));
+        }
+        long c = chunk.applyAsLong(text.toString());
+        assertEquals(k, NumberLists.leadingDigits(c), text.toString());
+        if (k > 0) {
+          assertEquals(Integer.parseInt(digits), NumberLists.firstDigits(c, k), text.toString());
+        }
+      }
     }
-    for (String notDigits : new String[] {"123,", "12]3", "/234", ":234", "12 4", "123e", "-123", "1\u00ff23"}) {
-      assertEquals(-1, NumberLists.fourDigits(four.applyAsInt(notDigits.substring(0, 4))), notDigits);
+  }
+
+  @Test
+  void fractionsOfEveryLengthAcrossTheEightByteRuns() throws IOException {
+    // 1 to 25 fraction digits, so the runs end at every byte of a block, and past 18 significant digits
+    // (where the rest only makes the value inexact), with and without exponents and leading zeros.
+    Random random = new Random(7);
+    StringBuilder json = new StringBuilder("[");
+    for (int digits = 1; digits <= 25; digits++) {
+      for (String head : new String[] {"0.", "-0.", "7.", "123456789.", "0.000"}) {
+        for (String tail : new String[] {"", "e-7", "E+3", "e0"}) {
+          StringBuilder fraction = new StringBuilder();
+          for (int i = 0; i < digits; i++) {
+            fraction.append((char) ('0' + random.nextInt(10)));
+          }
+          json.append(json.length() > 1 ? "," : "").append(head).append(fraction).append(tail);
+        }
+      }
     }
+    json.append("]");
+    same(json.toString(), DataType.FP32);
+    same(json.toString(), DataType.FP64);
+    same(json.toString(), DataType.FP16);
   }
 
   @Test
