@@ -61,8 +61,14 @@ final class NumberLists {
   private final int end;
   private final boolean nonNumericNumbers;
   private final char[] chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
-  /** Bytes {@code [windowStart, windowEnd)} of the document, copied in blocks for the number loops. */
-  private final byte[] window = new byte[64 * 1024];
+  /** The most a window holds: big enough that the number loops rarely reload it. */
+  private static final int MAX_WINDOW = 64 * 1024;
+
+  /**
+   * Bytes {@code [windowStart, windowEnd)} of the document, copied in blocks for the number loops; no
+   * longer than the document, so a small answer does not pay for zeroing 64 KiB (twice: measure and fill).
+   */
+  private final byte[] window;
   private int windowStart;
   private int windowEnd;
   private int pos;
@@ -87,6 +93,7 @@ final class NumberLists {
     }
     this.bytes = bytes;
     this.end = (int) bytes.size();
+    this.window = new byte[Math.max(1, Math.min(MAX_WINDOW, end))];
     this.nonNumericNumbers = nonNumericNumbers;
     this.windowStart = -1;
     this.windowEnd = -1;
