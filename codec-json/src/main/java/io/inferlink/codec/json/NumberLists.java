@@ -60,7 +60,8 @@ final class NumberLists {
   private final ChunkStream bytes;
   private final int end;
   private final boolean nonNumericNumbers;
-  private final char[] chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
+  /** A number's text for the slow road; made when first needed, which most answers never are. */
+  private char[] chars;
   /** The most a window holds: big enough that the number loops rarely reload it. */
   private static final int MAX_WINDOW = 64 * 1024;
 
@@ -1040,6 +1041,9 @@ final class NumberLists {
   }
 
   private char[] text(int start, int length) {
+    if (chars == null) {
+      chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
+    }
     for (int i = 0; i < length; i++) {
       chars[i] = (char) window[start + i - windowStart];
     }
