@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
@@ -40,9 +41,17 @@ public final class BenchClients {
         .maxInboundMessageSize(MAX_MESSAGE).build();
   }
 
-  /** A plain Apache HttpClient 5 async client with small-message latency settings (TCP_NODELAY). */
+  /**
+   * A plain Apache HttpClient 5 async client with small-message latency settings (TCP_NODELAY), the same
+   * I/O thread count and the same pool limits as Inferlink's REST transport (HttpClient's own defaults
+   * are 5 connections per route): one route, {@link ClientOptions#DEFAULT_MAX_CONNECTIONS} connections.
+   */
   public static CloseableHttpAsyncClient rawHttp() {
     CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(ClientOptions.DEFAULT_MAX_CONNECTIONS)
+            .setMaxConnPerRoute(ClientOptions.DEFAULT_MAX_CONNECTIONS)
+            .build())
         .setIOReactorConfig(IOReactorConfig.custom()
             .setIoThreadCount(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
             .setTcpNoDelay(true).build())

@@ -40,7 +40,8 @@ final class V2RestRequestWriter {
    */
   static V2RestEncodedRequest write(InferenceRequest request, V2RestBinaryPolicy policy) {
     List<ByteBuffer> blobs = new ArrayList<>();
-    ChunkedOutput out = new ChunkedOutput(4096);
+    // Most headers (a binary request's, a small tensor's JSON) are a few hundred bytes; chunks double from here.
+    ChunkedOutput out = new ChunkedOutput(512);
     try (JsonGenerator g = JsonTensors.factory(true).createGenerator(out)) {
       // Strict JSON: tensors JSON cannot carry as they are (sendBinary) go binary or are refused.
       TensorJsonWriter tensors = new TensorJsonWriter(g, NonFinite.REFUSE, false);

@@ -64,9 +64,16 @@ final class NumberLists {
   private final ChunkStream bytes;
   private final int end;
   private final boolean nonNumericNumbers;
-  private final char[] chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
-  /** Bytes {@code [windowStart, windowEnd)} of the document, copied in blocks for the number loops. */
-  private final byte[] window = new byte[64 * 1024];
+  /** A number's text for the slow road; made when first needed, which most answers never are. */
+  private char[] chars;
+  /** The most a window holds: big enough that the number loops rarely reload it. */
+  private static final int MAX_WINDOW = 64 * 1024;
+
+  /**
+   * Bytes {@code [windowStart, windowEnd)} of the document, copied in blocks for the number loops; no
+   * longer than the document, so a small answer does not pay for zeroing 64 KiB (twice: measure and fill).
+   */
+  private final byte[] window;
   private int windowStart;
   private int windowEnd;
   private int pos;
@@ -95,6 +102,7 @@ final class NumberLists {
     }
     this.bytes = bytes;
     this.end = (int) bytes.size();
+    this.window = new byte[Math.max(1, Math.min(MAX_WINDOW, end))];
     this.nonNumericNumbers = nonNumericNumbers;
     this.windowStart = -1;
     this.windowEnd = -1;
@@ -1110,6 +1118,9 @@ final class NumberLists {
   }
 
   private char[] text(int start, int length) {
+    if (chars == null) {
+      chars = new char[JsonTensors.MAX_NUMBER_LENGTH + 1];
+    }
     for (int i = 0; i < length; i++) {
       chars[i] = (char) window[start + i - windowStart];
     }

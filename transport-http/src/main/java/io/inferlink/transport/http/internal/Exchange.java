@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.hc.core5.concurrent.CancellableDependency;
 import org.apache.hc.core5.concurrent.ComplexCancellable;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -29,15 +30,18 @@ final class Exchange implements FutureCallback<HttpResult> {
   private final AtomicBoolean settled = new AtomicBoolean();
   private volatile boolean sent;
   private final TransportFailures failures;
-  private final String url;
+  private final Supplier<String> url;
   private final Executor executor;
   private final Consumer<Exchange> onEnd;
   private final ComplexCancellable hardCancel = new ComplexCancellable();
   private volatile Future<?> call;
   private volatile ScheduledFuture<?> timer;
 
-  /** {@code failures} are the call's own ({@link TransportFailures#forCall}); {@code url} is for messages. */
-  Exchange(TransportFailures failures, String url, Executor executor, Consumer<Exchange> onEnd) {
+  /**
+   * {@code failures} are the call's own ({@link TransportFailures#forCall}); {@code url} gives the
+   * (redacted) URL for messages, asked only when one is written.
+   */
+  Exchange(TransportFailures failures, Supplier<String> url, Executor executor, Consumer<Exchange> onEnd) {
     this.failures = failures;
     this.url = url;
     this.executor = executor;

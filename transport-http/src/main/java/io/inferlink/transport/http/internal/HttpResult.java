@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One HTTP answer of any status: status, headers and body, and what the transport knows of the call
@@ -19,10 +20,11 @@ public final class HttpResult {
   private final int status;
   private final Map<String, List<String>> headers;
   private final ByteChunks body;
-  private final String url;
+  /** Made only when a message needs it: redacting a URL costs more than the rest of a small call's bookkeeping. */
+  private final Supplier<String> url;
   private final SecretScrubber secrets;
 
-  private HttpResult(int status, Map<String, List<String>> headers, ByteChunks body, String url,
+  private HttpResult(int status, Map<String, List<String>> headers, ByteChunks body, Supplier<String> url,
       SecretScrubber secrets) {
     this.status = status;
     this.headers = headers;
@@ -44,8 +46,8 @@ public final class HttpResult {
     return new HttpResult(status, Collections.unmodifiableMap(copy), body, null, SecretScrubber.NONE);
   }
 
-  /** This answer as the answer to a call to {@code url} (for messages) that sent these secrets. */
-  HttpResult forCall(String url, SecretScrubber secrets) {
+  /** This answer as the answer to a call to {@code url} (for messages, made when asked) that sent these secrets. */
+  HttpResult forCall(Supplier<String> url, SecretScrubber secrets) {
     return new HttpResult(status, headers, body, url, secrets);
   }
 
@@ -85,7 +87,7 @@ public final class HttpResult {
 
   /** The URL asked, without credentials, or {@code null} when not known (an answer made by a test). */
   String url() {
-    return url;
+    return url == null ? null : url.get();
   }
 
   /** True for a 2xx status. */

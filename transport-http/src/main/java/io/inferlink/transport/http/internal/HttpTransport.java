@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
@@ -155,7 +156,7 @@ public final class HttpTransport implements AutoCloseable {
         .setConnectionRequestTimeout(later)
         .setResponseTimeout(later)
         .build());
-    String url = Redaction.redactText(target + request.path());
+    Supplier<String> url = () -> Redaction.redactText(target + request.path());
     Exchange exchange = new Exchange(callFailures, url, options.executor(), inFlight::remove);
     ExchangeCancelHook.attach(context, exchange.onExchange());
     StaleConnectionRetry.attach(context, exchange::isSettled, () -> request.idempotent() || !exchange.wasSent());
