@@ -52,7 +52,7 @@ public final class Tensor {
 
   /** Trusted constructor: arguments are already validated; {@code data} spans exactly the tensor. */
   Tensor(String name, DataType dtype, long[] shape, int count, ByteBuffer data) {
-    this(name, dtype, shape, count, data.slice(), data.hasArray() ? data.array() : null,
+    this(name, dtype, shape, count, data, data.hasArray() ? data.array() : null,
         data.hasArray() ? data.arrayOffset() + data.position() : 0);
   }
 
