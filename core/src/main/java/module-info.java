@@ -13,6 +13,8 @@ module io.inferlink.core {
   exports io.inferlink.parity;
   exports io.inferlink.spi;
   exports io.inferlink.spi.support;
+  // A tensor's heap array, for the one gRPC encoder of tensor bytes (transport-grpc TensorWireBytes).
+  exports io.inferlink.internal.wire to io.inferlink.transport.grpc;
 
   uses io.inferlink.spi.InferenceClientProvider;
 }

@@ -2,6 +2,7 @@ package io.inferlink;
 
 import io.inferlink.half.HalfFloats;
 import io.inferlink.internal.TensorShapes;
+import io.inferlink.internal.wire.BackingArrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -39,15 +40,32 @@ public final class Tensor {
   private final long[] shape;
   private final int count;
   private final ByteBuffer data; // read-only, little-endian, position 0, never moved
+  // The heap array under data, or null when there is none to reach (direct or read-only memory); never
+  // written. Only the gRPC encoders see it (BackingArrays), because protobuf writes a byte[] to the wire
+  // in one piece but copies a read-only buffer through its own 4 KiB buffer first: one more payload copy.
+  private final byte[] array;
+  private final int arrayOffset;
+
+  static {
+    BackingArrays.install(t -> t.array == null ? null : ByteBuffer.wrap(t.array, t.arrayOffset, t.data.limit()));
+  }
 
   /** Trusted constructor: arguments are already validated; {@code data} spans exactly the tensor. */
   Tensor(String name, DataType dtype, long[] shape, int count, ByteBuffer data) {
+    this(name, dtype, shape, count, data, data.hasArray() ? data.array() : null,
+        data.hasArray() ? data.arrayOffset() + data.position() : 0);
+  }
+
+  private Tensor(String name, DataType dtype, long[] shape, int count, ByteBuffer data, byte[] array,
+      int arrayOffset) {
     this.name = name;
     this.dtype = dtype;
     this.shape = shape;
     this.count = count;
     // asReadOnlyBuffer() and slice() reset the byte order to big-endian, hence order() last.
     this.data = data.slice().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    this.array = array;
+    this.arrayOffset = arrayOffset;
   }
 
   // ---------------------------------------------------------------- copying factories
@@ -244,7 +262,7 @@ public final class Tensor {
 
   /** The same tensor under another name, sharing the data without copying. */
   public Tensor withName(String name) {
-    return new Tensor(TensorShapes.checkName(name), dtype, shape, count, data);
+    return new Tensor(TensorShapes.checkName(name), dtype, shape, count, data, array, arrayOffset);
   }
 
   // ---------------------------------------------------------------- typed views

@@ -1,5 +1,6 @@
 package io.inferlink.benchmarks;
 
+import com.google.protobuf.UnsafeByteOperations;
 import io.grpc.ManagedChannel;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
@@ -11,6 +12,7 @@ import io.inferlink.protos.internal.tensorflow.serving.ModelSpec;
 import io.inferlink.protos.internal.tensorflow.serving.PredictRequest;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import io.inferlink.protos.internal.tensorflow.serving.PredictionServiceGrpc;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * TF Serving gRPC Predict of an FP32 image (batch) through an identity model: Inferlink (which sends
- * {@code tensor_content}) vs a raw grpc-java stub with {@code float_val}, the form most TF Serving Java
- * examples use. Both build their input once and end with the answer readable as floats.
+ * {@code tensor_content}) vs a raw grpc-java stub with {@code tensor_content} (what a careful user
+ * writes: the little-endian bytes wrapped once, the answer read as a float view of its bytes) vs the
+ * stub with {@code float_val}, the form most TF Serving Java examples use. Every variant builds its
+ * input once from the same {@code float[]} and ends with the answer readable as floats.
  */
 // The quick mode's iterations (benchmarks/run full overrides them).
 @Warmup(iterations = 4, time = 1000, timeUnit = TimeUnit.MILLISECONDS)
@@ -42,6 +46,7 @@ public class TfGrpcBench {
   public String shape;
 
   private Tensor tensor;
+  private TensorProto content;
   private TensorProto floatVal;
   private InferenceClient client;
   private ManagedChannel channel;
@@ -56,6 +61,8 @@ public class TfGrpcBench {
     for (long d : s) {
       dims.addDim(TensorShapeProto.Dim.newBuilder().setSize(d));
     }
+    content = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(dims)
+        .setTensorContent(UnsafeByteOperations.unsafeWrap(Payloads.littleEndian(values))).build();
     TensorProto.Builder p = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(dims);
     for (float v : values) {
       p.addFloatVal(v);
@@ -77,6 +84,16 @@ public class TfGrpcBench {
   public FloatBuffer inferlink() {
     return client.infer(InferenceRequest.builder(Payloads.MODEL).input(tensor).build())
         .output(Payloads.TENSOR).asFloatBuffer();
+  }
+
+  @Benchmark
+  public FloatBuffer raw_stub() {
+    PredictRequest request = PredictRequest.newBuilder()
+        .setModelSpec(ModelSpec.newBuilder().setName(Payloads.MODEL))
+        .putInputs(Payloads.TENSOR, content).build();
+    PredictResponse response = stub.withDeadlineAfter(2, TimeUnit.MINUTES).predict(request);
+    return response.getOutputsOrThrow(Payloads.TENSOR).getTensorContent().asReadOnlyByteBuffer()
+        .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
   }
 
   @Benchmark

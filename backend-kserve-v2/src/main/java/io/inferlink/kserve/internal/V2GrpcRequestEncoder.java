@@ -1,7 +1,6 @@
 package io.inferlink.kserve.internal;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
 import io.inferlink.InferenceRequest;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
@@ -9,6 +8,7 @@ import io.inferlink.UnsupportedFeatureException;
 import io.inferlink.protos.internal.inference.ModelInferRequest;
 import io.inferlink.protos.internal.inference.ModelInferRequest.InferInputTensor;
 import io.inferlink.protos.internal.inference.ModelInferRequest.InferRequestedOutputTensor;
+import io.inferlink.transport.grpc.internal.TensorWireBytes;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,12 +80,13 @@ public final class V2GrpcRequestEncoder {
   }
 
   /**
-   * The tensor's bytes, not copied: a view of its immutable buffer, which protobuf writes straight to
-   * the wire; BYTES buffers already carry the protocol's length prefixes.
+   * The tensor's bytes, not copied: its memory shared through {@link TensorWireBytes} (over its heap array
+   * when it has one, which protobuf writes to the wire in one piece); BYTES buffers already carry the
+   * protocol's length prefixes.
    */
   static ByteString rawContents(Tensor t) {
     // BOOL bytes are already 0 or 1: Tensor keeps them canonical.
-    return UnsafeByteOperations.unsafeWrap(t.data());
+    return TensorWireBytes.of(t);
   }
 
 }

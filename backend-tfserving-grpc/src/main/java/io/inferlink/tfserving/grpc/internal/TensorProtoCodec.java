@@ -1,7 +1,6 @@
 package io.inferlink.tfserving.grpc.internal;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.UnsafeByteOperations;
 import io.inferlink.ClientOptions;
 import io.inferlink.DataType;
 import io.inferlink.ErrorCode;
@@ -11,6 +10,7 @@ import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.tfserving.TfDataTypes;
+import io.inferlink.transport.grpc.internal.TensorWireBytes;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
@@ -37,8 +37,9 @@ public final class TensorProtoCodec {
   }
 
   /**
-   * As {@link #encode}, but {@code tensor_content} is a view of the tensor's buffer rather than a copy,
-   * which protobuf writes straight to the wire: for a request serialized while its call runs. Writes to
+   * As {@link #encode}, but {@code tensor_content} shares the tensor's memory rather than copying it
+   * ({@link TensorWireBytes}, over its heap array when it has one, which protobuf writes to the wire in
+   * one piece): for a request serialized while its call runs. Writes to
    * a wrapped tensor's memory before the call ends show in the request, which {@link Tensor#wrap}'s
    * contract already rules out (and which V2 REST and V2 gRPC requests share too).
    */
@@ -69,7 +70,7 @@ public final class TensorProtoCodec {
         StringElements.toStringVal(t, b);
         break;
       default: // BOOL included: Tensor keeps its bytes 0 or 1, as TensorFlow needs them
-        b.setTensorContent(copy ? ByteString.copyFrom(t.data()) : UnsafeByteOperations.unsafeWrap(t.data()));
+        b.setTensorContent(copy ? ByteString.copyFrom(t.data()) : TensorWireBytes.of(t));
         break;
     }
     return b.build();
