@@ -5,9 +5,13 @@ import io.inferlink.InferenceRequest;
 import io.inferlink.Tensor;
 import io.inferlink.kserve.KServeOptions;
 import java.nio.FloatBuffer;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -21,9 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Against a real peer: FP32 {@code [1,3,224,224]} (sent as {@code [1,1,3,224,224]} to the {@code r5}
  * input, the only FP32 input of PyTriton's identity model with a rank that holds it) through Triton
- * served by PyTriton ({@code realservers/pytriton_models.py}), sync, one thread, over V2 REST binary
- * and V2 gRPC. {@code benchmarks/peer_tritonclient.py} measures Python {@code tritonclient} the same
- * way in the same run. The ports come from {@value #HTTP} and {@value #GRPC}; not part of the smoke test.
+ * served by PyTriton ({@code realservers/pytriton_models.py}) over V2 REST binary and V2 gRPC, with
+ * 1 call in flight (sync {@code infer}, one thread) or 16 ({@code inferAsync} from one JMH thread, a
+ * semaphore keeping the window full as {@link AsyncThroughputBench} does; the score is then completed
+ * calls per second, since each loop body waits for one slot to free). {@code
+ * benchmarks/peer_tritonclient.py} measures Python {@code tritonclient} the same way (its sync
+ * clients at 1, their {@code async_infer} at 16). The ports come from {@value #HTTP} and {@value #GRPC}; not part of the smoke test.
  */
 // The quick mode's iterations (benchmarks/run full overrides them).
 @Warmup(iterations = 5, time = 1000, timeUnit = TimeUnit.MILLISECONDS)
@@ -42,8 +49,15 @@ public class PeerBench {
   @Param({"http", "grpc"})
   public String transport;
 
+  @Param({"1", "16"})
+  public int inFlight;
+
   private InferenceClient client;
   private Tensor tensor;
+  private InferenceRequest request;
+  private Semaphore window;
+  private final AtomicLong failures = new AtomicLong();
+  private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
   @Setup
   public void setUp() {
@@ -54,6 +68,9 @@ public class PeerBench {
         ? BenchClients.inferlink("kserve-v2+http", port(HTTP),
             BenchClients.options().option(KServeOptions.BINARY, KServeOptions.Binary.ALWAYS).build())
         : BenchClients.inferlink("kserve-v2+grpc", port(GRPC), BenchClients.options().build());
+    // The async loop reuses one request (immutable), as a careful user issuing many would.
+    request = InferenceRequest.builder(Payloads.MODEL).input(tensor).requestOutputs(INPUT).build();
+    window = new Semaphore(inFlight);
   }
 
   private static int port(String property) {
@@ -64,14 +81,39 @@ public class PeerBench {
     return Integer.parseInt(v);
   }
 
+  /** Lets the window drain so no call of this iteration runs into the next, and fails on any failed call. */
+  @TearDown(Level.Iteration)
+  public void drain() throws InterruptedException {
+    if (!window.tryAcquire(inFlight, 2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("calls still in flight after 2 minutes");
+    }
+    window.release(inFlight);
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " calls failed", firstFailure.get());
+    }
+  }
+
   @TearDown
   public void tearDown() {
     client.close();
   }
 
   @Benchmark
-  public FloatBuffer inferlink() {
-    return client.infer(InferenceRequest.builder(Payloads.MODEL).input(tensor).requestOutputs(INPUT).build())
-        .output(INPUT).asFloatBuffer();
+  public FloatBuffer inferlink() throws InterruptedException {
+    if (inFlight == 1) {
+      return client.infer(InferenceRequest.builder(Payloads.MODEL).input(tensor).requestOutputs(INPUT).build())
+          .output(INPUT).asFloatBuffer();
+    }
+    window.acquire();
+    client.inferAsync(request).whenComplete((response, error) -> {
+      Throwable failure = error != null ? error
+          : response.output(INPUT).asFloatBuffer().remaining() == tensor.elementCount() ? null
+          : new IllegalStateException("answer of the wrong size");
+      if (failure != null && failures.getAndIncrement() == 0) {
+        firstFailure.set(failure);
+      }
+      window.release();
+    });
+    return null;
   }
 }
