@@ -52,7 +52,7 @@ class BenchmarksSmokeTest {
         "FloorBench.arraycopy", "FloorBench.bytebuffer_put", "FloorBench.socket_roundtrip",
         "SmallRequestBench.grpc_inferlink", "SmallRequestBench.grpc_raw_stub",
         "SmallRequestBench.rest_inferlink", "SmallRequestBench.rest_raw_http",
-        "TfGrpcBench.inferlink", "TfGrpcBench.raw_stub_float_val",
+        "TfGrpcBench.inferlink", "TfGrpcBench.raw_stub", "TfGrpcBench.raw_stub_float_val",
         "TfRestCodecBench.databind_decode", "TfRestCodecBench.databind_encode",
         "TfRestCodecBench.inferlink_decode", "TfRestCodecBench.inferlink_encode",
         "V2GrpcBench.inferlink", "V2GrpcBench.raw_stub", "V2GrpcBench.typed_stub",
