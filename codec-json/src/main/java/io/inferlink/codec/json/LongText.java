@@ -82,7 +82,7 @@ final class LongText {
   }
 
   /** {@code v} below 10^8 as exactly eight digits. */
-  private static int eight(int v, byte[] b, int off) {
+  static int eight(int v, byte[] b, int off) {
     int upper = v / 10_000;
     INT_LE.set(b, off, FOUR[upper]);
     INT_LE.set(b, off + 4, FOUR[v - upper * 10_000]);

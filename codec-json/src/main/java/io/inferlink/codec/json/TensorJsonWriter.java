@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,12 @@ public final class TensorJsonWriter {
   private byte[] run; // made when the first tensor is written: binary requests write none
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
-  /** Values read from the tensor at a time by the BOOL, INT32 and INT64 loops. */
+  /** Values read from the tensor at a time by the BOOL, INT32, INT64 and FP32 loops. */
   private static final int BLOCK = 512;
   private byte[] boolBlock; // made on first use: most documents hold a few small tensors
   private int[] intBlock;
   private long[] longBlock;
+  private float[] floatBlock;
   /** "true" and the first four letters of "false", as little-endian ints: one store each. */
   private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
   private static final int FALS = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
@@ -158,7 +160,13 @@ public final class TensorJsonWriter {
         return;
       }
       out.writeStartArray();
-      if (dim == shape.length - 1) {
+      if (stream != null && type != DataType.BYTES) {
+        // Everything inside this list goes into the run, inner brackets and commas included: one generator
+        // flush per tensor instead of one per innermost list (an image's 672 rows of 224 values), and the run
+        // reaches the stream in full pieces. The generator sees an empty list, so it places no comma inside it.
+        out.flush(); // the generator's bytes first: its '[' and what came before it
+        emit(contents(shape, dim, 0));
+      } else if (dim == shape.length - 1) {
         list(shape[dim]);
       } else {
         for (long i = 0; i < shape[dim]; i++) {
@@ -166,6 +174,30 @@ public final class TensorJsonWriter {
         }
       }
       out.writeEndArray();
+    }
+
+    /** The inside of the list at {@code dim}, its sub-lists with their brackets, at {@code run[used]}. */
+    private int contents(long[] shape, int dim, int used) throws IOException {
+      if (dim == shape.length - 1) {
+        return values(shape[dim], used);
+      }
+      for (long i = 0; i < shape[dim]; i++) {
+        if (used > run.length - 3) {
+          emit(used);
+          used = 0;
+        }
+        if (i > 0) {
+          run[used++] = ',';
+        }
+        run[used++] = '[';
+        used = contents(shape, dim + 1, used);
+        if (used == run.length) {
+          emit(used);
+          used = 0;
+        }
+        run[used++] = ']';
+      }
+      return used;
     }
 
     /** One element as a value of its own (a scalar, or a rank-1 row). */
@@ -195,15 +227,23 @@ public final class TensorJsonWriter {
       if (stream != null) {
         out.flush(); // the generator's bytes first: its '[' and what came before it
       }
+      emit(values(length, 0));
+    }
+
+    /**
+     * The next {@code length} elements (not BYTES), comma-separated, at {@code run[used]}, passing full runs on;
+     * returns the run's new length.
+     */
+    private int values(long length, int used) throws IOException {
       // The common types get a loop of their own: one switch per list instead of one per element, which
       // is what lets them keep up with databind's per-type array serializers.
       switch (type) {
-        case BOOL: emit(bools(length)); return;
-        case INT32: emit(ints(length)); return;
-        case INT64: emit(longs(length)); return;
+        case BOOL: return bools(length, used);
+        case INT32: return ints(length, used);
+        case INT64: return longs(length, used);
+        case FP32: return floats(length, used);
         default: break;
       }
-      int used = 0;
       for (long k = 0; k < length; k++) {
         if (used > run.length - MAX_ELEMENT - 1) {
           emit(used);
@@ -214,36 +254,36 @@ public final class TensorJsonWriter {
         }
         used = element(used);
       }
-      emit(used);
+      return used;
     }
 
-    // BOOL, INT32 and INT64 lists read their values a block at a time with one bulk get (a plain copy), then
-    // loop over a Java array as databind's array serializers do, instead of one checked buffer access per value.
+    // BOOL, INT32, INT64 and FP32 lists read their values a block at a time with one bulk get (a plain copy),
+    // then loop over a Java array as databind's array serializers do, instead of one checked buffer access per
+    // value. Each value is written as a comma (stepped over for the first) and its text; the room check is made
+    // once per stretch of values that surely fits, not per value.
 
-    private int bools(long length) throws IOException {
+    private int bools(long length, int used) throws IOException {
       byte[] r = run;
       byte[] v = boolBlock != null ? boolBlock : (boolBlock = new byte[BLOCK]);
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         data.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - 7) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / 6 - 1); // ",false" is 6; one spare for the extra 'e'
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
-          }
-          comma = true;
-          if (v[k] != 0) {
-            INT_LE.set(r, used, TRUE);
-            used += 4;
-          } else {
-            INT_LE.set(r, used, FALS);
-            r[used + 4] = 'e';
-            used += 5;
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            boolean b = v[k] != 0;
+            INT_LE.set(r, used, b ? TRUE : FALS);
+            r[used + 4] = 'e'; // "fals" + 'e'; after "true" it is overwritten or past the end
+            used += b ? 4 : 5;
           }
         }
         index += n;
@@ -252,25 +292,27 @@ public final class TensorJsonWriter {
       return used;
     }
 
-    private int ints(long length) throws IOException {
+    private int ints(long length, int used) throws IOException {
       byte[] r = run;
       int[] v = intBlock != null ? intBlock : (intBlock = new int[BLOCK]);
       IntBuffer values = data.asIntBuffer(); // the tensor's byte order, element i at index i
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         values.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - 13) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / LongText.ROOM - 1);
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            used = LongText.write(v[k], r, used);
           }
-          comma = true;
-          used = NumberOutput.outputInt(v[k], r, used);
         }
         index += n;
         done += n;
@@ -278,25 +320,56 @@ public final class TensorJsonWriter {
       return used;
     }
 
-    private int longs(long length) throws IOException {
+    private int longs(long length, int used) throws IOException {
       byte[] r = run;
       long[] v = longBlock != null ? longBlock : (longBlock = new long[BLOCK]);
       LongBuffer values = data.asLongBuffer();
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         values.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - LongText.ROOM - 1) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / (LongText.ROOM + 1) - 1);
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            used = LongText.write(v[k], r, used);
           }
-          comma = true;
-          used = LongText.write(v[k], r, used);
+        }
+        index += n;
+        done += n;
+      }
+      return used;
+    }
+
+    private int floats(long length, int used) throws IOException {
+      byte[] r = run;
+      float[] v = floatBlock != null ? floatBlock : (floatBlock = new float[BLOCK]);
+      FloatBuffer values = data.asFloatBuffer();
+      int comma = 0;
+      for (long done = 0; done < length; ) {
+        int n = (int) Math.min(BLOCK, length - done);
+        values.get(index, v, 0, n);
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / (MAX_ELEMENT + 1) - 1);
+          if (fits <= 0) {
+            emit(used);
+            used = 0;
+            continue;
+          }
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            float f = v[k];
+            used = Float.isFinite(f) ? FloatText.write(f, r, used) : nonFinite(f, used, index + k);
+          }
         }
         index += n;
         done += n;
@@ -379,7 +452,7 @@ public final class TensorJsonWriter {
         case UINT8: return NumberOutput.outputInt(data.get(i) & 0xFF, run, pos);
         case INT16: return NumberOutput.outputInt(data.getShort(i * 2), run, pos);
         case UINT16: return NumberOutput.outputInt(data.getShort(i * 2) & 0xFFFF, run, pos);
-        case INT32: return NumberOutput.outputInt(data.getInt(i * 4), run, pos);
+        case INT32: return LongText.write(data.getInt(i * 4), run, pos);
         case UINT32: return LongText.write(data.getInt(i * 4) & 0xFFFFFFFFL, run, pos);
         case INT64: return LongText.write(data.getLong(i * 8), run, pos);
         case UINT64: {
