@@ -54,6 +54,15 @@ public final class TensorJsonWriter {
   private static final int FALS = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
   private byte[] listBytes; // a BYTES list's part of the tensor, for plainStrings
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** 1 for a byte a JSON string cannot hold as it is (control, DEL, quote, backslash, not ASCII), else 0. */
+  private static final byte[] NOT_PLAIN = new byte[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      NOT_PLAIN[b] = (byte) (b < 0x20 || b >= 0x7F || b == '"' || b == '\\' ? 1 : 0);
+    }
+  }
 
   /**
    * A writer for one document.
@@ -389,36 +398,43 @@ public final class TensorJsonWriter {
         end += 4 + data.getInt(end);
       }
       int size = end - bytePos;
-      if (listBytes == null || listBytes.length < size) {
-        listBytes = new byte[Math.max(size, 4096)];
+      if (listBytes == null || listBytes.length < size + 8) { // 8 spare: short strings are read a word at a time
+        listBytes = new byte[Math.max(size + 8, 4096)];
       }
       byte[] from = listBytes;
       data.get(bytePos, from, 0, size);
+      int notPlain = 0; // OR of every byte's table entry: one look-up per byte, no branch
       for (int p = 0; p < size; ) {
         int len = (int) INT_LE.get(from, p);
         p += 4;
         for (int stop = p + len; p < stop; p++) {
-          byte b = from[p];
-          if (b < 0x20 || b == 0x7F || b == '"' || b == '\\') { // negative: not ASCII
-            return false;
-          }
+          notPlain |= NOT_PLAIN[from[p] & 0xFF];
         }
+      }
+      if (notPlain != 0) {
+        return false;
       }
       out.flush(); // the generator's bytes first: its '[' and what came before it
       byte[] r = run;
       int used = 0;
+      int comma = 0;
       for (int p = 0; p < size; ) {
         int len = (int) INT_LE.get(from, p);
         p += 4;
-        if (used + len + 3 > r.length) {
+        if (used + len + 3 + 8 > r.length) { // with the word copy's spare
           emit(used);
           used = 0;
         }
-        if (p > 4) {
-          r[used++] = ',';
-        }
+        r[used] = ',';
+        used += comma;
+        comma = 1;
         r[used++] = '"';
-        if (len + 3 > r.length) { // longer than the run: straight from the copy
+        if (len <= 8) {
+          // A word copy instead of an arraycopy call for a string of a few bytes; what it writes past the
+          // string is overwritten by the quote and what follows.
+          LONG_LE.set(r, used, (long) LONG_LE.get(from, p));
+          used += len;
+        } else if (len + 3 + 8 > r.length) { // longer than the run: straight from the copy
           emit(used);
           used = 0;
           stream.write(from, p, len);
