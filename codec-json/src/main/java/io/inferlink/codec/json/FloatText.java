@@ -135,12 +135,11 @@ public final class FloatText {
     long s = vb >> 2; // the value's digits at 10^k, truncated; the interval is at most 10 of them wide
     if (s >= 100) {
       // One digit fewer first: at most one multiple of ten lies in the interval.
-      long sp10 = s / 10 * 10;
-      long tp10 = sp10 + 10;
-      boolean upIn = vbl + 1 - even <= sp10 << 2;
-      boolean wpIn = (tp10 << 2) + 1 - even <= vbr;
+      long sp = s / 10;
+      boolean upIn = vbl + 1 - even <= sp * 40;
+      boolean wpIn = (sp + 1) * 40 + 1 - even <= vbr;
       if (upIn != wpIn) {
-        return text((int) (upIn ? sp10 : tp10), k + dk, out, pos);
+        return text((int) (upIn ? sp : sp + 1), k + dk + 1, out, pos);
       }
     }
     long u = s + 1;
@@ -161,11 +160,15 @@ public final class FloatText {
   }
 
   /**
-   * Writes {@code f * 10^e} ({@code 0 < f < 10^9}, possibly with trailing zeros) in Float.toString's layout. The
-   * digits are written as nine (f scaled up) and the trailing zeros cut off afterwards, so that each layout is
-   * a fixed sequence of stores.
+   * Writes {@code f * 10^e} ({@code 0 < f < 10^9}) in Float.toString's layout. The digits are written as nine (f
+   * without its trailing zeros, scaled up) at fixed places, and the end is computed from the number of
+   * significant digits, so that each layout is a fixed sequence of stores with no scan of what was written.
    */
   private static int text(int f, int e, byte[] out, int pos) {
+    while (f % 10 == 0) { // rare: the one-digit-fewer case has dropped its zero already
+      f /= 10;
+      e++;
+    }
     int length = decimalLength(f);
     int exp = e + length - 1; // the exponent of scientific notation
     int nine = f * POW10[9 - length];
@@ -176,7 +179,7 @@ public final class FloatText {
         out[pos + i] = out[pos + i + 1];
       }
       out[pos + exp + 1] = '.';
-      return trimZeros(out, pos + exp + 3, pos + 10);
+      return pos + 1 + Math.max(length, exp + 2); // "1200.0": one zero after the point at least
     }
     if (exp < 0 && exp >= -3) {
       // 0.00d..d
@@ -186,13 +189,13 @@ public final class FloatText {
       out[pos + 3] = '0';
       int first = pos + 1 - exp;
       writeNine(nine, out, first);
-      return trimZeros(out, first + 1, first + 9);
+      return first + length;
     }
     // d.d..E[-]x[x]
     writeNine(nine, out, pos + 1);
     out[pos] = out[pos + 1];
     out[pos + 1] = '.';
-    pos = trimZeros(out, pos + 3, pos + 10);
+    pos += 1 + Math.max(length, 2); // "1.0E10": one digit after the point at least
     out[pos++] = 'E';
     if (exp < 0) {
       out[pos++] = '-';
@@ -207,15 +210,7 @@ public final class FloatText {
     return pos;
   }
 
-  /** Cuts the zeros at the end of {@code out[from - 1, end)} but keeps its first digit; returns the new end. */
-  private static int trimZeros(byte[] out, int from, int end) {
-    while (end > from && out[end - 1] == '0') {
-      end--;
-    }
-    return end;
-  }
-
-  /** {@code v}, below 10^9, as exactly nine digits at {@code out[pos]}: one, then eight by four-digit table stores. */
+  /** {@code v}, below 10^9, as exactly nine digits at {@code out[pos]}: one, then eight in one word. */
   private static void writeNine(int v, byte[] out, int pos) {
     int first = v / 100_000_000;
     out[pos] = (byte) ('0' + first);
