@@ -3,16 +3,23 @@ package io.inferlink.codec.json;
 import java.math.BigInteger;
 
 /**
- * Writes a finite float as the shortest decimal that reads back to the same float, in the layout of
- * {@link Float#toString(float)} ({@code 0.001} up to {@code 9999999.0} plain, otherwise
- * {@code 1.0E-4} style; at least one digit after the point), into a byte array (ASCII) without allocating.
+ * Writes a finite float as the text {@link Float#toString(float)} gives on Java 19 and later, into a byte array
+ * (ASCII) without allocating: the shortest decimal that reads back to the same float (the closest of those; two
+ * digits at least, so {@code 1.4E-45}), {@code 0.001} up to {@code 9999999.0} plain, otherwise {@code 1.0E-4}
+ * style, at least one digit after the point.
  *
- * <p>Why not {@code Float.toString}: on Java 17 it is the old {@code FloatingDecimal}, which costs
- * several times more than the rest of writing a number to JSON and allocates a String per value;
- * a tensor is hundreds of thousands of them. This is Ulf Adams' Ryū ("Ryū: fast float-to-string
- * conversion", PLDI 2018, reference implementation {@code f2s.c}, Apache 2.0 / Boost): 32-bit
- * arithmetic on the decimal interval of the float's rounding range, with the powers of five
- * computed once from {@link BigInteger}. Stateless and thread-safe.
+ * <p>Why not {@code Float.toString}: on Java 17 it is the old {@code FloatingDecimal}, which costs several times
+ * more than the rest of writing a number to JSON, allocates a String per value and is not always the shortest;
+ * a tensor is hundreds of thousands of values. This is Raffaello Giulietti's Schubfach ("The Schubfach way to
+ * render doubles", 2020), the algorithm of Java 19's {@code Float.toString}, in its float form: the float's
+ * rounding interval is scaled by {@code 10^-k} with one 64-bit approximation of that power (computed below from
+ * {@link BigInteger}) and one 64x64-bit multiply whose discarded low bits are kept as a sticky odd bit (round to
+ * odd), which the paper shows is exact enough to pick the right digits among at most four candidates.
+ *
+ * <p>Checked once, while written, against {@code Float.toString} of Java 25 on every finite float (all
+ * 4,278,190,080 finite bit patterns, both signs: identical text) with a throwaway program run as
+ * {@code java -cp <classes of FloatText and the checker> AllFloats 2} (two threads); the unit tests check
+ * samples, exponent boundaries and the layout on Java 17. Stateless and thread-safe.
  *
  * <p>It is the one float-to-text conversion of the JSON codec: {@link TensorJsonWriter} writes FP32 (and FP16/BF16
  * widened to float) with it, for every protocol.
@@ -21,33 +28,43 @@ public final class FloatText {
   /** The longest output: sign, nine digits, point, {@code E-45}. */
   public static final int MAX_CHARS = 16;
 
-  private static final int MANTISSA_BITS = 23;
-  private static final int EXPONENT_BIAS = 127;
-  private static final int POW5_INV_BITCOUNT = 59;
-  private static final int POW5_BITCOUNT = 61;
-  private static final long[] POW5_INV_SPLIT = new long[32];
-  private static final long[] POW5_SPLIT = new long[48];
-  private static final byte[] DIGIT_PAIRS = new byte[200];
-  private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+  private static final int SIGNIFICAND_BITS = 23; // stored; the hidden bit makes 24
+  private static final int EXPONENT_MASK = 0xFF;
+  /** The binary exponent {@code q} of the smallest float, {@code 2^q} its unit. */
+  private static final int Q_MIN = -149;
+  private static final int Q_MAX = 104;
+  private static final int C_MIN = 1 << SIGNIFICAND_BITS;
+  /**
+   * Subnormal significands below this scale by {@code 10^-k} to one digit only, and Java wants two: they are
+   * taken ten times larger with the decimal exponent one less. ({@code 2^-149 * 10^45} is 1.4, so 8 is the first
+   * significand that reaches 10.)
+   */
+  private static final int C_TINY = 8;
+  /** The decimal exponents k that occur: those of {@code 2^Q_MIN} and {@code 2^Q_MAX}. */
+  private static final int K_MIN = floorLog10Pow2(Q_MIN);
+  private static final int K_MAX = floorLog10Pow2(Q_MAX);
+  /**
+   * {@code G[k - K_MIN]}: {@code 10^-k} as a 63-bit integer from above, {@code floor(10^-k * 2^(62 - e)) + 1} with
+   * {@code e = floor(log2(10^-k))}, so that {@code 2^62 < G <= 2^63 - 1}.
+   */
+  private static final long[] G = new long[K_MAX - K_MIN + 1];
+  private static final long LOW_32 = 0xFFFF_FFFFL;
 
   static {
-    for (int i = 0; i < 100; i++) {
-      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-    // POW5_INV_SPLIT[q] = floor(2^(pow5bits(q) - 1 + 59) / 5^q) + 1; POW5_SPLIT[i] = 5^i scaled to 61 bits.
-    for (int q = 0; q < POW5_INV_SPLIT.length; q++) {
-      BigInteger pow = BigInteger.valueOf(5).pow(q);
-      POW5_INV_SPLIT[q] = BigInteger.ONE.shiftLeft(pow5bits(q) - 1 + POW5_INV_BITCOUNT).divide(pow)
-          .add(BigInteger.ONE).longValueExact();
-    }
-    for (int i = 0; i < POW5_SPLIT.length; i++) {
-      BigInteger pow = BigInteger.valueOf(5).pow(i);
-      POW5_SPLIT[i] = pow.shiftRight(pow5bits(i) - POW5_BITCOUNT).longValueExact();
+    for (int k = K_MIN; k <= K_MAX; k++) {
+      int shift = 62 - floorLog2Pow10(-k);
+      BigInteger scaled = k <= 0
+          ? shift(BigInteger.TEN.pow(-k), shift)
+          : BigInteger.ONE.shiftLeft(shift).divide(BigInteger.TEN.pow(k)); // shift > 0 here: 10^-k < 1
+      G[k - K_MIN] = scaled.add(BigInteger.ONE).longValueExact();
     }
   }
 
   private FloatText() {}
+
+  private static BigInteger shift(BigInteger v, int left) {
+    return left >= 0 ? v.shiftLeft(left) : v.shiftRight(-left);
+  }
 
   /** The text of a finite float, as {@link #write} writes it. */
   public static String toString(float v) {
@@ -63,288 +80,168 @@ public final class FloatText {
    */
   public static int write(float v, byte[] out, int pos) {
     int bits = Float.floatToRawIntBits(v);
-    int ieeeMantissa = bits & ((1 << MANTISSA_BITS) - 1);
-    int ieeeExponent = (bits >>> MANTISSA_BITS) & 0xFF;
-    if (ieeeExponent == 0xFF) {
+    int t = bits & (C_MIN - 1);
+    int bq = (bits >>> SIGNIFICAND_BITS) & EXPONENT_MASK;
+    if (bq == EXPONENT_MASK) {
       throw new IllegalArgumentException("not a finite float: " + v);
     }
     if (bits < 0) {
       out[pos++] = '-';
     }
-    if (ieeeExponent == 0 && ieeeMantissa == 0) {
-      out[pos++] = '0';
-      out[pos++] = '.';
-      out[pos++] = '0';
-      return pos;
+    if (bq != 0) {
+      int q = Q_MIN - 1 + bq;
+      int c = C_MIN | t;
+      if (q < 0 && q > -SIGNIFICAND_BITS - 1) {
+        // An integer below 2^24 is its own shortest decimal: its unit is below 1, so no other integer reads back.
+        int f = c >> -q;
+        if (f << -q == c) {
+          return text(f, 0, out, pos);
+        }
+      }
+      return shortest(q, c, 0, out, pos);
     }
-    long decimal = shortest(ieeeMantissa, ieeeExponent);
-    int digits = (int) decimal;
-    int length = decimalLength(digits);
-    int exp = (int) (decimal >> 32) + length - 1; // the exponent of scientific notation
-    if (exp >= -3 && exp < 7) {
-      return plain(digits, length, exp, out, pos);
+    if (t != 0) {
+      return t < C_TINY ? shortest(Q_MIN, 10 * t, -1, out, pos) : shortest(Q_MIN, t, 0, out, pos);
     }
-    return scientific(digits, length, exp, out, pos);
+    out[pos] = '0';
+    out[pos + 1] = '.';
+    out[pos + 2] = '0';
+    return pos + 3;
   }
 
-  /** {@code 123.45}, {@code 0.00123}, {@code 1200.0}. */
-  private static int plain(int digits, int length, int exp, byte[] out, int pos) {
-    if (exp < 0) {
-      out[pos++] = '0';
-      out[pos++] = '.';
-      for (int i = -1; i > exp; i--) {
-        out[pos++] = '0';
-      }
-      putDigits(digits, length, out, pos + length);
-      return pos + length;
-    }
-    int whole = exp + 1;
-    if (length <= whole) {
-      putDigits(digits, length, out, pos + length);
-      pos += length;
-      for (int i = length; i < whole; i++) {
-        out[pos++] = '0';
-      }
-      out[pos++] = '.';
-      out[pos++] = '0';
-      return pos;
-    }
-    int fraction = length - whole;
-    putDigits(digits / POW10[fraction], whole, out, pos + whole);
-    out[pos + whole] = '.';
-    int end = pos + length + 1;
-    putDigits(digits % POW10[fraction], fraction, out, end);
-    return end;
-  }
-
-  /** {@code 1.2345E-5}, {@code 3.0E10}. */
-  private static int scientific(int digits, int length, int exp, byte[] out, int pos) {
-    int rest = length - 1;
-    out[pos++] = (byte) ('0' + digits / POW10[rest]);
-    out[pos++] = '.';
-    if (rest == 0) {
-      out[pos++] = '0';
+  /**
+   * Writes the decimal Java picks for {@code c * 2^q}, whose digits are to be reported at exponent {@code k + dk}
+   * ({@code dk} is -1 for a tiny subnormal taken ten times larger).
+   */
+  private static int shortest(int q, int c, int dk, byte[] out, int pos) {
+    int even = 1 - (c & 1); // round-half-even reads the interval's ends back to this float when c is even
+    long cb = (long) c << 2; // the float and the ends of its rounding interval, in quarter units of 2^q
+    long cbr = cb + 2;
+    long cbl;
+    int k;
+    if (c != C_MIN || q == Q_MIN) {
+      cbl = cb - 2;
+      k = floorLog10Pow2(q);
     } else {
-      pos += rest;
-      putDigits(digits % POW10[rest], rest, out, pos);
+      // At a power of two the float below is half as far away as the float above.
+      cbl = cb - 1;
+      k = floorLog10ThreeQuartersPow2(q);
     }
+    int h = q + floorLog2Pow10(-k) + 33; // makes the products below 4 * value * 10^-k
+    long g = G[k - K_MIN];
+    long vb = roundToOdd(g, cb << h);
+    long vbl = roundToOdd(g, cbl << h);
+    long vbr = roundToOdd(g, cbr << h);
+    long s = vb >> 2; // the value's digits at 10^k, truncated; the interval is at most 10 of them wide
+    if (s >= 100) {
+      // One digit fewer first: at most one multiple of ten lies in the interval.
+      long sp = s / 10;
+      boolean upIn = vbl + 1 - even <= sp * 40;
+      boolean wpIn = (sp + 1) * 40 + 1 - even <= vbr;
+      if (upIn != wpIn) {
+        return text((int) (upIn ? sp : sp + 1), k + dk + 1, out, pos);
+      }
+    }
+    long u = s + 1;
+    boolean sIn = vbl + 1 - even <= s << 2;
+    boolean uIn = (u << 2) + 1 - even <= vbr;
+    if (sIn != uIn) {
+      return text((int) (sIn ? s : u), k + dk, out, pos);
+    }
+    // Both read back: the closer one, the even one on a tie.
+    long cmp = vb - ((s + u) << 1);
+    return text((int) (cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : u), k + dk, out, pos);
+  }
+
+  /** {@code g * cp / 2^95} truncated, with its lowest bit set when anything was cut off (round to odd). */
+  private static long roundToOdd(long g, long cp) {
+    long high = Math.multiplyHigh(g, cp);
+    return high >>> 31 | ((high & LOW_32) + LOW_32) >>> 32;
+  }
+
+  /**
+   * Writes {@code f * 10^e} ({@code 0 < f < 10^9}) in Float.toString's layout. The digits are written as nine (f
+   * without its trailing zeros, scaled up) at fixed places, and the end is computed from the number of
+   * significant digits, so that each layout is a fixed sequence of stores with no scan of what was written.
+   */
+  private static int text(int f, int e, byte[] out, int pos) {
+    while (f % 10 == 0) { // rare: the one-digit-fewer case has dropped its zero already
+      f /= 10;
+      e++;
+    }
+    int length = decimalLength(f);
+    int exp = e + length - 1; // the exponent of scientific notation
+    int nine = f * POW10[9 - length];
+    if (exp >= 0 && exp < 7) {
+      // d..d.d..: the nine digits one place to the right, then the whole part moved left over the gap.
+      writeNine(nine, out, pos + 1);
+      for (int i = 0; i <= exp; i++) {
+        out[pos + i] = out[pos + i + 1];
+      }
+      out[pos + exp + 1] = '.';
+      return pos + 1 + Math.max(length, exp + 2); // "1200.0": one zero after the point at least
+    }
+    if (exp < 0 && exp >= -3) {
+      // 0.00d..d
+      out[pos] = '0';
+      out[pos + 1] = '.';
+      out[pos + 2] = '0';
+      out[pos + 3] = '0';
+      int first = pos + 1 - exp;
+      writeNine(nine, out, first);
+      return first + length;
+    }
+    // d.d..E[-]x[x]
+    writeNine(nine, out, pos + 1);
+    out[pos] = out[pos + 1];
+    out[pos + 1] = '.';
+    pos += 1 + Math.max(length, 2); // "1.0E10": one digit after the point at least
     out[pos++] = 'E';
     if (exp < 0) {
       out[pos++] = '-';
       exp = -exp;
     }
     if (exp >= 10) {
-      out[pos++] = (byte) ('0' + exp / 10);
+      int tens = exp / 10;
+      out[pos++] = (byte) ('0' + tens);
+      exp -= 10 * tens;
     }
-    out[pos++] = (byte) ('0' + exp % 10);
+    out[pos++] = (byte) ('0' + exp);
     return pos;
   }
 
-  /** Writes exactly {@code count} digits of {@code v} (leading zeros included) ending just before {@code end}. */
-  private static void putDigits(int v, int count, byte[] out, int end) {
-    for (; count >= 4; count -= 4) {
-      int high = v / 10_000;
-      int low = v - 10_000 * high;
-      int lowHigh = low / 100;
-      int lowLow = low - 100 * lowHigh;
-      out[end - 1] = DIGIT_PAIRS[2 * lowLow + 1];
-      out[end - 2] = DIGIT_PAIRS[2 * lowLow];
-      out[end - 3] = DIGIT_PAIRS[2 * lowHigh + 1];
-      out[end - 4] = DIGIT_PAIRS[2 * lowHigh];
-      end -= 4;
-      v = high;
-    }
-    if (count >= 2) {
-      int high = v / 100;
-      int pair = v - 100 * high;
-      out[--end] = DIGIT_PAIRS[2 * pair + 1];
-      out[--end] = DIGIT_PAIRS[2 * pair];
-      v = high;
-      count -= 2;
-    }
-    if (count == 1) {
-      out[--end] = (byte) ('0' + v);
-    }
+  /** {@code v}, below 10^9, as exactly nine digits at {@code out[pos]}: one, then eight in one word. */
+  private static void writeNine(int v, byte[] out, int pos) {
+    int first = v / 100_000_000;
+    out[pos] = (byte) ('0' + first);
+    LongText.eight(v - first * 100_000_000, out, pos + 1);
   }
 
-
-  /**
-   * The shortest correctly rounded decimal of a positive finite non-zero float, as
-   * {@code exponent << 32 | digits}: the float is {@code digits * 10^exponent} once read back.
-   * Step numbers are those of f2s.c.
-   */
-  private static long shortest(int ieeeMantissa, int ieeeExponent) {
-    // Step 1: unify normal and subnormal numbers; subtract 2 so the bounds below are integers.
-    int e2;
-    long m2;
-    if (ieeeExponent == 0) {
-      e2 = 1 - EXPONENT_BIAS - MANTISSA_BITS - 2;
-      m2 = ieeeMantissa;
-    } else {
-      e2 = ieeeExponent - EXPONENT_BIAS - MANTISSA_BITS - 2;
-      m2 = (1L << MANTISSA_BITS) | ieeeMantissa;
-    }
-    boolean acceptBounds = (m2 & 1) == 0; // round-half-even reads the bounds back to this float
-
-    // Step 2: the interval of decimals that read back to this float.
-    long mv = 4 * m2;
-    long mp = 4 * m2 + 2;
-    int mmShift = ieeeMantissa != 0 || ieeeExponent <= 1 ? 1 : 0;
-    long mm = 4 * m2 - 1 - mmShift;
-
-    // Step 3: convert the interval to a decimal power base (all three fit an int: below 10 * 2^26).
-    int vr;
-    int vp;
-    int vm;
-    int e10;
-    boolean vmIsTrailingZeros = false;
-    boolean vrIsTrailingZeros = false;
-    int lastRemovedDigit = 0;
-    if (e2 >= 0) {
-      int q = log10Pow2(e2);
-      e10 = q;
-      int k = POW5_INV_BITCOUNT + pow5bits(q) - 1;
-      int i = -e2 + q + k;
-      vr = mulShift(mv, POW5_INV_SPLIT[q], i);
-      vp = mulShift(mp, POW5_INV_SPLIT[q], i);
-      vm = mulShift(mm, POW5_INV_SPLIT[q], i);
-      if (q != 0 && (vp - 1) / 10 <= vm / 10) {
-        // One removed digit is needed even when the loop below does not run.
-        int l = POW5_INV_BITCOUNT + pow5bits(q - 1) - 1;
-        lastRemovedDigit = mulShift(mv, POW5_INV_SPLIT[q - 1], -e2 + q - 1 + l) % 10;
-      }
-      if (q <= 9) {
-        // Only one of mp, mv and mm can be a multiple of 5, if any.
-        if (mv % 5 == 0) {
-          vrIsTrailingZeros = multipleOfPowerOf5(mv, q);
-        } else if (acceptBounds) {
-          vmIsTrailingZeros = multipleOfPowerOf5(mm, q);
-        } else if (multipleOfPowerOf5(mp, q)) {
-          vp--;
-        }
-      }
-    } else {
-      int q = log10Pow5(-e2);
-      e10 = q + e2;
-      int i = -e2 - q;
-      int k = pow5bits(i) - POW5_BITCOUNT;
-      int j = q - k;
-      vr = mulShift(mv, POW5_SPLIT[i], j);
-      vp = mulShift(mp, POW5_SPLIT[i], j);
-      vm = mulShift(mm, POW5_SPLIT[i], j);
-      if (q != 0 && (vp - 1) / 10 <= vm / 10) {
-        j = q - 1 - (pow5bits(i + 1) - POW5_BITCOUNT);
-        lastRemovedDigit = mulShift(mv, POW5_SPLIT[i + 1], j) % 10;
-      }
-      if (q <= 1) {
-        // mv = 4 * m2 always has at least two trailing zero bits.
-        vrIsTrailingZeros = true;
-        if (acceptBounds) {
-          vmIsTrailingZeros = mmShift == 1; // mm = mv - 1 - mmShift has one trailing 0 bit iff mmShift is 1
-        } else {
-          vp--; // mp = mv + 2 always has at least one trailing 0 bit
-        }
-      } else if (q < 31) {
-        vrIsTrailingZeros = multipleOfPowerOf2(mv, q - 1);
-      }
-    }
-
-    // Step 4: the shortest decimal in the interval, rounded correctly.
-    int removed = 0;
-    int output;
-    if (vmIsTrailingZeros || vrIsTrailingZeros) {
-      // The general case, which happens rarely.
-      while (vp / 10 > vm / 10) {
-        vmIsTrailingZeros &= vm % 10 == 0;
-        vrIsTrailingZeros &= lastRemovedDigit == 0;
-        lastRemovedDigit = vr % 10;
-        vr /= 10;
-        vp /= 10;
-        vm /= 10;
-        removed++;
-      }
-      if (vmIsTrailingZeros) {
-        while (vm % 10 == 0) {
-          vrIsTrailingZeros &= lastRemovedDigit == 0;
-          lastRemovedDigit = vr % 10;
-          vr /= 10;
-          vp /= 10;
-          vm /= 10;
-          removed++;
-        }
-      }
-      if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0) {
-        lastRemovedDigit = 4; // exactly ...50...0: round half to even
-      }
-      output = vr + ((vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5 ? 1 : 0);
-    } else {
-      // The common case (no trailing zeros to track): two digits at a time first, as d2s.c does.
-      boolean roundUp = lastRemovedDigit >= 5;
-      int vpDiv100 = vp / 100;
-      int vmDiv100 = vm / 100;
-      if (vpDiv100 > vmDiv100) {
-        int vrDiv100 = vr / 100;
-        roundUp = vr - 100 * vrDiv100 >= 50;
-        vr = vrDiv100;
-        vp = vpDiv100;
-        vm = vmDiv100;
-        removed += 2;
-      }
-      int vpDiv10 = vp / 10;
-      int vmDiv10 = vm / 10;
-      while (vpDiv10 > vmDiv10) {
-        int vrDiv10 = vr / 10;
-        roundUp = vr - 10 * vrDiv10 >= 5;
-        vr = vrDiv10;
-        vp = vpDiv10;
-        vm = vmDiv10;
-        vpDiv10 = vp / 10;
-        vmDiv10 = vm / 10;
-        removed++;
-      }
-      output = vr + (vr == vm || roundUp ? 1 : 0);
-    }
-    return ((long) (e10 + removed) << 32) | output;
-  }
-
-  /** {@code m * factor >> shift} for {@code m} below 2^27, a factor below 2^62 and {@code shift} above 32. */
-  private static int mulShift(long m, long factor, int shift) {
-    long bits0 = m * (factor & 0xFFFFFFFFL);
-    long bits1 = m * (factor >>> 32);
-    return (int) (((bits0 >>> 32) + bits1) >>> (shift - 32));
-  }
-
-  private static boolean multipleOfPowerOf5(long value, int p) {
-    int count = 0;
-    while (value % 5 == 0 && count < p) {
-      value /= 5;
-      count++;
-    }
-    return count >= p;
-  }
-
-  private static boolean multipleOfPowerOf2(long value, int p) {
-    return (value & ((1L << p) - 1)) == 0;
-  }
-
-  /** {@code ceil(log2(5^e))}, and 1 for e = 0; exact for 0 <= e <= 3528. */
-  private static int pow5bits(int e) {
-    return (int) (((e * 1217359L) >>> 19) + 1);
-  }
-
-  /** {@code floor(log10(2^e))} for 0 <= e <= 1650. */
-  private static int log10Pow2(int e) {
-    return (int) ((e * 78913L) >>> 18);
-  }
-
-  /** {@code floor(log10(5^e))} for 0 <= e <= 2620. */
-  private static int log10Pow5(int e) {
-    return (int) ((e * 732923L) >>> 20);
-  }
+  private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+      1_000_000_000};
 
   private static int decimalLength(int v) {
-    // A float's shortest decimal has at most nine digits.
+    // At most nine digits: the digits come from a value below 2^28.
     return v >= 100_000_000 ? 9 : v >= 10_000_000 ? 8 : v >= 1_000_000 ? 7 : v >= 100_000 ? 6
         : v >= 10_000 ? 5 : v >= 1_000 ? 4 : v >= 100 ? 3 : v >= 10 ? 2 : 1;
+  }
+
+  // Exponent conversions by fixed-point multiplication and arithmetic shift (a floor for negative arguments too).
+  // The constants are log10(2), log10(3/4) and log2(10) times 2^41, 2^41 and 2^38; the unit test checks each
+  // function exactly over the exponents this class uses.
+
+  /** {@code floor(q * log10(2))}. */
+  static int floorLog10Pow2(int q) {
+    return (int) (q * 661_971_961_083L >> 41);
+  }
+
+  /** {@code floor(log10(3/4 * 2^q))}. */
+  static int floorLog10ThreeQuartersPow2(int q) {
+    return (int) (q * 661_971_961_083L - 274_743_187_321L >> 41);
+  }
+
+  /** {@code floor(k * log2(10))}. */
+  static int floorLog2Pow10(int k) {
+    return (int) (k * 913_124_641_741L >> 38);
   }
 }

@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,16 +43,26 @@ public final class TensorJsonWriter {
   private byte[] run; // made when the first tensor is written: binary requests write none
   /** The longest element text: an FP64's is 24 characters, a non-finite string's 11. */
   private static final int MAX_ELEMENT = 32;
-  /** Values read from the tensor at a time by the BOOL, INT32 and INT64 loops. */
+  /** Values read from the tensor at a time by the BOOL, INT32, INT64 and FP32 loops. */
   private static final int BLOCK = 512;
   private byte[] boolBlock; // made on first use: most documents hold a few small tensors
   private int[] intBlock;
   private long[] longBlock;
+  private float[] floatBlock;
   /** "true" and the first four letters of "false", as little-endian ints: one store each. */
   private static final int TRUE = 't' | 'r' << 8 | 'u' << 16 | 'e' << 24;
   private static final int FALS = 'f' | 'a' << 8 | 'l' << 16 | 's' << 24;
   private byte[] listBytes; // a BYTES list's part of the tensor, for plainStrings
   private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** 1 for a byte a JSON string cannot hold as it is (control, DEL, quote, backslash, not ASCII), else 0. */
+  private static final byte[] NOT_PLAIN = new byte[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      NOT_PLAIN[b] = (byte) (b < 0x20 || b >= 0x7F || b == '"' || b == '\\' ? 1 : 0);
+    }
+  }
 
   /**
    * A writer for one document.
@@ -158,7 +169,13 @@ public final class TensorJsonWriter {
         return;
       }
       out.writeStartArray();
-      if (dim == shape.length - 1) {
+      if (stream != null && type != DataType.BYTES) {
+        // Everything inside this list goes into the run, inner brackets and commas included: one generator
+        // flush per tensor instead of one per innermost list (an image's 672 rows of 224 values), and the run
+        // reaches the stream in full pieces. The generator sees an empty list, so it places no comma inside it.
+        out.flush(); // the generator's bytes first: its '[' and what came before it
+        emit(contents(shape, dim, 0));
+      } else if (dim == shape.length - 1) {
         list(shape[dim]);
       } else {
         for (long i = 0; i < shape[dim]; i++) {
@@ -166,6 +183,30 @@ public final class TensorJsonWriter {
         }
       }
       out.writeEndArray();
+    }
+
+    /** The inside of the list at {@code dim}, its sub-lists with their brackets, at {@code run[used]}. */
+    private int contents(long[] shape, int dim, int used) throws IOException {
+      if (dim == shape.length - 1) {
+        return values(shape[dim], used);
+      }
+      for (long i = 0; i < shape[dim]; i++) {
+        if (used > run.length - 3) {
+          emit(used);
+          used = 0;
+        }
+        if (i > 0) {
+          run[used++] = ',';
+        }
+        run[used++] = '[';
+        used = contents(shape, dim + 1, used);
+        if (used == run.length) {
+          emit(used);
+          used = 0;
+        }
+        run[used++] = ']';
+      }
+      return used;
     }
 
     /** One element as a value of its own (a scalar, or a rank-1 row). */
@@ -195,15 +236,23 @@ public final class TensorJsonWriter {
       if (stream != null) {
         out.flush(); // the generator's bytes first: its '[' and what came before it
       }
+      emit(values(length, 0));
+    }
+
+    /**
+     * The next {@code length} elements (not BYTES), comma-separated, at {@code run[used]}, passing full runs on;
+     * returns the run's new length.
+     */
+    private int values(long length, int used) throws IOException {
       // The common types get a loop of their own: one switch per list instead of one per element, which
       // is what lets them keep up with databind's per-type array serializers.
       switch (type) {
-        case BOOL: emit(bools(length)); return;
-        case INT32: emit(ints(length)); return;
-        case INT64: emit(longs(length)); return;
+        case BOOL: return bools(length, used);
+        case INT32: return ints(length, used);
+        case INT64: return longs(length, used);
+        case FP32: return floats(length, used);
         default: break;
       }
-      int used = 0;
       for (long k = 0; k < length; k++) {
         if (used > run.length - MAX_ELEMENT - 1) {
           emit(used);
@@ -214,36 +263,36 @@ public final class TensorJsonWriter {
         }
         used = element(used);
       }
-      emit(used);
+      return used;
     }
 
-    // BOOL, INT32 and INT64 lists read their values a block at a time with one bulk get (a plain copy), then
-    // loop over a Java array as databind's array serializers do, instead of one checked buffer access per value.
+    // BOOL, INT32, INT64 and FP32 lists read their values a block at a time with one bulk get (a plain copy),
+    // then loop over a Java array as databind's array serializers do, instead of one checked buffer access per
+    // value. Each value is written as a comma (stepped over for the first) and its text; the room check is made
+    // once per stretch of values that surely fits, not per value.
 
-    private int bools(long length) throws IOException {
+    private int bools(long length, int used) throws IOException {
       byte[] r = run;
       byte[] v = boolBlock != null ? boolBlock : (boolBlock = new byte[BLOCK]);
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         data.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - 7) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / 6 - 1); // ",false" is 6; one spare for the extra 'e'
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
-          }
-          comma = true;
-          if (v[k] != 0) {
-            INT_LE.set(r, used, TRUE);
-            used += 4;
-          } else {
-            INT_LE.set(r, used, FALS);
-            r[used + 4] = 'e';
-            used += 5;
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            boolean b = v[k] != 0;
+            INT_LE.set(r, used, b ? TRUE : FALS);
+            r[used + 4] = 'e'; // "fals" + 'e'; after "true" it is overwritten or past the end
+            used += b ? 4 : 5;
           }
         }
         index += n;
@@ -252,25 +301,27 @@ public final class TensorJsonWriter {
       return used;
     }
 
-    private int ints(long length) throws IOException {
+    private int ints(long length, int used) throws IOException {
       byte[] r = run;
       int[] v = intBlock != null ? intBlock : (intBlock = new int[BLOCK]);
       IntBuffer values = data.asIntBuffer(); // the tensor's byte order, element i at index i
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         values.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - 13) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / LongText.ROOM - 1);
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            used = LongText.write(v[k], r, used);
           }
-          comma = true;
-          used = NumberOutput.outputInt(v[k], r, used);
         }
         index += n;
         done += n;
@@ -278,25 +329,56 @@ public final class TensorJsonWriter {
       return used;
     }
 
-    private int longs(long length) throws IOException {
+    private int longs(long length, int used) throws IOException {
       byte[] r = run;
       long[] v = longBlock != null ? longBlock : (longBlock = new long[BLOCK]);
       LongBuffer values = data.asLongBuffer();
-      int used = 0;
-      boolean comma = false;
+      int comma = 0;
       for (long done = 0; done < length; ) {
         int n = (int) Math.min(BLOCK, length - done);
         values.get(index, v, 0, n);
-        for (int k = 0; k < n; k++) {
-          if (used > r.length - LongText.ROOM - 1) {
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / (LongText.ROOM + 1) - 1);
+          if (fits <= 0) {
             emit(used);
             used = 0;
+            continue;
           }
-          if (comma) {
-            r[used++] = ',';
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            used = LongText.write(v[k], r, used);
           }
-          comma = true;
-          used = LongText.write(v[k], r, used);
+        }
+        index += n;
+        done += n;
+      }
+      return used;
+    }
+
+    private int floats(long length, int used) throws IOException {
+      byte[] r = run;
+      float[] v = floatBlock != null ? floatBlock : (floatBlock = new float[BLOCK]);
+      FloatBuffer values = data.asFloatBuffer();
+      int comma = 0;
+      for (long done = 0; done < length; ) {
+        int n = (int) Math.min(BLOCK, length - done);
+        values.get(index, v, 0, n);
+        for (int k = 0; k < n; ) {
+          int fits = Math.min(n - k, (r.length - used) / (MAX_ELEMENT + 1) - 1);
+          if (fits <= 0) {
+            emit(used);
+            used = 0;
+            continue;
+          }
+          for (int stop = k + fits; k < stop; k++) {
+            r[used] = ',';
+            used += comma;
+            comma = 1;
+            float f = v[k];
+            used = Float.isFinite(f) ? FloatText.write(f, r, used) : nonFinite(f, used, index + k);
+          }
         }
         index += n;
         done += n;
@@ -316,36 +398,43 @@ public final class TensorJsonWriter {
         end += 4 + data.getInt(end);
       }
       int size = end - bytePos;
-      if (listBytes == null || listBytes.length < size) {
-        listBytes = new byte[Math.max(size, 4096)];
+      if (listBytes == null || listBytes.length < size + 8) { // 8 spare: short strings are read a word at a time
+        listBytes = new byte[Math.max(size + 8, 4096)];
       }
       byte[] from = listBytes;
       data.get(bytePos, from, 0, size);
+      int notPlain = 0; // OR of every byte's table entry: one look-up per byte, no branch
       for (int p = 0; p < size; ) {
         int len = (int) INT_LE.get(from, p);
         p += 4;
         for (int stop = p + len; p < stop; p++) {
-          byte b = from[p];
-          if (b < 0x20 || b == 0x7F || b == '"' || b == '\\') { // negative: not ASCII
-            return false;
-          }
+          notPlain |= NOT_PLAIN[from[p] & 0xFF];
         }
+      }
+      if (notPlain != 0) {
+        return false;
       }
       out.flush(); // the generator's bytes first: its '[' and what came before it
       byte[] r = run;
       int used = 0;
+      int comma = 0;
       for (int p = 0; p < size; ) {
         int len = (int) INT_LE.get(from, p);
         p += 4;
-        if (used + len + 3 > r.length) {
+        if (used + len + 3 + 8 > r.length) { // with the word copy's spare
           emit(used);
           used = 0;
         }
-        if (p > 4) {
-          r[used++] = ',';
-        }
+        r[used] = ',';
+        used += comma;
+        comma = 1;
         r[used++] = '"';
-        if (len + 3 > r.length) { // longer than the run: straight from the copy
+        if (len <= 8) {
+          // A word copy instead of an arraycopy call for a string of a few bytes; what it writes past the
+          // string is overwritten by the quote and what follows.
+          LONG_LE.set(r, used, (long) LONG_LE.get(from, p));
+          used += len;
+        } else if (len + 3 + 8 > r.length) { // longer than the run: straight from the copy
           emit(used);
           used = 0;
           stream.write(from, p, len);
@@ -379,7 +468,7 @@ public final class TensorJsonWriter {
         case UINT8: return NumberOutput.outputInt(data.get(i) & 0xFF, run, pos);
         case INT16: return NumberOutput.outputInt(data.getShort(i * 2), run, pos);
         case UINT16: return NumberOutput.outputInt(data.getShort(i * 2) & 0xFFFF, run, pos);
-        case INT32: return NumberOutput.outputInt(data.getInt(i * 4), run, pos);
+        case INT32: return LongText.write(data.getInt(i * 4), run, pos);
         case UINT32: return LongText.write(data.getInt(i * 4) & 0xFFFFFFFFL, run, pos);
         case INT64: return LongText.write(data.getLong(i * 8), run, pos);
         case UINT64: {

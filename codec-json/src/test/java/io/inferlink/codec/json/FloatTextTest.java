@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * The float writer: every value reads back to the same float with as few digits as the shortest
- * algorithm Jackson ships (Schubfach), in {@code Float.toString}'s layout. (It was also checked
- * against every subnormal and every 13th bit pattern of the whole range while it was written.)
+ * algorithm Jackson ships (Schubfach), in {@code Float.toString}'s layout. (It was also checked against
+ * Java 25's {@code Float.toString} on every finite bit pattern while it was written; see {@link FloatText}.)
  */
 class FloatTextTest {
   private static String text(float v) {
@@ -37,7 +38,72 @@ class FloatTextTest {
     assertEquals("65535.0", text(65535f));
     assertEquals("0.12345679", text(0.12345679f));
     assertEquals("3.4028235E38", text(Float.MAX_VALUE));
-    assertEquals("1.0E-45", text(Float.MIN_VALUE)); // shorter than Java 17's 1.4E-45, and reads back the same
+    // Two digits at least, the closer of those (Java 19+); Java 17's FloatingDecimal writes the same here.
+    assertEquals("1.4E-45", text(Float.MIN_VALUE));
+    assertEquals("-1.4E-45", text(-Float.MIN_VALUE));
+    assertEquals("2.8E-45", text(2 * Float.MIN_VALUE));
+    assertEquals("9.8E-45", text(7 * Float.MIN_VALUE)); // the largest tiny subnormal, digits taken ten times larger
+    assertEquals("1.1E-44", text(8 * Float.MIN_VALUE)); // the first that has two digits without that
+    assertEquals("7.0E-44", text(50 * Float.MIN_VALUE)); // "7E-44" would be shorter: two digits at least
+    assertEquals("1.1754944E-38", text(Float.MIN_NORMAL));
+    assertEquals("1.1754942E-38", text(Math.nextDown(Float.MIN_NORMAL)));
+    assertEquals("0.01", text(0.01f));
+    assertEquals("1.0E-4", text(1e-4f));
+    assertEquals("100.0", text(100f));
+    assertEquals("16777.217", text(16777.216f)); // as Java 19+ writes it: as short, and closer
+    assertEquals("1.6777216E7", text(16777216f));
+    assertEquals("8388607.5", text(8388607.5f));
+    assertEquals("1.0E10", text(1e10f));
+    assertEquals("-1.0E-10", text(-1e-10f));
+    assertEquals("2.0E-7", text(2e-7f));
+    assertEquals("9.999999E-4", text(9.999999e-4f));
+  }
+
+  @Test
+  void integersBelowTwoToTheTwentyFourAreWrittenExactly() {
+    SplittableRandom random = new SplittableRandom(24);
+    for (int n = 0; n < 100_000; n++) {
+      int i = random.nextInt(1 << 24);
+      String expected = i < 10_000_000 ? i + ".0" : null;
+      if (expected != null) {
+        assertEquals(expected, text(i));
+      } else {
+        assertEquals((float) i, Float.parseFloat(text(i)), text(i));
+      }
+    }
+  }
+
+  @Test
+  void exponentConversionsAreExactOverTheExponentsUsed() {
+    // floor(q log10 2) and floor(log10(3/4 2^q)) for every binary exponent of a float (with room), and
+    // floor(k log2 10) for every decimal exponent the table covers, against exact integer comparisons.
+    for (int q = -200; q <= 200; q++) {
+      assertEquals(floorLog10(pow2(q)), FloatText.floorLog10Pow2(q), "q " + q);
+      BigDecimal threeQuarters = new BigDecimal("0.75").multiply(pow2(q));
+      assertEquals(floorLog10(threeQuarters), FloatText.floorLog10ThreeQuartersPow2(q), "q " + q);
+    }
+    for (int k = -60; k <= 60; k++) {
+      BigDecimal pow = BigDecimal.ONE.scaleByPowerOfTen(k);
+      int floorLog2 = 0;
+      while (pow2(floorLog2 + 1).compareTo(pow) <= 0) {
+        floorLog2++;
+      }
+      while (pow2(floorLog2).compareTo(pow) > 0) {
+        floorLog2--;
+      }
+      assertEquals(floorLog2, FloatText.floorLog2Pow10(k), "k " + k);
+    }
+  }
+
+  /** 2^q exactly. */
+  private static BigDecimal pow2(int q) {
+    BigDecimal p = BigDecimal.valueOf(2).pow(Math.abs(q));
+    return q >= 0 ? p : BigDecimal.ONE.divide(p);
+  }
+
+  /** floor(log10(x)) of a positive exact decimal. */
+  private static int floorLog10(BigDecimal x) {
+    return x.precision() - x.scale() - 1;
   }
 
   @Test

@@ -55,7 +55,7 @@ class TensorJsonWriterTest {
     assertEquals("[-9223372036854775808,0,9223372036854775807]",
         flat(Tensor.ofLongs("l", new long[] {Long.MIN_VALUE, 0, Long.MAX_VALUE}, 3)));
     assertEquals("[18446744073709551615,9223372036854775808]", flat(Tensor.ofUint64("u", new long[] {-1, Long.MIN_VALUE}, 2)));
-    assertEquals("[0.1,-0.0,3.4028235E38,1.0E-45]",
+    assertEquals("[0.1,-0.0,3.4028235E38,1.4E-45]",
         flat(Tensor.ofFloats("f", new float[] {0.1f, -0f, Float.MAX_VALUE, Float.MIN_VALUE}, 4)));
     assertEquals("[0.1,1.0E23,4.9E-324]", flat(Tensor.ofDoubles("d", new double[] {0.1, 1e23, Double.MIN_VALUE}, 3)));
     assertEquals("[1.5,0.33325195]", flat(Tensor.ofFp16("h", new float[] {1.5f, 1f / 3}, 2)));
@@ -117,6 +117,59 @@ class TensorJsonWriterTest {
       w.writeRow(Tensor.ofInts("r", new int[] {2, 3}, 2), 1);
       g.writeEndObject();
     }));
+  }
+
+  /**
+   * Nested tensors of the looped types whose text is many times the run buffer: the inner lists are written into
+   * the run with their brackets, and must come out as Jackson writes the nested arrays (FP32 as FloatText writes
+   * each value), also as a row of a larger tensor inside an object with a field after it.
+   */
+  @Test
+  void nestedTensorsLargerThanTheRunBufferMatchTheirNestedArrays() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int a = 3;
+    int b = 40;
+    int c = 70;
+    int n = a * b * c;
+    boolean[] bools = new boolean[n];
+    int[] ints = new int[n];
+    long[] longs = new long[n];
+    float[] floats = new float[n];
+    for (int i = 0; i < n; i++) {
+      bools[i] = random.nextBoolean();
+      ints[i] = random.nextInt();
+      longs[i] = random.nextLong();
+      floats[i] = i % 97 == 0 ? Float.NaN : Float.intBitsToFloat(random.nextInt() & 0x7F7F_FFFF | (i & 1) << 31);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (Tensor t : new Tensor[] {Tensor.ofBooleans("b", bools, a, b, c), Tensor.ofInts("i", ints, a, b, c),
+        Tensor.ofLongs("l", longs, a, b, c)}) {
+      assertEquals(mapper.writeValueAsString(t.toArray()), nested(t), t.name());
+      String row = mapper.writeValueAsString(((Object[]) t.toArray())[1]);
+      assertEquals("{\"r\":" + row + ",\"z\":[" + row + "]}", json(NonFinite.BARE, true, (w, g) -> {
+        g.writeStartObject();
+        g.writeFieldName("r");
+        w.writeRow(t, 1);
+        g.writeArrayFieldStart("z");
+        w.writeRow(t, 1);
+        g.writeEndArray();
+        g.writeEndObject();
+      }), t.name());
+    }
+    StringBuilder expected = new StringBuilder("[");
+    for (int i = 0; i < a; i++) {
+      expected.append(i > 0 ? ",[" : "[");
+      for (int j = 0; j < b; j++) {
+        expected.append(j > 0 ? ",[" : "[");
+        for (int k = 0; k < c; k++) {
+          float v = floats[(i * b + j) * c + k];
+          expected.append(k > 0 ? "," : "").append(Float.isNaN(v) ? "NaN" : FloatText.toString(v));
+        }
+        expected.append(']');
+      }
+      expected.append(']');
+    }
+    assertEquals(expected.append(']').toString(), nested(Tensor.ofFloats("f", floats, a, b, c)));
   }
 
   @Test
