@@ -61,6 +61,26 @@ final class LongText {
     return eight(low, b, off);
   }
 
+  /**
+   * Writes {@code v} like {@link #write(long, byte[], int)} in 32-bit arithmetic only (an INT32 tensor's values never
+   * need the 64-bit divisions); same room rule.
+   */
+  static int write(int v, byte[] b, int off) {
+    if (v < 0) {
+      if (v == Integer.MIN_VALUE) {
+        return write((long) v, b, off);
+      }
+      b[off++] = '-';
+      v = -v;
+    }
+    if (v < 100_000_000) {
+      return upToEight(v, b, off);
+    }
+    int high = v / 100_000_000; // 1 to 21
+    off = head(high, b, off);
+    return eight(v - high * 100_000_000, b, off);
+  }
+
   /** {@code v} below 10^8, without leading zeros. */
   private static int upToEight(int v, byte[] b, int off) {
     if (v < 10_000) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** LongText against Long.toString: every digit count and sign, the edges, random values, and nothing written before. */
+/**
+ * LongText against Long.toString and Integer.toString: every digit count and sign, the edges, random values, and
+ * nothing written before.
+ */
 class LongTextTest {
   private static String text(long v) {
     byte[] b = new byte[LongText.ROOM + 4];
@@ -39,6 +42,34 @@ class LongTextTest {
     for (int i = 0; i < 300_000; i++) {
       long v = random.nextLong() >> random.nextInt(64);
       assertEquals(Long.toString(v), text(v));
+    }
+  }
+
+  private static String intText(int v) {
+    byte[] b = new byte[LongText.ROOM + 4];
+    b[1] = 'x';
+    int end = LongText.write(v, b, 2);
+    assertEquals('x', b[1], "wrote before its offset");
+    return new String(b, 2, end - 2, StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void intsEveryDigitCountEdgeAndRandomValue() {
+    int p = 1;
+    for (int digits = 1; digits <= 10; digits++) {
+      for (int v : new int[] {p, p - 1, p + 1, -p, -p + 1, -p - 1, Math.multiplyExact(p, 2) - 1}) {
+        assertEquals(Integer.toString(v), intText(v), "digits " + digits);
+      }
+      p = digits < 10 ? p * 10 : p;
+    }
+    for (int v : new int[] {0, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, 2_099_999_999, 100_000_000,
+        -100_000_000, 99_999_999, 2_100_000_000}) {
+      assertEquals(Integer.toString(v), intText(v));
+    }
+    SplittableRandom random = new SplittableRandom(12);
+    for (int i = 0; i < 300_000; i++) {
+      int v = random.nextInt() >> random.nextInt(32);
+      assertEquals(Integer.toString(v), intText(v));
     }
   }
 }
