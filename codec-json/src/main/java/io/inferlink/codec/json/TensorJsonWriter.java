@@ -301,6 +301,9 @@ public final class TensorJsonWriter {
       return used;
     }
 
+    // ints, longs and floats share one shape (a block of primitives, then stretches of values that surely fit the
+    // run); each keeps its own loop over its own primitive array so that the JIT compiles a tight, monomorphic
+    // loop per element type, where a shared loop would reach the per-value writer through an interface call.
     private int ints(long length, int used) throws IOException {
       byte[] r = run;
       int[] v = intBlock != null ? intBlock : (intBlock = new int[BLOCK]);

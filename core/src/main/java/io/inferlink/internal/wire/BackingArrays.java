@@ -27,9 +27,14 @@ public final class BackingArrays {
     return views.apply(tensor); // set: Tensor's class initializer ran before this instance existed
   }
 
-  /** Called once, by {@link Tensor}'s class initializer, which alone can read its fields. */
+  /**
+   * Called once, by {@link Tensor}'s class initializer, which alone can read its fields. On the class path this
+   * package is reachable by anyone, so the caller is checked too: other code cannot get in first and be handed
+   * every tensor.
+   */
   public static void install(Function<Tensor, ByteBuffer> tensorViews) {
-    if (views != null) {
+    if (StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass() != Tensor.class
+        || views != null) {
       throw new IllegalStateException("BackingArrays is installed by Tensor only");
     }
     views = Objects.requireNonNull(tensorViews, "tensorViews");
