@@ -11,12 +11,26 @@ import org.junit.jupiter.api.Test;
  * nothing written before.
  */
 class LongTextTest {
-  private static String text(long v) {
+  /** One of LongText's writers: the text of a fixed value at {@code off}, returning the offset after it. */
+  private interface Writer {
+    int write(byte[] b, int off);
+  }
+
+  /** What {@code writer} put at offset 2 of a fresh array, after checking it wrote nothing before its offset. */
+  private static String written(Writer writer) {
     byte[] b = new byte[LongText.ROOM + 4];
     b[1] = 'x';
-    int end = LongText.write(v, b, 2);
+    int end = writer.write(b, 2);
     assertEquals('x', b[1], "wrote before its offset");
     return new String(b, 2, end - 2, StandardCharsets.US_ASCII);
+  }
+
+  private static String text(long v) {
+    return written((b, off) -> LongText.write(v, b, off));
+  }
+
+  private static String intText(int v) {
+    return written((b, off) -> LongText.write(v, b, off));
   }
 
   @Test
@@ -43,14 +57,6 @@ class LongTextTest {
       long v = random.nextLong() >> random.nextInt(64);
       assertEquals(Long.toString(v), text(v));
     }
-  }
-
-  private static String intText(int v) {
-    byte[] b = new byte[LongText.ROOM + 4];
-    b[1] = 'x';
-    int end = LongText.write(v, b, 2);
-    assertEquals('x', b[1], "wrote before its offset");
-    return new String(b, 2, end - 2, StandardCharsets.US_ASCII);
   }
 
   @Test
