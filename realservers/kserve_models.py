@@ -265,8 +265,9 @@ def _arm_deadline(seconds: float):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--http-port", type=int, default=18080)
-    p.add_argument("--grpc-port", type=int, default=18081)
+    # KServe's own spelling (--http_port) too: how a container runner such as KServeContainer passes ports
+    p.add_argument("--http-port", "--http_port", dest="http_port", type=int, default=18080)
+    p.add_argument("--grpc-port", "--grpc_port", dest="grpc_port", type=int, default=18081)
     p.add_argument("--max-seconds", type=float, default=600)
     args = p.parse_args()
     # kserve parses sys.argv at import time (its own parser, parse_known_args): hide ours.

@@ -96,11 +96,17 @@ def versioned_fn(v):
     return f
 
 
+def _env_port(name, default):
+    value = os.environ.get("PYTRITON_TRITON_CONFIG_" + name)
+    return int(value) if value else default
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--http-port", type=int, default=18000)
-    p.add_argument("--grpc-port", type=int, default=18001)
-    p.add_argument("--metrics-port", type=int, default=18002)
+    # PyTriton's own PYTRITON_TRITON_CONFIG_* variables give the defaults (how TritonServerContainer passes ports)
+    p.add_argument("--http-port", type=int, default=_env_port("HTTP_PORT", 18000))
+    p.add_argument("--grpc-port", type=int, default=_env_port("GRPC_PORT", 18001))
+    p.add_argument("--metrics-port", type=int, default=_env_port("METRICS_PORT", 18002))
     p.add_argument("--max-seconds", type=float, default=600)
     a = p.parse_args()
     logging.basicConfig(level=logging.INFO)

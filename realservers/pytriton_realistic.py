@@ -50,11 +50,17 @@ def half(x):
     return {"y": x.astype(np.float16)}
 
 
+def _env_port(name, default):
+    value = os.environ.get("PYTRITON_TRITON_CONFIG_" + name)
+    return int(value) if value else default
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--http-port", type=int, default=19000)
-    p.add_argument("--grpc-port", type=int, default=19001)
-    p.add_argument("--metrics-port", type=int, default=19002)
+    # PyTriton's own PYTRITON_TRITON_CONFIG_* variables give the defaults (how TritonServerContainer passes ports)
+    p.add_argument("--http-port", type=int, default=_env_port("HTTP_PORT", 19000))
+    p.add_argument("--grpc-port", type=int, default=_env_port("GRPC_PORT", 19001))
+    p.add_argument("--metrics-port", type=int, default=_env_port("METRICS_PORT", 19002))
     p.add_argument("--max-seconds", type=float, default=600)
     a = p.parse_args()
     logging.basicConfig(level=logging.INFO)

@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * {@code REALSERVERS_PEERS} names a state folder written by {@code peers.sh start} (what
  * {@code .ci/run} does), or several separated by {@link File#pathSeparator} (servers started
  * separately, e.g. {@code /tmp/kit-peers:/tmp/realistic-peers}), those running servers are used and
- * left alone. Otherwise the first test to ask starts them with {@code peers.sh start} into a temporary folder
- * and a JVM shutdown hook stops them by PID; they also stop by themselves after 20 minutes. A
- * server that does not start fails the test with the script's output, never skips it.
+ * left alone. With {@code INFERLINK_IT_CONTAINERS=required} (what {@code .ci/run} sets) the first test to ask
+ * starts them in Docker containers through {@code inferlink-testcontainers} ({@link RealPeerContainers});
+ * otherwise with {@code peers.sh start} into a temporary folder. Either way a JVM shutdown hook stops them
+ * and they also stop by themselves after 20–25 minutes. A server that does not start fails the test with
+ * its output, never skips it.
  */
 final class RealPeers {
   private static final long START_TIMEOUT_MINUTES = 10; // includes creating the virtualenvs once
@@ -74,9 +76,26 @@ final class RealPeers {
   private static RealPeers start() {
     String given = System.getenv("REALSERVERS_PEERS");
     if (given != null && !given.isBlank()) {
+      System.out.println("real servers: the running ones of REALSERVERS_PEERS=" + given);
       return new RealPeers(merge(given.split(File.pathSeparator)));
     }
-    Path script = findScript();
+    if ("required".equals(System.getenv("INFERLINK_IT_CONTAINERS"))) {
+      return startContainers(findScript().getParent());
+    }
+    System.out.println("real servers: started as processes by realservers/peers.sh"
+        + " (INFERLINK_IT_CONTAINERS=required runs them in Docker containers instead)");
+    return startProcesses(findScript());
+  }
+
+  /** In containers (inferlink-testcontainers); a JVM shutdown hook stops them. Docker missing fails, never skips. */
+  private static RealPeers startContainers(Path realservers) {
+    System.out.println("real servers: in Docker containers through inferlink-testcontainers (INFERLINK_IT_CONTAINERS=required)");
+    RealPeerContainers containers = RealPeerContainers.start(realservers);
+    Runtime.getRuntime().addShutdownHook(new Thread(containers::stop, "inferlink-peer-containers-stop"));
+    return new RealPeers(containers.properties());
+  }
+
+  private static RealPeers startProcesses(Path script) {
     try {
       Path state = Files.createTempDirectory("inferlink-peers");
       Path output = state.resolve("peers-start.out");

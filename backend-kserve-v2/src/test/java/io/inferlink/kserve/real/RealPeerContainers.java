@@ -1,0 +1,187 @@
+package io.inferlink.kserve.real;
+
+import io.inferlink.testcontainers.KServeContainer;
+import io.inferlink.testcontainers.MLServerContainer;
+import io.inferlink.testcontainers.ModelServerContainer;
+import io.inferlink.testcontainers.TritonServerContainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * The six servers of {@code realservers/} (the kit's models and the realistic deployments) in Docker
+ * containers started through {@code inferlink-testcontainers}, from the images {@code realservers/docker.sh
+ * build} makes: the same pinned KServe, PyTriton and MLServer as the virtualenvs of {@code peers.sh}, the same
+ * model scripts and folders, copied into each container. Host networking (the daemon this project starts
+ * has no bridge), so every server binds 127.0.0.1 on ports the container classes choose. The answer is the
+ * {@code peers.properties} that {@code peers.sh} would have written, so every test reads servers one way.
+ */
+final class RealPeerContainers {
+  /** The images of {@code realservers/docker.sh build}, declared substitutes for the official ones. */
+  static final DockerImageName KSERVE = DockerImageName.parse("inferlink/kserve:0.21.0")
+      .asCompatibleSubstituteFor(KServeContainer.IMAGE);
+  static final DockerImageName PYTRITON = DockerImageName.parse("inferlink/pytriton:0.7.0")
+      .asCompatibleSubstituteFor(TritonServerContainer.IMAGE);
+  static final DockerImageName MLSERVER = DockerImageName.parse("inferlink/mlserver:1.7.1")
+      .asCompatibleSubstituteFor(MLServerContainer.IMAGE);
+
+  /** The scripts stop themselves after this long, even if nothing stops their container. */
+  private static final String MAX_SECONDS = "1500";
+  /** MLServer's gRPC refuses messages over 4 MiB by default; the kit sends 6 MiB (mlserver_serve.sh does the same). */
+  private static final String MLSERVER_GRPC_MAX_MESSAGE = String.valueOf(64 * 1024 * 1024);
+
+  private final Path realservers;
+  private final Map<String, ModelServerContainer<?>> started = new LinkedHashMap<>();
+  private Path sklearnModels;
+
+  private RealPeerContainers(Path realservers) {
+    this.realservers = realservers;
+  }
+
+  /**
+   * Starts every server in parallel and answers their ports as {@code peers.sh} names them; a server that
+   * does not come up stops the others and fails with its container's message. {@code stop()} of the
+   * answer's owner ends them all.
+   */
+  static RealPeerContainers start(Path realservers) {
+    RealPeerContainers peers = new RealPeerContainers(realservers);
+    try {
+      peers.startAll();
+      return peers;
+    } catch (RuntimeException e) {
+      peers.stop();
+      throw e;
+    }
+  }
+
+  /** {@code <server>.http}, {@code <server>.grpc} for each server, and {@code mlserver-sklearn.models}. */
+  Properties properties() {
+    Properties p = new Properties();
+    started.forEach((name, container) -> {
+      p.setProperty(name + ".http", String.valueOf(URI.create(httpEndpoint(container)).getPort()));
+      p.setProperty(name + ".grpc", String.valueOf(URI.create(grpcEndpoint(container)).getPort()));
+    });
+    p.setProperty("mlserver-sklearn.models", sklearnModels.toString());
+    return p;
+  }
+
+  /** Stops every container that started (each by its own id, as Testcontainers does). */
+  void stop() {
+    started.values().forEach(GenericContainer::stop);
+  }
+
+  private void startAll() {
+    sklearnModels = trainIris();
+    Map<String, ModelServerContainer<?>> servers = new LinkedHashMap<>();
+    servers.put("kserve", kserve("kserve_models.py"));
+    servers.put("kserve-realistic", kserve("kserve_realistic.py")
+        // it reuses kserve_models.py's 127.0.0.1 patch
+        .withCopyFileToContainer(script("kserve_models.py"), ModelServerContainer.SCRIPT_DIR + "/kserve_models.py"));
+    servers.put("pytriton", pyTriton("pytriton_models.py").waitingForModel("versioned")); // bound last
+    servers.put("pytriton-realistic", pyTriton("pytriton_realistic.py").waitingForModel("half")); // bound last
+    servers.put("mlserver", mlServer(MountableFile.forHostPath(realservers.resolve("mlserver_models")))
+        .waitingForModel("versioned"));
+    servers.put("mlserver-sklearn", mlServer(MountableFile.forHostPath(sklearnModels)));
+
+    ExecutorService pool = Executors.newFixedThreadPool(servers.size());
+    try {
+      Map<String, Future<?>> starts = new LinkedHashMap<>();
+      servers.forEach((name, container) -> starts.put(name, pool.submit(container::start)));
+      List<String> failures = new ArrayList<>();
+      RuntimeException first = null;
+      for (Map.Entry<String, Future<?>> e : starts.entrySet()) {
+        try {
+          e.getValue().get();
+          started.put(e.getKey(), servers.get(e.getKey()));
+        } catch (ExecutionException ex) {
+          failures.add(e.getKey() + ": " + ex.getCause().getMessage());
+          if (first == null) {
+            first = new IllegalStateException("real server " + e.getKey() + " did not start in its container",
+                ex.getCause());
+          }
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while starting the real-server containers", ex);
+        }
+      }
+      if (first != null) {
+        // stop those that did start, and any that is still half-started
+        servers.values().forEach(GenericContainer::stop);
+        first.addSuppressed(new IllegalStateException("every failure: " + failures));
+        throw first;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private KServeContainer kserve(String script) {
+    return new KServeContainer(KSERVE).withHostNetwork()
+        .withPythonScript(script(script), "--max-seconds", MAX_SECONDS);
+  }
+
+  private TritonServerContainer pyTriton(String script) {
+    return new TritonServerContainer(PYTRITON).withHostNetwork()
+        .withPyTritonScript(script(script), "--max-seconds", MAX_SECONDS);
+  }
+
+  private MLServerContainer mlServer(MountableFile repository) {
+    return new MLServerContainer(MLSERVER).withHostNetwork()
+        .withModelRepository(repository)
+        .withEnv("MLSERVER_GRPC_MAX_MESSAGE_LENGTH", MLSERVER_GRPC_MAX_MESSAGE);
+  }
+
+  /**
+   * Runs {@code sklearn_iris.py} once in the MLServer image (where scikit-learn is), writing the models,
+   * their {@code model-settings.json} and {@code iris-expected.json} into a host folder the tests read.
+   */
+  private Path trainIris() {
+    Path out;
+    try {
+      out = Files.createTempDirectory("inferlink-iris");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a folder for the iris models", e);
+    }
+    try (GenericContainer<?> training = new GenericContainer<>(MLSERVER)) {
+      training.withNetworkMode("host")
+          .withCopyFileToContainer(script("sklearn_iris.py"), "/opt/inferlink/sklearn_iris.py")
+          .withFileSystemBind(out.toString(), "/out")
+          .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("python"))
+          .withCommand("/opt/inferlink/sklearn_iris.py", "--out", "/out")
+          .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3)))
+          .start();
+    }
+    if (!Files.isRegularFile(out.resolve("iris-expected.json"))) {
+      throw new IllegalStateException("sklearn_iris.py wrote no iris-expected.json into " + out);
+    }
+    return out;
+  }
+
+  private MountableFile script(String name) {
+    return MountableFile.forHostPath(realservers.resolve(name));
+  }
+
+  private static String httpEndpoint(ModelServerContainer<?> c) {
+    return c.endpoints().stream().filter(e -> e.startsWith("kserve-v2+http")).findFirst().orElseThrow();
+  }
+
+  private static String grpcEndpoint(ModelServerContainer<?> c) {
+    return c.endpoints().stream().filter(e -> e.startsWith("kserve-v2+grpc")).findFirst().orElseThrow();
+  }
+}
