@@ -11,8 +11,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 . "$HERE/env.sh"
 mkdir -p "$REALSERVERS_CACHE"
 PY="${PYTHON:-python3}"
-MAIN_PINS=("kserve==0.21.0" "nvidia-pytriton==0.7.0" "numpy==1.26.4" "tritonclient[all]==2.73.0")
-ML_PINS=("mlserver==1.7.1" "mlserver-sklearn==1.7.1" "scikit-learn==1.9.1" "joblib==1.6.0" "numpy==2.4.6")
+# shellcheck source=realservers/pins.sh
+. "$HERE/pins.sh"   # MAIN_PINS, ML_PINS: shared with the Docker images (docker.sh)
 FORCE=0; [ "${1:-}" = "--force" ] && FORCE=1
 
 die() { echo "setup.sh: FAILED: $*" >&2; exit 1; }
