@@ -178,7 +178,11 @@ public abstract class ModelServerContainer<SELF extends ModelServerContainer<SEL
     return entrypoint;
   }
 
-  /** Copies a python script into {@link #SCRIPT_DIR} and runs {@code python} on it instead of the image's entrypoint. */
+  /**
+   * Copies a python script into {@link #SCRIPT_DIR} and runs {@code python} (which the image must have on
+   * its {@code PATH}) on it instead of the image's entrypoint. The script keeps its file name, except a
+   * classpath resource inside a jar, which Testcontainers extracts under a temporary name first.
+   */
   String useScript(MountableFile script) {
     String name = Path.of(Objects.requireNonNull(script, "script").getFilesystemPath()).getFileName().toString();
     String inContainer = SCRIPT_DIR + "/" + name;

@@ -24,7 +24,8 @@ final class ReadinessPoller {
   private final Duration interval;
 
   ReadinessPoller(Duration interval) {
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: no h2c upgrade offer, which some servers' HTTP stacks answer badly.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     this.interval = interval;
   }
 
