@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,10 +40,33 @@ class DockerConditionTest {
     }
   }
 
+  /** Only one method needs the missing image; the other runs. */
+  static class OneMethodNeedsAMissingImage {
+    @Test
+    void runs() {}
+
+    @Test
+    @RequiresDocker(images = "inferlink/testcontainers-no-such-image:never")
+    void wouldFailIfItRan() {
+      throw new AssertionError("ran although its image is missing");
+    }
+  }
+
+  @Test
+  void aMethodOfItsOwnIsSkippedWithItsOwnLineAndItsSiblingRuns() {
+    Run run = launch(OneMethodNeedsAMissingImage.class, Map.of());
+    assertEquals(1, run.summary.getTestsSkippedCount(), run.output);
+    assertEquals(1, run.summary.getTestsSucceededCount(), run.output);
+    assertEquals(0, run.summary.getTotalFailureCount(), run.output);
+    List<String> lines = run.output.lines().filter(l -> l.startsWith("SKIPPED ")).toList();
+    assertEquals(1, lines.size(), run.output);
+    assertTrue(lines.get(0).startsWith("SKIPPED OneMethodNeedsAMissingImage.wouldFailIfItRan: "), lines.get(0));
+  }
+
   @Test
   void withoutItsImageAClassIsSkippedWithOneLineNeverPassed() {
     // Holds on every machine: without Docker the class is skipped for Docker, with Docker for the image.
-    Run run = launch(Map.of());
+    Run run = launch(NeedsAMissingImage.class, Map.of());
     assertEquals(1, run.summary.getContainersSkippedCount(), run.output);
     assertEquals(0, run.summary.getTestsSucceededCount(), run.output);
     assertEquals(0, run.summary.getTotalFailureCount(), run.output);
@@ -54,7 +78,7 @@ class DockerConditionTest {
 
   @Test
   void whenRequiredTheSameClassFails() {
-    Run run = launch(Map.of(DockerCondition.REQUIRED_PARAMETER, "required"));
+    Run run = launch(NeedsAMissingImage.class, Map.of(DockerCondition.REQUIRED_PARAMETER, "required"));
     assertEquals(1, run.summary.getTotalFailureCount(), run.output);
     assertEquals(0, run.summary.getContainersSkippedCount(), run.output);
     String why = run.summary.getFailures().get(0).getException().toString();
@@ -113,14 +137,14 @@ class DockerConditionTest {
 
   private record Run(TestExecutionSummary summary, String output) {}
 
-  private static Run launch(Map<String, String> parameters) {
+  private static Run launch(Class<?> probe, Map<String, String> parameters) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.out;
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectClass(NeedsAMissingImage.class)).configurationParameters(parameters).build();
+          .selectors(selectClass(probe)).configurationParameters(parameters).build();
       Launcher launcher = LauncherFactory.create();
       launcher.execute(request, listener);
     } finally {
@@ -130,19 +154,16 @@ class DockerConditionTest {
   }
 
   /** A condition on fake Docker and environment, printing into a buffer. */
-  private record Fakes(java.util.function.Supplier<DockerClient> docker, Function<String, String> env,
-      ByteArrayOutputStream out, PrintStream print) {
-    Fakes(java.util.function.Supplier<DockerClient> docker, Function<String, String> env) {
-      this(docker, env, new ByteArrayOutputStream());
-    }
+  private static final class Fakes {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final DockerCondition condition;
 
-    private Fakes(java.util.function.Supplier<DockerClient> docker, Function<String, String> env,
-        ByteArrayOutputStream out) {
-      this(docker, env, out, new PrintStream(out, true, StandardCharsets.UTF_8));
+    Fakes(Supplier<DockerClient> docker, Function<String, String> env) {
+      this.condition = new DockerCondition(docker, env, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     DockerCondition condition() {
-      return new DockerCondition(docker, env, print);
+      return condition;
     }
 
     String printed() {
