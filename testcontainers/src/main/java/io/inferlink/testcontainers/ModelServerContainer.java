@@ -16,8 +16,9 @@ import org.testcontainers.utility.MountableFile;
  * A model server in a Docker container that hands out the Inferlink endpoint strings it serves:
  * {@code InferenceClient.create(container.endpoints().get(0))}. What every server container shares lives
  * here once: the two network modes, the endpoint strings, the readiness wait and the python-script mode;
- * each subclass adds its server's command line, files and ports. Not thread-safe: configure it, then
- * start it, from one thread (as any Testcontainers container).
+ * each subclass (the server classes of this package; the constructor is not public) adds its server's
+ * command line, files and ports. Not thread-safe: configure it, then start it, from one thread (as any
+ * Testcontainers container).
  *
  * <p><b>Network modes.</b> By default the container is on Docker's bridge network: the server listens on
  * its image's documented ports inside the container, Docker publishes them on random ports of the Docker
