@@ -1,0 +1,1 @@
+placeholder: the unit tests check where this folder is copied, never load it
