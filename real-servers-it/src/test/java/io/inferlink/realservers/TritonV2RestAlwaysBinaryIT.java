@@ -1,4 +1,4 @@
-package io.inferlink.kserve.real;
+package io.inferlink.realservers;
 
 /** {@link TritonV2RestIT}'s checks again with {@code ?binary=always}: every tensor binary both ways (Triton's own binary tensor data extension). */
 class TritonV2RestAlwaysBinaryIT extends TritonV2RestIT {

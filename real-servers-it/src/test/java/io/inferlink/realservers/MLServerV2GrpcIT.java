@@ -1,4 +1,4 @@
-package io.inferlink.kserve.real;
+package io.inferlink.realservers;
 
 import io.inferlink.DataType;
 import io.inferlink.ErrorCode;

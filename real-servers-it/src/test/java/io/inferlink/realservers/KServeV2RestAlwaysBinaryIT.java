@@ -1,4 +1,4 @@
-package io.inferlink.kserve.real;
+package io.inferlink.realservers;
 
 /** {@link KServeV2RestIT}'s checks again with {@code ?binary=always}: every tensor binary both ways (KServe's implementation of the extension). */
 class KServeV2RestAlwaysBinaryIT extends KServeV2RestIT {

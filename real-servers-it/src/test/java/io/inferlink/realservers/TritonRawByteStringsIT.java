@@ -1,4 +1,4 @@
-package io.inferlink.kserve.real;
+package io.inferlink.realservers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.inferlink.kserve.real;
+package io.inferlink.realservers;
 
 import io.inferlink.DataType;
 import io.inferlink.ErrorCode;
@@ -6,18 +6,20 @@ import io.inferlink.testkit.InferenceClientCompatibilityKit;
 import io.inferlink.testkit.ServerGaps;
 
 /**
- * The portability kit against {@code kserve-v2+grpc} and the real Triton 2.51.0 (through PyTriton 0.7.0) of {@code realservers/}.
- * Gaps as for {@link TritonV2RestIT}.
+ * The portability kit against {@code kserve-v2+http} and the real Triton 2.51.0 (through PyTriton 0.7.0) of {@code realservers/}.
+ * Gaps: one version per model name under PyTriton ("2"); no BF16; every input has a fixed rank, so
+ * no rank-0 tensors; zero-size multi-dimensional outputs fail in PyTriton; every Python exception is
+ * 500 / INTERNAL.
  */
-class TritonV2GrpcIT extends InferenceClientCompatibilityKit {
+class TritonV2RestIT extends InferenceClientCompatibilityKit {
   @Override
   protected String endpoint() {
-    return RealPeers.get().endpoint("pytriton", "kserve-v2+grpc");
+    return RealPeers.get().endpoint("pytriton", "kserve-v2+http");
   }
 
   @Override
   protected String expectedProviderName() {
-    return "kserve-v2-grpc";
+    return "kserve-v2-rest";
   }
 
   @Override
