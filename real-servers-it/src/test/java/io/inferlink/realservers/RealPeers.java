@@ -1,5 +1,6 @@
 package io.inferlink.realservers;
 
+import io.inferlink.testcontainers.DockerCondition;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code REALSERVERS_PEERS} names a state folder written by {@code peers.sh start} (what
  * {@code .ci/run} does), or several separated by {@link File#pathSeparator} (servers started
  * separately, e.g. {@code /tmp/kit-peers:/tmp/realistic-peers}), those running servers are used and
- * left alone. With {@code INFERLINK_IT_CONTAINERS=required} (what {@code .ci/run} sets) the first test to ask
+ * left alone. With {@code REQUIRE_DOCKER=true} (what {@code .ci/run} sets) the first test to ask
  * starts them in Docker containers through {@code inferlink-testcontainers} ({@link RealPeerContainers});
  * otherwise with {@code peers.sh start} into a temporary folder. Either way a JVM shutdown hook stops them
  * and they also stop by themselves after 20–25 minutes. A server that does not start fails the test with
@@ -79,17 +80,17 @@ final class RealPeers {
       System.out.println("real servers: the running ones of REALSERVERS_PEERS=" + given);
       return new RealPeers(merge(given.split(File.pathSeparator)));
     }
-    if ("required".equals(System.getenv("INFERLINK_IT_CONTAINERS"))) {
+    if ("true".equals(System.getenv(DockerCondition.REQUIRED_VARIABLE))) {
       return startContainers(findScript().getParent());
     }
     System.out.println("real servers: started as processes by realservers/peers.sh"
-        + " (INFERLINK_IT_CONTAINERS=required runs them in Docker containers instead)");
+        + " (REQUIRE_DOCKER=true runs them in Docker containers instead)");
     return startProcesses(findScript());
   }
 
   /** In containers (inferlink-testcontainers); a JVM shutdown hook stops them. Docker missing fails, never skips. */
   private static RealPeers startContainers(Path realservers) {
-    System.out.println("real servers: in Docker containers through inferlink-testcontainers (INFERLINK_IT_CONTAINERS=required)");
+    System.out.println("real servers: in Docker containers through inferlink-testcontainers (REQUIRE_DOCKER=true)");
     RealPeerContainers containers = RealPeerContainers.start(realservers);
     Runtime.getRuntime().addShutdownHook(new Thread(containers::stop, "inferlink-peer-containers-stop"));
     return new RealPeers(containers.properties());

@@ -22,13 +22,14 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 /**
  * The condition behind {@link RequiresDocker}: enabled when Docker answers and the named images are
  * present; otherwise disabled with a printed reason, or failed when {@value #REQUIRED_VARIABLE} (or the
- * configuration parameter {@value #REQUIRED_PARAMETER}) is {@code required}. Thread-safe.
+ * configuration parameter {@value #REQUIRED_PARAMETER}) is {@code true}. Thread-safe.
  */
 public final class DockerCondition implements ExecutionCondition {
-  /** The environment variable that turns a skip into a failure when set to {@code required}. */
-  public static final String REQUIRED_VARIABLE = "INFERLINK_IT_CONTAINERS";
+  /** The environment variable that turns a skip into a failure when set to {@code true}
+   * (not an {@code INFERLINK_} name: {@code ClientOptions.fromEnvironment} refuses keys of that prefix it does not know). */
+  public static final String REQUIRED_VARIABLE = "REQUIRE_DOCKER";
   /** The same switch as a JUnit configuration parameter (or system property). */
-  public static final String REQUIRED_PARAMETER = "inferlink.it.containers";
+  public static final String REQUIRED_PARAMETER = "inferlink.require-docker";
 
   private final Supplier<DockerClient> docker;
   private final Function<String, String> environment;
@@ -65,11 +66,11 @@ public final class DockerCondition implements ExecutionCondition {
       return ConditionEvaluationResult.enabled("Docker is available");
     }
     String reason = missing.get();
-    if ("required".equals(environment.apply(REQUIRED_VARIABLE))) {
-      throw new IllegalStateException(reason + ", and " + REQUIRED_VARIABLE + "=required");
+    if ("true".equals(environment.apply(REQUIRED_VARIABLE))) {
+      throw new IllegalStateException(reason + ", and " + REQUIRED_VARIABLE + "=true");
     }
-    if (context.getConfigurationParameter(REQUIRED_PARAMETER).filter("required"::equals).isPresent()) {
-      throw new IllegalStateException(reason + ", and " + REQUIRED_PARAMETER + "=required");
+    if (context.getConfigurationParameter(REQUIRED_PARAMETER).filter("true"::equals).isPresent()) {
+      throw new IllegalStateException(reason + ", and " + REQUIRED_PARAMETER + "=true");
     }
     // One line per skip: JUnit asks about a method only when its class is enabled, so a method that gets here
     // carries an annotation of its own, and its skip is news.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>
  * SKIPPED KServeContainerIT: Docker is not available (Could not find a valid Docker environment...);
- *   set INFERLINK_IT_CONTAINERS=required to fail instead
+ *   set REQUIRE_DOCKER=true to fail instead
  * </pre>
  *
  * <p>With the environment variable {@value DockerCondition#REQUIRED_VARIABLE}{@code =required} (or the JUnit

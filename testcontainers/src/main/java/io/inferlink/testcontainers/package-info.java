@@ -10,7 +10,7 @@
  * share (bridge or host networking, endpoint strings, readiness, scripts) is in
  * {@link io.inferlink.testcontainers.ModelServerContainer}. {@link io.inferlink.testcontainers.RequiresDocker}
  * skips a test class with one printed line where Docker is missing, or fails it when
- * {@code INFERLINK_IT_CONTAINERS=required}.
+ * {@code REQUIRE_DOCKER=true}.
  *
  * <p>The module depends on core and Testcontainers only; add the backends your endpoints need
  * ({@code inferlink-backend-kserve-v2}, ...).

@@ -73,16 +73,16 @@ class DockerConditionTest {
     List<String> lines = run.output.lines().filter(l -> l.startsWith("SKIPPED ")).toList();
     assertEquals(1, lines.size(), run.output);
     assertTrue(lines.get(0).startsWith("SKIPPED NeedsAMissingImage: "), lines.get(0));
-    assertTrue(lines.get(0).endsWith("; set INFERLINK_IT_CONTAINERS=required to fail instead"), lines.get(0));
+    assertTrue(lines.get(0).endsWith("; set REQUIRE_DOCKER=true to fail instead"), lines.get(0));
   }
 
   @Test
   void whenRequiredTheSameClassFails() {
-    Run run = launch(NeedsAMissingImage.class, Map.of(DockerCondition.REQUIRED_PARAMETER, "required"));
+    Run run = launch(NeedsAMissingImage.class, Map.of(DockerCondition.REQUIRED_PARAMETER, "true"));
     assertEquals(1, run.summary.getTotalFailureCount(), run.output);
     assertEquals(0, run.summary.getContainersSkippedCount(), run.output);
     String why = run.summary.getFailures().get(0).getException().toString();
-    assertTrue(why.contains("inferlink.it.containers=required"), why);
+    assertTrue(why.contains("inferlink.require-docker=true"), why);
   }
 
   @Test
@@ -103,7 +103,7 @@ class DockerConditionTest {
     assertEquals(Optional.of("Docker is not available (Could not find a valid Docker environment. Please see logs)"),
         result.getReason());
     assertEquals("SKIPPED Probe: Docker is not available (Could not find a valid Docker environment. Please see logs);"
-        + " set INFERLINK_IT_CONTAINERS=required to fail instead" + System.lineSeparator(), fakes.printed());
+        + " set REQUIRE_DOCKER=true to fail instead" + System.lineSeparator(), fakes.printed());
   }
 
   @Test
@@ -116,11 +116,11 @@ class DockerConditionTest {
 
   @Test
   void theEnvironmentVariableMakesItAFailure() {
-    Fakes fakes = new Fakes(() -> docker(Set.of()), name -> name.equals("INFERLINK_IT_CONTAINERS") ? "required" : null);
+    Fakes fakes = new Fakes(() -> docker(Set.of()), name -> name.equals("REQUIRE_DOCKER") ? "true" : null);
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> fakes.condition().evaluateExecutionCondition(context(Probe.class)));
     assertEquals("image inferlink/kserve:0.21.0 not present on the Docker daemon (build or pull it first),"
-        + " and INFERLINK_IT_CONTAINERS=required", e.getMessage());
+        + " and REQUIRE_DOCKER=true", e.getMessage());
     assertEquals("", fakes.printed(), "a failure is reported by JUnit, not printed as a skip");
   }
 

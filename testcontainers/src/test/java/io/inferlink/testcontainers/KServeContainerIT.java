@@ -20,7 +20,7 @@ import org.testcontainers.utility.MountableFile;
  * installed), started with host networking and a predictor script of this test's own
  * ({@code kserve/add_one_predictor.py}), called through {@code InferenceClient} over every endpoint the
  * container hands out, then stopped. Skipped with one printed line where Docker or the image is missing
- * (failed instead with {@code INFERLINK_IT_CONTAINERS=required}).
+ * (failed instead with {@code REQUIRE_DOCKER=true}).
  */
 @RequiresDocker(images = KServeContainerIT.IMAGE)
 class KServeContainerIT {
