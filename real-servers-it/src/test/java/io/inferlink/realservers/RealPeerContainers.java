@@ -144,7 +144,10 @@ final class RealPeerContainers {
   private MLServerContainer mlServer(MountableFile repository) {
     return new MLServerContainer(MLSERVER).withHostNetwork()
         .withModelRepository(repository)
-        .withEnv("MLSERVER_GRPC_MAX_MESSAGE_LENGTH", MLSERVER_GRPC_MAX_MESSAGE);
+        .withEnv("MLSERVER_GRPC_MAX_MESSAGE_LENGTH", MLSERVER_GRPC_MAX_MESSAGE)
+        // models in the server process, as mlserver_serve.sh runs them: 1.7.1's worker processes die at start
+        // under uvloop on Python 3.11 ("There is no current event loop in thread 'MainThread'")
+        .withEnv("MLSERVER_PARALLEL_WORKERS", "0");
   }
 
   /**
