@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.utility.DockerImageName;
@@ -151,8 +152,10 @@ final class RealPeerContainers {
   }
 
   /**
-   * Runs {@code sklearn_iris.py} once in the MLServer image (where scikit-learn is), writing the models,
-   * their {@code model-settings.json} and {@code iris-expected.json} into a host folder the tests read.
+   * Runs {@code sklearn_iris.py} once in the MLServer image (where scikit-learn is) and unpacks what it wrote —
+   * the models, their {@code model-settings.json} and {@code iris-expected.json} — into a host folder the
+   * tests read and the {@code mlserver-sklearn} container copies in. Copied out as one tar file, not through a
+   * bind mount: Testcontainers checks bind mounts with a helper image of its own, which no registry here serves.
    */
   private Path trainIris() {
     Path out;
@@ -161,19 +164,39 @@ final class RealPeerContainers {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make a folder for the iris models", e);
     }
+    Path tar = out.resolve("iris.tar");
     try (GenericContainer<?> training = new GenericContainer<>(MLSERVER)) {
       training.withNetworkMode("host")
           .withCopyFileToContainer(script("sklearn_iris.py"), "/opt/inferlink/sklearn_iris.py")
-          .withFileSystemBind(out.toString(), "/out")
-          .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("python"))
-          .withCommand("/opt/inferlink/sklearn_iris.py", "--out", "/out")
+          .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sh", "-c"))
+          .withCommand("python /opt/inferlink/sklearn_iris.py --out /tmp/iris && tar -C /tmp/iris -cf /tmp/iris.tar .")
           .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3)))
           .start();
+      training.copyFileFromContainer("/tmp/iris.tar", tar.toString());
     }
+    untar(tar, out);
     if (!Files.isRegularFile(out.resolve("iris-expected.json"))) {
       throw new IllegalStateException("sklearn_iris.py wrote no iris-expected.json into " + out);
     }
     return out;
+  }
+
+  private static void untar(Path tar, Path into) {
+    try {
+      Process p = new ProcessBuilder("tar", "-C", into.toString(), "-xf", tar.toString())
+          .redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("tar -xf " + tar + " failed: " + output);
+      }
+      Files.delete(tar);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + tar, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while unpacking " + tar, e);
+    }
   }
 
   private MountableFile script(String name) {

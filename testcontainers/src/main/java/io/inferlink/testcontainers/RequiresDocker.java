@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Elsewhere the tests are skipped, never passed, and one line says why on standard output:
  *
  * <pre>
- * SKIPPED KServeContainerIT: Docker is not available (Could not find a valid Docker environment...);
+ * SKIPPED PortabilityAcrossServersIT: Docker is not available (Could not find a valid Docker environment...);
  *   set REQUIRE_DOCKER=true to fail instead
  * </pre>
  *
