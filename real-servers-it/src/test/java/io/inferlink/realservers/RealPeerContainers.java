@@ -169,7 +169,8 @@ final class RealPeerContainers {
       training.withNetworkMode("host")
           .withCopyFileToContainer(script("sklearn_iris.py"), "/opt/inferlink/sklearn_iris.py")
           .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sh", "-c"))
-          .withCommand("python /opt/inferlink/sklearn_iris.py --out /tmp/iris && tar -C /tmp/iris -cf /tmp/iris.tar .")
+          // one argument for sh -c (withCommand(String) would split it at spaces)
+          .withCommand(new String[] {"python /opt/inferlink/sklearn_iris.py --out /tmp/iris && tar -C /tmp/iris -cf /tmp/iris.tar ."})
           .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3)))
           .start();
       training.copyFileFromContainer("/tmp/iris.tar", tar.toString());

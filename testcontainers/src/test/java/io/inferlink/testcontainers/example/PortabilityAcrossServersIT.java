@@ -71,7 +71,7 @@ class PortabilityAcrossServersIT {
     assertTrue(endpoint.endpoint().contains("://127.0.0.1:"), endpoint.redacted());
     Tensor y = client.infer(InferenceRequest.builder(ADD_ONE)
         .input(Tensor.ofFloats("x", new float[] {1f, 2.5f, -4f}, 1, 3))
-        .build()).output("y");
+        .build()).firstOutput(); // not output("y"): KServe V1 answers have no output names ("predictions")
     assertArrayEquals(new long[] {1, 3}, y.shape(), endpoint.redacted());
     assertArrayEquals(new float[] {2f, 3.5f, -3f}, y.toFloatArray(), endpoint.redacted());
   }
