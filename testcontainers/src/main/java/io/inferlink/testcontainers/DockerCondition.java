@@ -76,7 +76,7 @@ public final class DockerCondition implements ExecutionCondition {
     // carries an annotation of its own, and its skip is news.
     String name = context.getRequiredTestClass().getSimpleName()
         + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
-    out.println("SKIPPED " + name + ": " + reason + "; set " + REQUIRED_VARIABLE + "=required to fail instead");
+    out.println("SKIPPED " + name + ": " + reason + "; set " + REQUIRED_VARIABLE + "=true to fail instead");
     return ConditionEvaluationResult.disabled(reason);
   }
 

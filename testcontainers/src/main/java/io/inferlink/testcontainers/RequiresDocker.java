@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   set REQUIRE_DOCKER=true to fail instead
  * </pre>
  *
- * <p>With the environment variable {@value DockerCondition#REQUIRED_VARIABLE}{@code =required} (or the JUnit
- * configuration parameter {@value DockerCondition#REQUIRED_PARAMETER}{@code =required}) a missing Docker or
+ * <p>With the environment variable {@value DockerCondition#REQUIRED_VARIABLE}{@code =true} (or the JUnit
+ * configuration parameter {@value DockerCondition#REQUIRED_PARAMETER}{@code =true}) a missing Docker or
  * image fails the tests instead: for CI runs that must not go green without containers.
  * Needs {@code junit-jupiter-api} on the test class path (this module's optional dependency).
  */

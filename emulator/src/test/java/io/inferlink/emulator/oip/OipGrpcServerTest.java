@@ -12,6 +12,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.inferlink.emulator.Emulator;
 import io.inferlink.emulator.KitContract;
+import io.inferlink.emulator.NewThreads;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.inferlink.protos.internal.inference.GRPCInferenceServiceGrpc;
 import io.inferlink.protos.internal.inference.ModelMetadataRequest;
@@ -111,16 +112,11 @@ class OipGrpcServerTest {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     emulator.close();
     // The client's shared grpc-java pools linger a second after its channel ends; nothing may stay longer.
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!newThreads(before).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertEquals(Set.of(), names(newThreads(before), ""), "threads left after close()");
+    assertEquals(Set.of(), NewThreads.awaitNoneSince(before, Duration.ofSeconds(10)), "threads left after close()");
   }
 
   private static Set<Thread> newThreads(Set<Thread> before) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !before.contains(t))
-        .collect(Collectors.toSet());
+    return NewThreads.since(before);
   }
 
   private static Set<String> names(Set<Thread> threads, String prefix) {

@@ -18,6 +18,7 @@ import io.inferlink.emulator.GrpcLoopbackServer;
 import io.inferlink.emulator.KitContract;
 import io.inferlink.emulator.LoopbackServer;
 import io.inferlink.emulator.ModelScript;
+import io.inferlink.emulator.NewThreads;
 import io.inferlink.protos.internal.tensorflow.TensorProto;
 import io.inferlink.protos.internal.tensorflow.serving.PredictResponse;
 import java.io.IOException;
@@ -97,11 +98,7 @@ class TfsGrpcServerTest {
     }
     emulator.close();
     // The client's shared grpc-java pools linger a second after its channel ends; nothing may stay longer.
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!newThreads(before).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertEquals(Set.of(), names(newThreads(before), ""), "threads left after close()");
+    assertEquals(Set.of(), NewThreads.awaitNoneSince(before, Duration.ofSeconds(10)), "threads left after close()");
   }
 
   @Test
@@ -153,8 +150,7 @@ class TfsGrpcServerTest {
   }
 
   private static Set<Thread> newThreads(Set<Thread> before) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !before.contains(t))
-        .collect(Collectors.toSet());
+    return NewThreads.since(before);
   }
 
   private static Set<String> names(Set<Thread> threads, String prefix) {
