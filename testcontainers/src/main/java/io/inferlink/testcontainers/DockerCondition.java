@@ -21,8 +21,9 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 
 /**
  * The condition behind {@link RequiresDocker}: enabled when Docker answers and the named images are
- * present; otherwise disabled with a printed reason, or failed when {@value #REQUIRED_VARIABLE} (or the
- * configuration parameter {@value #REQUIRED_PARAMETER}) is {@code true}. Thread-safe.
+ * present; otherwise disabled with a printed reason, or failed when the configuration parameter
+ * {@value #REQUIRED_PARAMETER} is {@code true} (when it is given, {@code true} or {@code false}, it decides), else
+ * when the environment variable {@value #REQUIRED_VARIABLE} is {@code true}. Thread-safe.
  */
 public final class DockerCondition implements ExecutionCondition {
   /** The environment variable that turns a skip into a failure when set to {@code true}
@@ -66,11 +67,10 @@ public final class DockerCondition implements ExecutionCondition {
       return ConditionEvaluationResult.enabled("Docker is available");
     }
     String reason = missing.get();
-    if ("true".equals(environment.apply(REQUIRED_VARIABLE))) {
-      throw new IllegalStateException(reason + ", and " + REQUIRED_VARIABLE + "=true");
-    }
-    if (context.getConfigurationParameter(REQUIRED_PARAMETER).filter("true"::equals).isPresent()) {
-      throw new IllegalStateException(reason + ", and " + REQUIRED_PARAMETER + "=true");
+    // The configuration parameter, when given, decides (true or false); otherwise the environment does.
+    Optional<String> parameter = context.getConfigurationParameter(REQUIRED_PARAMETER);
+    if (parameter.isPresent() ? "true".equals(parameter.get()) : "true".equals(environment.apply(REQUIRED_VARIABLE))) {
+      throw new IllegalStateException(reason + ", and " + (parameter.isPresent() ? REQUIRED_PARAMETER : REQUIRED_VARIABLE) + "=true");
     }
     // One line per skip: JUnit asks about a method only when its class is enabled, so a method that gets here
     // carries an annotation of its own, and its skip is news.
