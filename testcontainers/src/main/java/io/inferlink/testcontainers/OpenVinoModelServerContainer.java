@@ -37,8 +37,7 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
   static final EndpointForm HTTP_FORM = EndpointForm.of("ovms+http", "http");
   static final EndpointForm GRPC_FORM = EndpointForm.of("ovms+grpc", "grpc");
 
-  private final List<String> models = new ArrayList<>();
-  private boolean configFile;
+  private final FlagOrConfigModels models = new FlagOrConfigModels("OVMS", "withConfigFile");
 
   /** The official image at {@link #DEFAULT_TAG}. */
   public OpenVinoModelServerContainer() {
@@ -74,7 +73,7 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
    */
   public OpenVinoModelServerContainer withConfigFile(MountableFile config) {
     withCopyFileToContainer(config, CONFIG_FILE);
-    this.configFile = true;
+    models.useConfigFile();
     return self();
   }
 
@@ -90,16 +89,12 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
 
   @Override
   void configureServer(ListenPorts ports) {
-    if (!configFile && models.size() != 1) {
-      throw new IllegalStateException(models.isEmpty()
-          ? "OVMS needs a model: withModel(name, folder) or withConfigFile(config)"
-          : "OVMS serves one model from flags; for " + models + " add withConfigFile(config)");
-    }
+    models.checkServable();
     List<String> command = new ArrayList<>();
-    if (configFile) {
+    if (models.fromConfigFile()) {
       command.addAll(List.of("--config_path", CONFIG_FILE));
     } else {
-      String name = models.get(0);
+      String name = models.single();
       command.addAll(List.of("--model_name", name, "--model_path", MODELS_DIR + "/" + ModelPaths.segment(name)));
     }
     command.addAll(List.of("--port", String.valueOf(ports.port("grpc")),

@@ -45,8 +45,7 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
   static final EndpointForm HTTP_FORM = EndpointForm.of("tfserving+http", "http");
   static final EndpointForm GRPC_FORM = EndpointForm.of("tfserving+grpc", "grpc");
 
-  private final List<String> models = new ArrayList<>();
-  private boolean configFile;
+  private final FlagOrConfigModels models = new FlagOrConfigModels("TF Serving", "withModelConfigFile");
 
   /** The official image at {@link #DEFAULT_TAG}. */
   public TfServingContainer() {
@@ -86,7 +85,7 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
    */
   public TfServingContainer withModelConfigFile(MountableFile config) {
     withCopyFileToContainer(config, CONFIG_FILE);
-    this.configFile = true;
+    models.useConfigFile();
     return self();
   }
 
@@ -102,22 +101,18 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
 
   @Override
   void configureServer(ListenPorts ports) {
-    if (!configFile && models.size() != 1) {
-      throw new IllegalStateException(models.isEmpty()
-          ? "TF Serving needs a model: withModel(name, folder) or withModelConfigFile(config)"
-          : "TF Serving serves one model from flags; for " + models + " add withModelConfigFile(config)");
-    }
-    if (models.isEmpty() && readinessModels().isEmpty()) {
+    models.checkServable();
+    if (models.names().isEmpty() && readinessModels().isEmpty()) {
       throw new IllegalStateException("TF Serving has no server-wide readiness: name the config file's models with"
           + " withModel(name, folder) or waitingForModel(name)");
     }
     replaceEntrypoint("tensorflow_model_server");
     List<String> command = new ArrayList<>(List.of(
         "--port=" + ports.port("grpc"), "--rest_api_port=" + ports.port("http")));
-    if (configFile) {
+    if (models.fromConfigFile()) {
       command.add("--model_config_file=" + CONFIG_FILE);
     } else {
-      String name = models.get(0);
+      String name = models.single();
       command.add("--model_name=" + name);
       command.add("--model_base_path=" + MODELS_DIR + "/" + ModelPaths.segment(name));
     }
@@ -131,7 +126,7 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
 
   @Override
   List<ReadinessCheck> serverReadiness() {
-    return models.stream().map(this::modelReadiness).toList();
+    return models.names().stream().map(this::modelReadiness).toList();
   }
 
   /** TF Serving's model status: 200 while still loading too, so the state must say {@code AVAILABLE}. */
