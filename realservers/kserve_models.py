@@ -4,8 +4,10 @@
 Usage (from realservers/, after ./setup.sh):
   "$VENV_MAIN"/bin/python  (see env.sh) kserve_models.py --http-port 18080 --grpc-port 18081 --max-seconds 300
 
-Binds 127.0.0.1 only (KServe hard-codes every-interface listeners; both are patched here, never left open) and stops
-itself after --max-seconds (SIGTERM to itself, hard exit 10 s later if that hangs).
+Binds 127.0.0.1 only (KServe hard-codes every-interface listeners; both are patched here, never left open), or the
+address in REALSERVERS_BIND_ADDRESS (0.0.0.0 only inside a bridge-network container, whose published ports reach
+the container's own interface, never its loopback), and stops itself after --max-seconds (SIGTERM to itself, hard
+exit 10 s later if that hangs).
 
 Protocols: V1 REST (/v1/models/<m>:predict), V2 REST (/v2/models/<m>/infer), V2 gRPC.
 Where KServe cannot meet a KitModels contract (see README.md):
@@ -32,11 +34,13 @@ import numpy as np
 
 LOG = logging.getLogger("kit-kserve")
 
-HOST = "127.0.0.1"
+# Not an INFERLINK_* name: ClientOptions.fromEnvironment refuses INFERLINK_ keys it does not know.
+BIND_ADDRESS_VARIABLE = "REALSERVERS_BIND_ADDRESS"
+HOST = os.environ.get(BIND_ADDRESS_VARIABLE) or "127.0.0.1"
 
 
 def _patch_bind_addresses():
-    """KServe 0.21 binds REST and gRPC on every interface; force 127.0.0.1 so they never listen beyond loopback."""
+    """KServe 0.21 binds REST and gRPC on every interface; force HOST (127.0.0.1 unless told otherwise)."""
     import uvicorn
     import kserve.protocol.rest.server as rest_server
     import grpc.aio._server as aio_server

@@ -11,7 +11,12 @@ import io.inferlink.testkit.ServerGaps;
 class KServeV2GrpcIT extends InferenceClientCompatibilityKit {
   @Override
   protected String endpoint() {
-    return RealPeers.get().endpoint("kserve", "kserve-v2+grpc");
+    return peers().endpoint("kserve", "kserve-v2+grpc");
+  }
+
+  /** Where the servers run: {@code realservers/}'s (containers or processes); the official images' in a subclass. */
+  RealPeers peers() {
+    return RealPeers.get();
   }
 
   @Override

@@ -13,7 +13,12 @@ import io.inferlink.testkit.ServerGaps;
 class KServeV2RestIT extends InferenceClientCompatibilityKit {
   @Override
   protected String endpoint() {
-    return RealPeers.get().endpoint("kserve", "kserve-v2+http");
+    return peers().endpoint("kserve", "kserve-v2+http");
+  }
+
+  /** Where the servers run: {@code realservers/}'s (containers or processes); the official images' in a subclass. */
+  RealPeers peers() {
+    return RealPeers.get();
   }
 
   @Override

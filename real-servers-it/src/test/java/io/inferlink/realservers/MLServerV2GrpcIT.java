@@ -14,7 +14,12 @@ import io.inferlink.testkit.ServerGaps;
 class MLServerV2GrpcIT extends InferenceClientCompatibilityKit {
   @Override
   protected String endpoint() {
-    return RealPeers.get().endpoint("mlserver", "kserve-v2+grpc");
+    return peers().endpoint("mlserver", "kserve-v2+grpc");
+  }
+
+  /** Where the servers run: {@code realservers/}'s (containers or processes); the official images' in a subclass. */
+  RealPeers peers() {
+    return RealPeers.get();
   }
 
   @Override

@@ -13,7 +13,12 @@ import io.inferlink.testkit.ServerGaps;
 class MLServerV2RestIT extends InferenceClientCompatibilityKit {
   @Override
   protected String endpoint() {
-    return RealPeers.get().endpoint("mlserver", "kserve-v2+http") + "?binary=never";
+    return peers().endpoint("mlserver", "kserve-v2+http") + "?binary=never";
+  }
+
+  /** Where the servers run: {@code realservers/}'s (containers or processes); the official images' in a subclass. */
+  RealPeers peers() {
+    return RealPeers.get();
   }
 
   @Override

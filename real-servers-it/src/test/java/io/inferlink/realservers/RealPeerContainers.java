@@ -1,5 +1,7 @@
 package io.inferlink.realservers;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferlink.testcontainers.KServeContainer;
 import io.inferlink.testcontainers.MLServerContainer;
 import io.inferlink.testcontainers.ModelServerContainer;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.utility.DockerImageName;
@@ -32,6 +35,12 @@ import org.testcontainers.utility.MountableFile;
  * model scripts and folders, copied into each container. Host networking (the daemon this project starts
  * has no bridge), so every server binds 127.0.0.1 on ports the container classes choose. The answer is the
  * {@code peers.properties} that {@code peers.sh} would have written, so every test reads servers one way.
+ *
+ * <p>{@link #startOfficialImages} runs the kit's KServe and MLServer from the official images instead, on
+ * Docker's bridge network (the opt-in run of {@link OfficialImages}): there a server bound to 127.0.0.1 is out
+ * of reach of the published ports, so {@code kserve_models.py} is told {@code REALSERVERS_BIND_ADDRESS=0.0.0.0}
+ * and MLServer gets the models folder with a {@code settings.json} that names no host (its
+ * {@code "host": "127.0.0.1"} would win over the {@code MLSERVER_HOST=0.0.0.0} its container class sets).
  */
 final class RealPeerContainers {
   /** The images of {@code realservers/docker.sh build}, declared substitutes for the official ones. */
@@ -41,6 +50,9 @@ final class RealPeerContainers {
       .asCompatibleSubstituteFor(TritonServerContainer.IMAGE);
   static final DockerImageName MLSERVER = DockerImageName.parse("inferlink/mlserver:1.7.1")
       .asCompatibleSubstituteFor(MLServerContainer.IMAGE);
+
+  /** What kserve_models.py binds instead of 127.0.0.1 when set (not INFERLINK_*: fromEnvironment refuses those). */
+  static final String BIND_ADDRESS_VARIABLE = "REALSERVERS_BIND_ADDRESS";
 
   /** The scripts stop themselves after this long, even if nothing stops their container. */
   private static final String MAX_SECONDS = "1500";
@@ -77,9 +89,38 @@ final class RealPeerContainers {
     started.forEach((name, container) -> {
       p.setProperty(name + ".http", String.valueOf(URI.create(httpEndpoint(container)).getPort()));
       p.setProperty(name + ".grpc", String.valueOf(URI.create(grpcEndpoint(container)).getPort()));
+      if (!container.isHostNetwork()) {
+        p.setProperty(name + ".host", container.getHost()); // published ports: the Docker host's
+      }
     });
-    p.setProperty("mlserver-sklearn.models", sklearnModels.toString());
+    if (sklearnModels != null) {
+      p.setProperty("mlserver-sklearn.models", sklearnModels.toString());
+    }
     return p;
+  }
+
+  /**
+   * The kit's KServe ({@code kserve_models.py} in {@code kserve/sklearnserver}, which has {@code kserve} and
+   * numpy) and MLServer ({@code mlserver_models} in {@code seldonio/mlserver}) from the official images at
+   * the container classes' default tags, on Docker's bridge network; answered as {@link #properties()} with
+   * each server's {@code .host}. Pulls the images where they are missing.
+   */
+  static RealPeerContainers startOfficialImages(Path realservers) {
+    RealPeerContainers peers = new RealPeerContainers(realservers);
+    try {
+      Map<String, ModelServerContainer<?>> servers = new LinkedHashMap<>();
+      servers.put("kserve", new KServeContainer()
+          .withPythonScript(peers.script("kserve_models.py"), "--max-seconds", MAX_SECONDS)
+          .withEnv(BIND_ADDRESS_VARIABLE, "0.0.0.0"));
+      servers.put("mlserver", peers.mlServerSettings(new MLServerContainer())
+          .withModelRepository(MountableFile.forHostPath(withoutHost(realservers.resolve("mlserver_models"))))
+          .waitingForModel("versioned"));
+      peers.startInParallel(servers);
+      return peers;
+    } catch (RuntimeException e) {
+      peers.stop();
+      throw e;
+    }
   }
 
   /** Stops every container that started (each by its own id, as Testcontainers does). */
@@ -99,7 +140,11 @@ final class RealPeerContainers {
     servers.put("mlserver", mlServer(MountableFile.forHostPath(realservers.resolve("mlserver_models")))
         .waitingForModel("versioned"));
     servers.put("mlserver-sklearn", mlServer(MountableFile.forHostPath(sklearnModels)));
+    startInParallel(servers);
+  }
 
+  /** Starts the servers at once; one that fails stops them all and fails with every failure listed. */
+  private void startInParallel(Map<String, ModelServerContainer<?>> servers) {
     ExecutorService pool = Executors.newFixedThreadPool(servers.size());
     try {
       Map<String, Future<?>> starts = new LinkedHashMap<>();
@@ -143,8 +188,12 @@ final class RealPeerContainers {
   }
 
   private MLServerContainer mlServer(MountableFile repository) {
-    return new MLServerContainer(MLSERVER).withHostNetwork()
-        .withModelRepository(repository)
+    return mlServerSettings(new MLServerContainer(MLSERVER).withHostNetwork()).withModelRepository(repository);
+  }
+
+  /** What every MLServer of these tests is given, whatever its image and network. */
+  private MLServerContainer mlServerSettings(MLServerContainer mlserver) {
+    return mlserver
         .withEnv("MLSERVER_GRPC_MAX_MESSAGE_LENGTH", MLSERVER_GRPC_MAX_MESSAGE)
         // models in the server process, as mlserver_serve.sh runs them: 1.7.1's worker processes die at start
         // under uvloop on Python 3.11 ("There is no current event loop in thread 'MainThread'")
@@ -197,6 +246,36 @@ final class RealPeerContainers {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while unpacking " + tar, e);
+    }
+  }
+
+  /**
+   * A temporary copy of an MLServer models folder whose {@code settings.json} names no {@code host}, so that
+   * {@code MLSERVER_HOST} decides; the folder itself is left as it is (peers.sh binds 127.0.0.1 through it).
+   */
+  static Path withoutHost(Path models) {
+    try {
+      Path copy = Files.createTempDirectory("inferlink-mlserver-models");
+      try (Stream<Path> files = Files.walk(models)) {
+        for (Path from : (Iterable<Path>) files::iterator) {
+          Path to = copy.resolve(models.relativize(from).toString());
+          if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(from, to);
+          }
+        }
+      }
+      Path settings = copy.resolve("settings.json");
+      if (Files.isRegularFile(settings)) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(settings.toFile());
+        tree.remove("host");
+        json.writerWithDefaultPrettyPrinter().writeValue(settings.toFile(), tree);
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + models + " without its settings.json host", e);
     }
   }
 

@@ -31,6 +31,8 @@ final class RealPeers {
   private static final long START_TIMEOUT_MINUTES = 10; // includes creating the virtualenvs once
   private static RealPeers instance;
   private static RuntimeException startFailure; // kept: one failed start fails every later test at once
+  private static RealPeers officialImages;
+  private static RuntimeException officialImagesFailure; // the same, for the official images' containers
 
   private final Properties properties;
 
@@ -54,10 +56,37 @@ final class RealPeers {
     return instance;
   }
 
-  /** {@code scheme://127.0.0.1:<port>} of {@code server}'s HTTP or gRPC listener. */
+  /**
+   * The kit's KServe and MLServer in containers of the official images ({@code kserve/sklearnserver},
+   * {@code seldonio/mlserver}) on Docker's bridge network, started on first use, for the opt-in run
+   * ({@link OfficialImages}). Docker missing fails, never skips; a JVM shutdown hook stops them.
+   */
+  static synchronized RealPeers officialImages() {
+    if (officialImagesFailure != null) {
+      throw new IllegalStateException("the official-image servers did not start (see the first failure)",
+          officialImagesFailure);
+    }
+    if (officialImages == null) {
+      try {
+        System.out.println("real servers: KServe and MLServer from their official images, on Docker's bridge network");
+        RealPeerContainers containers = RealPeerContainers.startOfficialImages(findScript().getParent());
+        Runtime.getRuntime().addShutdownHook(new Thread(containers::stop, "inferlink-official-containers-stop"));
+        officialImages = new RealPeers(containers.properties());
+      } catch (RuntimeException e) {
+        officialImagesFailure = e;
+        throw e;
+      }
+    }
+    return officialImages;
+  }
+
+  /**
+   * {@code scheme://<host>:<port>} of {@code server}'s HTTP or gRPC listener: the host is {@code <server>.host}
+   * where recorded (a bridge-network container's Docker host), else 127.0.0.1 (peers.sh, host networking).
+   */
   String endpoint(String server, String scheme) {
     String key = server + (scheme.contains("grpc") ? ".grpc" : ".http");
-    return scheme + "://127.0.0.1:" + property(server, key);
+    return scheme + "://" + properties.getProperty(server + ".host", "127.0.0.1") + ":" + property(server, key);
   }
 
   /** A folder {@code server} was started with, as {@code peers.sh} recorded it under {@code server.what}. */

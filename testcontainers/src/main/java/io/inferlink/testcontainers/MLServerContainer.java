@@ -13,8 +13,11 @@ import org.testcontainers.utility.MountableFile;
  * (port 8080) and {@code kserve-v2+grpc} (8081). Not thread-safe (configure, then start).
  *
  * <p>Runs {@code mlserver start /mnt/models} with the ports in {@code MLSERVER_HTTP_PORT},
- * {@code MLSERVER_GRPC_PORT} and {@code MLSERVER_METRICS_PORT}, and {@code MLSERVER_HOST=127.0.0.1} under
- * host networking. (The official image's own command also unpacks an {@code environment.tar.gz} from the
+ * {@code MLSERVER_GRPC_PORT} and {@code MLSERVER_METRICS_PORT}, and {@code MLSERVER_HOST}: 0.0.0.0 on the bridge
+ * network (Docker publishes the container's own interface, never its loopback), 127.0.0.1 under host
+ * networking. A {@code settings.json} in the models folder that names a {@code host} wins over the variable
+ * (MLServer reads only the fields the file leaves out from the environment): leave {@code host} out of it.
+ * (The official image's own command also unpacks an {@code environment.tar.gz} from the
  * models folder first; a test that needs that sets {@code withCommand} back to it.) MLServer has no binary
  * tensor data extension and refuses NaN and infinities in JSON, so the REST endpoint string carries
  * {@code binary=never&half-as-json=true}, the options the Open Inference Protocol backend documents for it.
@@ -33,6 +36,9 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
   public static final int GRPC_PORT = 8081;
   /** MLServer's default metrics port. */
   public static final int METRICS_PORT = 8082;
+
+  /** What the server binds on the bridge network: every interface of the container. */
+  static final String ANY_ADDRESS = "0.0.0.0";
 
   static final EndpointForm HTTP_FORM = new EndpointForm("kserve-v2+http", "http", "binary=never&half-as-json=true");
   static final EndpointForm GRPC_FORM = EndpointForm.of("kserve-v2+grpc", "grpc");
@@ -89,9 +95,7 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
     withEnv("MLSERVER_HTTP_PORT", String.valueOf(ports.port("http")));
     withEnv("MLSERVER_GRPC_PORT", String.valueOf(ports.port("grpc")));
     withEnv("MLSERVER_METRICS_PORT", String.valueOf(ports.port("metrics")));
-    if (isHostNetwork()) {
-      withEnv("MLSERVER_HOST", Reach.LOOPBACK);
-    }
+    withEnv("MLSERVER_HOST", isHostNetwork() ? Reach.LOOPBACK : ANY_ADDRESS);
     setCommand("mlserver", "start", MODELS_DIR);
   }
 

@@ -31,8 +31,8 @@ class MLServerContainerTest {
 
     assertNull(Inspect.entrypoint(mlserver));
     assertEquals(List.of("mlserver", "start", "/mnt/models"), List.of(mlserver.getCommandParts()));
-    assertEquals(Map.of("MLSERVER_HTTP_PORT", "8080", "MLSERVER_GRPC_PORT", "8081", "MLSERVER_METRICS_PORT", "8082"),
-        mlserver.getEnvMap());
+    assertEquals(Map.of("MLSERVER_HTTP_PORT", "8080", "MLSERVER_GRPC_PORT", "8081", "MLSERVER_METRICS_PORT", "8082",
+        "MLSERVER_HOST", "0.0.0.0"), mlserver.getEnvMap());
     assertEquals(List.of(8080, 8081, 8082), mlserver.getExposedPorts());
     assertEquals(Map.of("/mnt/models/iris", "mlserver/iris"), Inspect.copies(mlserver));
     assertEquals(List.of("kserve-v2+http://docker-host.example:38080?binary=never&half-as-json=true",
