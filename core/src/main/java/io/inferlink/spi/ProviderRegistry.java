@@ -4,6 +4,7 @@ import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.support.CallPipeline;
+import io.inferlink.spi.support.Loggers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ public final class ProviderRegistry {
         found.add(it.next());
       } catch (ServiceConfigurationError e) {
         // A broken provider on the class path must not hide the working ones.
-        System.getLogger(ProviderRegistry.class.getName())
+        System.getLogger(Loggers.PROVIDERS)
             .log(System.Logger.Level.WARNING, "skipping a provider that failed to load: " + e.getMessage());
       }
     }

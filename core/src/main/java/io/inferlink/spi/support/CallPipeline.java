@@ -23,21 +23,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * it). One per client, built by {@link AbstractInferenceClient}; immutable and thread-safe.
  */
 public final class CallPipeline {
-  private static final CallPipeline EMPTY = new CallPipeline(List.of());
+  private static final CallPipeline EMPTY = new CallPipeline(List.of(), CallLog.client());
 
   private final List<InferenceInterceptor> interceptors;
+  private final CallLog log;
 
-  private CallPipeline(List<InferenceInterceptor> interceptors) {
+  private CallPipeline(List<InferenceInterceptor> interceptors, CallLog log) {
     this.interceptors = List.copyOf(interceptors);
+    this.log = log;
   }
 
   /** The pipeline of the options' interceptors and retry policy. */
   public static CallPipeline of(ClientOptions options) {
+    return of(options, CallLog.client());
+  }
+
+  /** As {@link #of(ClientOptions)}, logging to {@code log} (tests). */
+  static CallPipeline of(ClientOptions options, CallLog log) {
     List<InferenceInterceptor> all = new ArrayList<>(options.interceptors());
     if (options.retryPolicy().isEnabled()) {
       all.add(new RetryInterceptor(options.retryPolicy()));
     }
-    return all.isEmpty() ? EMPTY : new CallPipeline(all);
+    return all.isEmpty() && log == CallLog.client() ? EMPTY : new CallPipeline(all, log);
   }
 
   /** True when no interceptor runs (no retries either): calls go straight to the transport. */
@@ -45,8 +52,18 @@ public final class CallPipeline {
     return interceptors.isEmpty();
   }
 
-  /** Runs the call through the interceptors and sends each attempt with {@code prepared}. Never throws. */
+  /**
+   * Runs the call through the interceptors and sends each attempt with {@code prepared}. Never throws.
+   * With DEBUG on for {@link Loggers#CLIENT}, logs the call's start and end.
+   */
   public <T> CompletableFuture<T> execute(InferenceCall call, PreparedCall<T> prepared) {
+    if (log.enabled()) {
+      return log.around(call, () -> run(call, prepared));
+    }
+    return run(call, prepared);
+  }
+
+  private <T> CompletableFuture<T> run(InferenceCall call, PreparedCall<T> prepared) {
     if (interceptors.isEmpty()) {
       return send(call, prepared);
     }
@@ -58,11 +75,13 @@ public final class CallPipeline {
    * {@link PreparedCall#sendBlocking}, which may read the answer on this thread.
    */
   public <T> T executeBlocking(InferenceCall call, PreparedCall<T> prepared) {
-    if (interceptors.isEmpty()) {
-      Attempt attempt = Attempt.of(call);
-      return prepared.sendBlocking(attempt);
+    if (!interceptors.isEmpty()) {
+      return Futures.await(execute(call, prepared));
     }
-    return Futures.await(execute(call, prepared));
+    if (log.enabled()) {
+      return log.aroundBlocking(call, () -> prepared.sendBlocking(Attempt.of(call)));
+    }
+    return prepared.sendBlocking(Attempt.of(call));
   }
 
   /**

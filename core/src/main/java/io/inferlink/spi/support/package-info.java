@@ -9,7 +9,7 @@
  * exception factory ({@link io.inferlink.spi.support.Errors}, with the failure of an exchange that got
  * no answer), redaction and secret scrubbing, TLS material, answers capped for the JDK's HTTP client
  * ({@link io.inferlink.spi.support.CappedBodies}), the blocking wait of
- * {@link io.inferlink.spi.support.Futures} and the header rule are the pieces every backend uses rather
- * than copies.
+ * {@link io.inferlink.spi.support.Futures}, the header rule and the logger names
+ * ({@link io.inferlink.spi.support.Loggers}) are the pieces every backend uses rather than copies.
  */
 package io.inferlink.spi.support;
