@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * Thread-safe: one instance may serve several clients; they then share meters, told apart by their
- * {@code provider} tag, or by a common tag of each client's own instance ({@link Builder#tags}).
+ * {@code provider} tag. Two instances on one registry need different common tags ({@link Builder#tags}):
+ * Micrometer keeps the first gauge registered under a name and tags, so the second instance's in-flight
+ * count would not be read.
  */
 public final class MicrometerInterceptor implements InferenceInterceptor {
   /** Timer of calls, from the start to the outcome, retries and backoffs included. */

@@ -47,5 +47,7 @@
  * <p>Sizes are tensor bytes ({@link io.inferlink.Tensor#byteSize()}), not wire bytes: the same tensor
  * takes several times more bytes as JSON than as binary, and only tensor bytes compare across protocols.
  * Percentile histograms are opt-in ({@code publishPercentileHistogram}), as is the version tag.
+ *
+ * <p>Not recorded yet: endpoint ejections (issue 17), which will count next to the attempts.
  */
 package io.inferlink.micrometer;
