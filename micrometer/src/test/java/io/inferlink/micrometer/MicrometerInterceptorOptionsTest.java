@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
+import io.inferlink.InferenceResponse;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
 import io.inferlink.emulator.Emulator;
@@ -17,7 +18,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The builder's choices (common tags, version tag, model cap, histograms) and calls that concern no model. */
+/**
+ * The builder's choices (common tags, version tag, model cap, histograms), calls that concern no model,
+ * and the in-flight gauge under concurrent calls.
+ */
 class MicrometerInterceptorOptionsTest {
   private static Emulator emulator;
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -111,6 +117,23 @@ class MicrometerInterceptorOptionsTest {
         .collect(Collectors.toList());
     assertEquals(List.of("inferlink.client.calls.active{provider=kserve-v2-rest} value=0",
         "inferlink.client.calls.active{provider=tfserving-grpc} value=0"), gauges);
+  }
+
+  @Test
+  void theGaugeCountsEveryCallInFlightAndFallsBackToZero() throws Exception {
+    try (InferenceClient client = client("kserve-v2+http", MicrometerInterceptor.builder(registry).build())) {
+      List<CompletableFuture<InferenceResponse>> calls = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        calls.add(client.inferAsync(InferenceRequest.builder(ModelRef.of("sleep"))
+            .input(Tensor.ofLongs("millis", new long[] {1_000}, 1)).build()));
+      }
+      assertEquals(5.0, registry.get(MicrometerInterceptor.ACTIVE).gauge().value(), "all five are in flight");
+      for (CompletableFuture<InferenceResponse> call : calls) {
+        call.get(10, TimeUnit.SECONDS);
+      }
+    }
+    assertEquals(0.0, registry.get(MicrometerInterceptor.ACTIVE).gauge().value());
+    assertEquals(5, registry.get(MicrometerInterceptor.CALLS).tag("outcome", "OK").timer().count());
   }
 
   @Test
