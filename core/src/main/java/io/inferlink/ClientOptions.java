@@ -56,6 +56,7 @@ public final class ClientOptions {
   private final int maxMessageSize;
   private final RetryPolicy retryPolicy;
   private final List<InferenceInterceptor> interceptors;
+  private final List<InferenceInterceptor> attemptInterceptors;
   private final Executor executor;
   private final String providerName;
   private final String userAgent;
@@ -82,6 +83,7 @@ public final class ClientOptions {
     this.maxMessageSize = b.maxMessageSize;
     this.retryPolicy = b.retryPolicy;
     this.interceptors = List.copyOf(b.interceptors);
+    this.attemptInterceptors = List.copyOf(b.attemptInterceptors);
     this.executor = b.executor;
     this.providerName = b.providerName;
     this.userAgent = b.userAgent;
@@ -339,6 +341,11 @@ public final class ClientOptions {
     return interceptors;
   }
 
+  /** The interceptors each attempt passes through, inside the retries, outermost first; none by default. */
+  public List<InferenceInterceptor> attemptInterceptors() {
+    return attemptInterceptors;
+  }
+
   /** The executor for callbacks, or {@code null} for the transport's own threads. */
   public Executor executor() {
     return executor;
@@ -466,6 +473,11 @@ public final class ClientOptions {
       interceptors.forEach(i -> names.add(i.getClass().getName()));
       sb.append(", interceptors=").append(names);
     }
+    if (!attemptInterceptors.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      attemptInterceptors.forEach(i -> names.add(i.getClass().getName()));
+      sb.append(", attemptInterceptors=").append(names);
+    }
     if (providerName != null) {
       sb.append(", provider=").append(providerName);
     }
@@ -493,6 +505,7 @@ public final class ClientOptions {
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     private RetryPolicy retryPolicy = RetryPolicy.none();
     private final List<InferenceInterceptor> interceptors = new java.util.ArrayList<>();
+    private final List<InferenceInterceptor> attemptInterceptors = new java.util.ArrayList<>();
     private Executor executor;
     private String providerName;
     private String userAgent = "inferlink-java";
@@ -520,6 +533,7 @@ public final class ClientOptions {
       maxMessageSize = o.maxMessageSize;
       retryPolicy = o.retryPolicy;
       interceptors.addAll(o.interceptors);
+      attemptInterceptors.addAll(o.attemptInterceptors);
       executor = o.executor;
       providerName = o.providerName;
       userAgent = o.userAgent;
@@ -724,9 +738,25 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Removes the interceptors added so far, e.g. those {@link ClientOptions#toBuilder()} copied. */
+    /**
+     * Adds an interceptor that each attempt passes through, inside the retries of
+     * {@link #retryPolicy(RetryPolicy)} (OkHttp's network interceptors play this part): with retries on,
+     * it sees a call once per attempt, numbered by {@link io.inferlink.interceptor.InferenceCall#attempt()};
+     * with retries off, once. For what depends on attempts (counting retries, a span per attempt); the
+     * first added is the outermost of them.
+     */
+    public Builder attemptInterceptor(InferenceInterceptor interceptor) {
+      attemptInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Removes the interceptors and attempt interceptors added so far, e.g. those
+     * {@link ClientOptions#toBuilder()} copied.
+     */
     public Builder clearInterceptors() {
       interceptors.clear();
+      attemptInterceptors.clear();
       return this;
     }
 

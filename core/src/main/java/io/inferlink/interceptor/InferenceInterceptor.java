@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link InferenceCall#withHeader}), answer it without sending anything (short-circuit: return a
  * future of its own and never call {@link Chain#proceed}) or send it more than once (retry: call
  * {@code proceed} again, usually with {@link InferenceCall#withAttempt}). Register interceptors with
- * {@link io.inferlink.ClientOptions.Builder#interceptor}; the first registered is the outermost.
+ * {@link io.inferlink.ClientOptions.Builder#interceptor}; the first registered is the outermost. The
+ * built-in retries run inside them, so they see a call once; one registered with
+ * {@link io.inferlink.ClientOptions.Builder#attemptInterceptor} runs inside the retries and sees each attempt.
  *
  * <p>Every operation of the client passes through, protocol extensions included
  * ({@link InferenceCall.Operation#EXTENSION}). Cancelling the caller's future cancels the attempt in

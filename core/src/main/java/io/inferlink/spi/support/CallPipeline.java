@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way every call of a client goes: through the options' interceptors (first added outermost),
- * then the retries of the options' {@link io.inferlink.interceptor.RetryPolicy}, then one
- * {@link PreparedCall#send} per attempt. With neither, {@link #execute} is a single call to
+ * then the retries of the options' {@link io.inferlink.interceptor.RetryPolicy}, then the options'
+ * attempt interceptors, then one {@link PreparedCall#send} per attempt. With neither, {@link #execute} is a single call to
  * {@code send}. Cancelling the future it returns cancels the attempt in flight and stops retries,
  * whatever futures the interceptors derived. An exception an interceptor throws fails the call with an
  * {@link InferenceException} (the same instance when it is one, else {@link ErrorCode#UNKNOWN} caused by
@@ -44,6 +44,7 @@ public final class CallPipeline {
     if (options.retryPolicy().isEnabled()) {
       all.add(new RetryInterceptor(options.retryPolicy()));
     }
+    all.addAll(options.attemptInterceptors());
     return all.isEmpty() && log == CallLog.client() ? EMPTY : new CallPipeline(all, log);
   }
 

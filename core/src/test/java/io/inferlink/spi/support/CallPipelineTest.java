@@ -239,6 +239,33 @@ class CallPipelineTest {
     }
 
     @Test
+    void attemptInterceptorsRunInsideTheRetriesAndSeeEachAttempt() throws Exception {
+      Recorder outer = new Recorder();
+      Recorder perAttempt = new Recorder();
+      ScriptedClient c = new ScriptedClient(ClientOptions.builder().interceptor(outer).attemptInterceptor(perAttempt)
+          .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(2), 2.0)).build());
+      c.answer = n -> n < 3 ? CompletableFuture.failedFuture(new UnavailableException("down " + n))
+          : CompletableFuture.completedFuture(null);
+      assertTrue(get(c.serverReadyAsync()));
+      assertEquals(1, outer.calls.size());
+      List<Integer> seen = new ArrayList<>();
+      perAttempt.calls.forEach(call -> seen.add(call.attempt()));
+      assertEquals(List.of(1, 2, 3), seen);
+    }
+
+    @Test
+    void withoutRetriesAnAttemptInterceptorSeesTheCallOnceAndToBuilderKeepsIt() throws Exception {
+      Recorder perAttempt = new Recorder();
+      ClientOptions options = ClientOptions.builder().attemptInterceptor(perAttempt).build();
+      assertEquals(List.of(perAttempt), options.toBuilder().build().attemptInterceptors());
+      assertTrue(options.toBuilder().clearInterceptors().build().attemptInterceptors().isEmpty());
+      ScriptedClient c = new ScriptedClient(options);
+      c.answer = n -> CompletableFuture.completedFuture(null);
+      assertTrue(get(c.serverLiveAsync()));
+      assertEquals(1, perAttempt.calls.size());
+    }
+
+    @Test
     void eachRetryGetsTheWholeTimeout() throws Exception {
       ScriptedClient c = new ScriptedClient(ClientOptions.builder().requestTimeout(Duration.ofMillis(400))
           .retryPolicy(new RetryPolicy(3, Duration.ofMillis(150), Duration.ofMillis(150), 1.0)).build());
