@@ -25,7 +25,9 @@ import io.inferlink.emulator.ovms.OvmsFrontends;
 import io.inferlink.emulator.ovms.OvmsRelease;
 import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.emulator.tfserving.TfServingRestFrontend;
+import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.spi.Endpoint;
+import io.inferlink.tfserving.TensorFlowServing;
 import io.inferlink.testkit.KitModels;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -49,6 +51,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -138,10 +141,12 @@ class TracingAcrossProtocolsTest {
         .header(KitModels.CALL_ID_HEADER, callId).build();
   }
 
-  private static InferenceRequest fail(ErrorCode code, String callId) {
-    // INT64: the one integer type every protocol here carries (KServe V1 has no INT32).
-    return InferenceRequest.builder(KitModels.FAIL).input(Tensor.ofLongs(KitModels.FAIL_TENSOR, new long[] {code.grpcCode()}, 1))
-        .header(KitModels.CALL_ID_HEADER, callId).build();
+  private static InferenceRequest fail(Wire wire, ErrorCode code, String callId) {
+    // The fail model takes INT32; KServe V1 carries no INT32 (its JSON has no types), so INT64 there.
+    Tensor codeTensor = wire.protocol().equals("kserve-v1")
+        ? Tensor.ofLongs(KitModels.FAIL_TENSOR, new long[] {code.grpcCode()}, 1)
+        : Tensor.ofInts(KitModels.FAIL_TENSOR, new int[] {code.grpcCode()}, 1);
+    return InferenceRequest.builder(KitModels.FAIL).input(codeTensor).header(KitModels.CALL_ID_HEADER, callId).build();
   }
 
   /** An application span whose parent is a remote one carrying {@link #APP_STATE}, as an incoming request gives. */
@@ -238,7 +243,7 @@ class TracingAcrossProtocolsTest {
     try (InferenceClient client = client(wire)) {
       Span app = applicationSpan();
       try (Scope ignored = app.makeCurrent()) {
-        failure = assertThrows(InferenceException.class, () -> client.infer(fail(ErrorCode.INVALID_ARGUMENT, callId)));
+        failure = assertThrows(InferenceException.class, () -> client.infer(fail(wire, ErrorCode.PERMISSION_DENIED, callId)));
       } finally {
         app.end();
       }
@@ -248,11 +253,11 @@ class TracingAcrossProtocolsTest {
     assertEquals(tracing.span("application").getSpanId(), span.getParentSpanId(), wire.toString());
     assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode(), wire.toString());
     assertEquals(failure.code().name(), span.getAttributes().get(SemanticAttributes.ERROR_TYPE), wire.toString());
-    assertEquals(ErrorCode.INVALID_ARGUMENT, failure.code(), wire + ": the scripted failure arrived as " + failure);
-    assertTrue(span.getStatus().getDescription().startsWith("INVALID_ARGUMENT: "), span.getStatus().getDescription());
+    assertEquals(ErrorCode.PERMISSION_DENIED, failure.code(), wire + ": the scripted failure arrived as " + failure);
+    assertTrue(span.getStatus().getDescription().startsWith("PERMISSION_DENIED: "), span.getStatus().getDescription());
     assertTrue(span.getEvents().stream().anyMatch(e -> e.getName().equals("exception")), wire + ": no exception event");
     if (wire.grpc()) {
-      assertEquals((long) ErrorCode.INVALID_ARGUMENT.grpcCode(),
+      assertEquals((long) ErrorCode.PERMISSION_DENIED.grpcCode(),
           span.getAttributes().get(SemanticAttributes.RPC_GRPC_STATUS_CODE), wire.toString());
     } else {
       Long status = span.getAttributes().get(SemanticAttributes.HTTP_RESPONSE_STATUS_CODE);
@@ -311,6 +316,47 @@ class TracingAcrossProtocolsTest {
       assertNull(live.getAttributes().get(InferlinkAttributes.MODEL_NAME), wire.toString());
       assertEquals(StatusCode.UNSET, live.getStatus().getStatusCode(), wire.toString());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wires")
+  void retriesRunInsideTheOneSpanAndEachAttemptCarriesItsContext(Wire wire) {
+    String callId = UUID.randomUUID().toString();
+    ClientOptions options = ClientOptions.builder().interceptor(InferenceTracing.create(tracing.sdk).interceptor())
+        .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), 1.0)).build();
+    InferenceException failure;
+    long before;
+    long perAttempt;
+    try (InferenceClient client = InferenceClient.create(wire.endpoint(), options)) {
+      // Two calls that are not retried: the first does what the client looks up once (signatures,
+      // metadata); the second shows how many records one attempt leaves (frontends record at one or more
+      // layers), the unit the retried call is counted in.
+      assertThrows(InferenceException.class, () -> client.infer(fail(wire, ErrorCode.INVALID_ARGUMENT, "warm-up-1")));
+      long start = wire.server().recorder().recordedCalls();
+      assertThrows(InferenceException.class, () -> client.infer(fail(wire, ErrorCode.INVALID_ARGUMENT, "warm-up-2")));
+      perAttempt = wire.server().recorder().recordedCalls() - start;
+      tracing.exporter.reset();
+      before = wire.server().recorder().recordedCalls();
+      failure = assertThrows(InferenceException.class, () -> client.infer(fail(wire, ErrorCode.UNAVAILABLE, callId)));
+    }
+    assertEquals(ErrorCode.UNAVAILABLE, failure.code(), wire + ": " + failure);
+    assertTrue(perAttempt > 0, wire.toString());
+    assertEquals(3 * perAttempt, wire.server().recorder().recordedCalls() - before, wire + ": records of 3 attempts");
+    SpanData span = tracing.onlyClientSpan();
+    assertEquals("UNAVAILABLE", span.getAttributes().get(SemanticAttributes.ERROR_TYPE), wire.toString());
+    assertServerSawOwnTrace(wire, callId, span);
+  }
+
+  @Test
+  void ovmsTensorFlowServingApiModelStatusIsTracedToo() {
+    String endpoint = ovms.endpoint("ovms+http") + "?api=tfs";
+    try (InferenceClient client = InferenceClient.create(endpoint,
+        ClientOptions.builder().interceptor(InferenceTracing.create(tracing.sdk).interceptor()).build())) {
+      assertFalse(client.unwrap(TensorFlowServing.class).modelStatus(ModelRef.of(KitModels.IDENTITY)).isEmpty());
+    }
+    SpanData span = tracing.onlyClientSpan();
+    assertEquals("model.status " + KitModels.IDENTITY, span.getName());
+    assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode(), span.toString());
   }
 
   private static void assertServerSawOwnTrace(Wire wire, String callId, SpanData span) {
