@@ -47,6 +47,15 @@
  *   <tr><td>{@code inferlink.model.label}</td><td>when the call names a label</td><td>e.g. {@code stable}</td></tr>
  * </table>
  *
+ * <p>{@code rpc.system} is the RPC conventions' name up to their version 1.37, the one OpenTelemetry's
+ * gRPC instrumentation still emits by default; the release-candidate RPC conventions rename it
+ * {@code rpc.system.name} and make {@code rpc.method} required, which an interceptor cannot give
+ * (the gRPC method is chosen inside the backend). No {@code url.full} either: the interceptor sees the
+ * endpoint, not the path of each request.
+ *
+ * <p>A call refused before it enters the pipeline (closed client, an operation or data type the
+ * protocol cannot carry) makes no span: nothing left the process.
+ *
  * <p>On a failure the status is {@code ERROR} with {@code "{ErrorCode}: {message}"} as description (the
  * messages are those of Inferlink's exceptions, already scrubbed of secrets), and the exception is
  * recorded as an event; a cancellation records no exception.

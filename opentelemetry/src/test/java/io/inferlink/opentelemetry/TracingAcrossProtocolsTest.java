@@ -25,6 +25,8 @@ import io.inferlink.emulator.ovms.OvmsFrontends;
 import io.inferlink.emulator.ovms.OvmsRelease;
 import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.emulator.tfserving.TfServingRestFrontend;
+import io.inferlink.interceptor.InferenceCall;
+import io.inferlink.interceptor.InferenceInterceptor;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.spi.Endpoint;
 import io.inferlink.tfserving.TensorFlowServing;
@@ -51,9 +53,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tracing interceptor on every protocol the emulator serves: the span's name, kind, attributes and
@@ -347,16 +349,27 @@ class TracingAcrossProtocolsTest {
     assertServerSawOwnTrace(wire, callId, span);
   }
 
-  @Test
-  void ovmsTensorFlowServingApiModelStatusIsTracedToo() {
-    String endpoint = ovms.endpoint("ovms+http") + "?api=tfs";
-    try (InferenceClient client = InferenceClient.create(endpoint,
-        ClientOptions.builder().interceptor(InferenceTracing.create(tracing.sdk).interceptor()).build())) {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ovms+http", "ovms+grpc"})
+  void ovmsTensorFlowServingApiModelStatusIsTracedToTheServer(String scheme) {
+    String callId = UUID.randomUUID().toString();
+    InferenceInterceptor tagging = new InferenceInterceptor() {
+      @Override
+      public <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain) {
+        return chain.proceed(call.withHeader(KitModels.CALL_ID_HEADER, callId));
+      }
+    };
+    ClientOptions options = ClientOptions.builder().interceptor(InferenceTracing.create(tracing.sdk).interceptor())
+        .interceptor(tagging).build();
+    try (InferenceClient client = InferenceClient.create(ovms.endpoint(scheme) + "?api=tfs", options)) {
       assertFalse(client.unwrap(TensorFlowServing.class).modelStatus(ModelRef.of(KitModels.IDENTITY)).isEmpty());
     }
     SpanData span = tracing.onlyClientSpan();
     assertEquals("model.status " + KitModels.IDENTITY, span.getName());
     assertEquals(StatusCode.UNSET, span.getStatus().getStatusCode(), span.toString());
+    Map<String, String> headers = ovms.recorder().headersOfCall(callId, WAIT)
+        .orElseThrow(() -> new AssertionError(scheme + ": the model status reached no server"));
+    assertEquals(traceparentOf(span), headers.get("traceparent"), scheme + ": headers " + headers);
   }
 
   private static void assertServerSawOwnTrace(Wire wire, String callId, SpanData span) {
