@@ -180,6 +180,11 @@ final class OvmsClient extends AbstractInferenceClient {
     return direct(providerName(), direct);
   }
 
+  /** The call a wrapped client's extension method prepares, for this client's pipeline to send. */
+  static <T> PreparedCall<T> preparedExtension(Supplier<CompletableFuture<T>> extensionCall) {
+    return prepareExtensionOf(extensionCall);
+  }
+
   /** A call of a wrapped client's own method, for each attempt without per-call headers. */
   static <T> PreparedCall<T> direct(String provider, Supplier<CompletableFuture<T>> call) {
     return attempt -> attempt.headers().isEmpty() ? call.get() : CompletableFuture.failedFuture(

@@ -2,6 +2,7 @@ package io.inferlink.ovms.internal;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.ModelRef;
+import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.tfserving.Classification;
 import io.inferlink.tfserving.ExampleInput;
 import io.inferlink.tfserving.ModelVersionStatus;
@@ -41,7 +42,9 @@ final class OvmsTfsView implements TensorFlowServing {
     return client.callExtension("model.status", model, true, () -> {
       failures.refuseIfTfsApiGone();
       ModelRef ref = OvmsRefs.toOvms(model, client.providerName());
-      return OvmsClient.direct(client.providerName(), () -> failures.translate(wrapped.modelStatusAsync(ref)));
+      // Sent by this client's pipeline, with its interceptors' headers, not by the wrapped client's.
+      PreparedCall<List<ModelVersionStatus>> status = OvmsClient.preparedExtension(() -> wrapped.modelStatusAsync(ref));
+      return attempt -> failures.translate(status.send(attempt));
     });
   }
 

@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  * extensions run their operations through {@link #callExtension}. Subclasses must be thread-safe.
  */
 public abstract class AbstractInferenceClient implements InferenceClient {
+  // Set on a thread while prepareExtensionOf runs a wrapped client's extension method: the one slot
+  // that method's prepared call goes into instead of being sent.
+  private static final ThreadLocal<PreparedCall<?>[]> HANDOVER = new ThreadLocal<>();
+
   private final String provider;
   private final Endpoint endpoint;
   private final String shownEndpoint;
@@ -190,6 +194,9 @@ public abstract class AbstractInferenceClient implements InferenceClient {
       checkOpen();
       capabilities.check(Objects.requireNonNull(request, "request"), provider);
       PreparedCall<T> prepared = prepare.get();
+      if (handedToWrapper(prepared)) {
+        return new CompletableFuture<>(); // the wrapping client sends it (prepareExtensionOf)
+      }
       InferenceCall call = InferenceCall.extension(operationName).request(request).provider(provider)
           .endpoint(shownEndpoint).timeout(options.timeoutFor(request)).requestBytes(prepared.requestBytes()).build();
       return pipeline.execute(call, prepared);
@@ -225,6 +232,53 @@ public abstract class AbstractInferenceClient implements InferenceClient {
       default:
         throw new IllegalArgumentException("not a client operation: " + operation);
     }
+  }
+
+  /**
+   * The call an extension method of a wrapped client prepares, for the wrapping client to send through
+   * its own pipeline (OVMS's TF Serving API around the TF Serving clients), as {@link #prepareOf} does
+   * for the client operations: so that the wrapper's interceptors and their per-call headers (a trace
+   * context) reach the wire. {@code extensionCall} must call one extension method of a client built on
+   * this class, which then prepares its call and hands it over instead of sending it; when that method
+   * refuses the call before preparing it, each attempt fails with its refusal.
+   *
+   * @throws IllegalStateException when {@code extensionCall} sent a call without handing it over (a
+   *     client not built on this class)
+   */
+  @SuppressWarnings("unchecked")
+  protected static <T> PreparedCall<T> prepareExtensionOf(Supplier<CompletableFuture<T>> extensionCall) {
+    PreparedCall<?>[] slot = new PreparedCall<?>[1];
+    PreparedCall<?>[] outer = HANDOVER.get();
+    HANDOVER.set(slot);
+    CompletableFuture<T> refusal;
+    try {
+      refusal = extensionCall.get();
+    } finally {
+      if (outer == null) {
+        HANDOVER.remove();
+      } else {
+        HANDOVER.set(outer);
+      }
+    }
+    if (slot[0] != null) {
+      return (PreparedCall<T>) slot[0];
+    }
+    if (refusal.isCompletedExceptionally()) {
+      return attempt -> refusal;
+    }
+    refusal.cancel(true);
+    throw new IllegalStateException("the extension call was sent without being handed over: its client is not"
+        + " built on AbstractInferenceClient");
+  }
+
+  /** True when {@link #prepareExtensionOf} on this thread waits for this call, which it now has. */
+  private static boolean handedToWrapper(PreparedCall<?> prepared) {
+    PreparedCall<?>[] slot = HANDOVER.get();
+    if (slot == null || slot[0] != null) {
+      return false;
+    }
+    slot[0] = prepared;
+    return true;
   }
 
   // ------------------------------------------------------------------ the rest of InferenceClient
@@ -291,6 +345,9 @@ public abstract class AbstractInferenceClient implements InferenceClient {
       ModelRef about = model.get();
       checkOpen();
       PreparedCall<T> prepared = prepare.get();
+      if (handedToWrapper(prepared)) {
+        return new CompletableFuture<>(); // the wrapping client sends it (prepareExtensionOf)
+      }
       InferenceCall call = InferenceCall.extension(operationName).model(about).idempotent(idempotent)
           .provider(provider).endpoint(shownEndpoint).timeout(options.requestTimeout())
           .requestBytes(prepared.requestBytes()).build();
