@@ -372,12 +372,12 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     return pipeline.execute(call, prepared);
   }
 
-  /** The blocking form: the same walk, throwing what the future would fail with. */
+  /**
+   * The blocking form: the same walk, throwing what the future would fail with; the pipeline sends
+   * the attempts this thread makes with {@link PreparedCall#sendBlocking}, interceptors or not.
+   */
   private <T> T callBlocking(Operation operation, InferenceRequest request, ModelRef model,
       Supplier<PreparedCall<T>> prepare) {
-    if (!pipeline.isEmpty()) {
-      return Futures.await(call(operation, request, model, prepare));
-    }
     checkOpen();
     gate(operation, request, model);
     PreparedCall<T> prepared = prepare.get();

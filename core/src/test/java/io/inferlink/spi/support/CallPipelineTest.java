@@ -431,12 +431,23 @@ class CallPipelineTest {
     }
 
     @Test
-    void withInterceptorsTheBlockingFormGoesThroughThemAndThrowsTheSameInstance() {
+    void withInterceptorsTheBlockingFormStillSendsOnTheCallersThreadAndThrowsTheSameInstance() throws Exception {
       Recorder recorder = new Recorder();
       ScriptedClient c = client(recorder);
       assertEquals("m", c.infer(REQUEST).modelName());
-      assertEquals("async", c.sent.get(0).how());
+      assertEquals("blocking", c.sent.get(0).how(), "no hand-off to an I/O thread for a caller that waits anyway");
       assertEquals(1, recorder.calls.size());
+      assertEquals("m", get(c.inferAsync(REQUEST)).modelName());
+      assertEquals("async", c.sent.get(1).how(), "the async form stays async");
+      // an attempt an interceptor sends from another thread goes out async
+      ScriptedClient elsewhere = client(new InferenceInterceptor() {
+        @Override
+        public <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain) {
+          return CompletableFuture.supplyAsync(() -> call).thenCompose(chain::proceed);
+        }
+      });
+      assertEquals("m", elsewhere.infer(REQUEST).modelName());
+      assertEquals("async", elsewhere.sent.get(0).how());
       UnavailableException down = new UnavailableException("down");
       c.answer = n -> CompletableFuture.failedFuture(down);
       assertSame(down, assertThrows(UnavailableException.class, () -> c.modelMetadata(ModelRef.of("m"))));
