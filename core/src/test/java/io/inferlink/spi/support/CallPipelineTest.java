@@ -443,7 +443,15 @@ class CallPipelineTest {
       ScriptedClient elsewhere = client(new InferenceInterceptor() {
         @Override
         public <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain) {
-          return CompletableFuture.supplyAsync(() -> call).thenCompose(chain::proceed);
+          CompletableFuture<T> out = new CompletableFuture<>();
+          new Thread(() -> chain.proceed(call).whenComplete((v, e) -> {
+            if (e == null) {
+              out.complete(v);
+            } else {
+              out.completeExceptionally(e);
+            }
+          }), "another-thread").start(); // always from another thread, unlike supplyAsync(...).thenCompose
+          return out;
         }
       });
       assertEquals("m", elsewhere.infer(REQUEST).modelName());
