@@ -164,6 +164,11 @@ final class RealPeers {
     }
   }
 
+  /** The checkout's {@code realservers/} folder. */
+  static Path realserversFolder() {
+    return findScript().getParent();
+  }
+
   private static Path findScript() {
     for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("realservers/peers.sh");
