@@ -2,9 +2,8 @@ package io.inferlink.micrometer;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
+import io.inferlink.spi.support.Futures;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code outcome} tag of a finished call or attempt: an {@link ErrorCode} name and nothing else, so
@@ -21,11 +20,7 @@ final class Outcomes {
     if (error == null) {
       return SUCCESS;
     }
-    Throwable t = error;
-    // Futures wrap the failure once or twice depending on which stage completed them.
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = Futures.cause(error); // futures wrap it once or twice, depending on the stage
     if (t instanceof InferenceException) {
       return ((InferenceException) t).code().name();
     }

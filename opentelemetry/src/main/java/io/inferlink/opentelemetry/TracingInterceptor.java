@@ -4,6 +4,7 @@ import io.inferlink.ErrorCode;
 import io.inferlink.InferenceException;
 import io.inferlink.interceptor.InferenceCall;
 import io.inferlink.interceptor.InferenceInterceptor;
+import io.inferlink.spi.support.Futures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -14,8 +15,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -108,7 +107,7 @@ final class TracingInterceptor implements InferenceInterceptor {
       if (!ended.compareAndSet(false, true)) {
         return;
       }
-      Throwable cause = unwrap(error);
+      Throwable cause = Futures.cause(error);
       String errorType;
       String description;
       if (cause instanceof InferenceException) {
@@ -135,14 +134,6 @@ final class TracingInterceptor implements InferenceInterceptor {
         span.recordException(cause);
       }
       span.end();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-      Throwable t = error;
-      while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-        t = t.getCause();
-      }
-      return t;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.inferlink.spi.support;
 
 import io.inferlink.ErrorCode;
 import io.inferlink.internal.Await;
+import io.inferlink.internal.Failures;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +19,14 @@ public final class Futures {
    */
   public static <T> T await(CompletableFuture<T> future) {
     return Await.await(future);
+  }
+
+  /**
+   * The failure a future's exception stands for, under the {@code CompletionException} and
+   * {@code ExecutionException} wrappers that stages add (for interceptors that report a call's outcome).
+   */
+  public static Throwable cause(Throwable futureException) {
+    return Failures.unwrapFutureException(futureException);
   }
 
   /**
