@@ -50,6 +50,12 @@ class BenchmarksSmokeTest {
     assertEquals(new TreeSet<>(Set.of(
         "AsyncThroughputBench.infer",
         "FloorBench.arraycopy", "FloorBench.bytebuffer_put", "FloorBench.socket_roundtrip",
+        "ObservabilityBench.micrometer", "ObservabilityBench.micrometer_and_opentelemetry",
+        "ObservabilityBench.no_interceptor", "ObservabilityBench.opentelemetry",
+        "ObservabilityBench.pass_through_interceptor",
+        "PipelineCostBench.micrometer", "PipelineCostBench.micrometer_and_opentelemetry",
+        "PipelineCostBench.no_interceptor", "PipelineCostBench.opentelemetry",
+        "PipelineCostBench.pass_through_interceptor",
         "SmallRequestBench.grpc_inferlink", "SmallRequestBench.grpc_raw_stub",
         "SmallRequestBench.rest_inferlink", "SmallRequestBench.rest_raw_http",
         "TfGrpcBench.inferlink", "TfGrpcBench.raw_stub", "TfGrpcBench.raw_stub_float_val",
