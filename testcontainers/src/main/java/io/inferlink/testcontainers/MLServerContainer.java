@@ -37,9 +37,6 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
   /** MLServer's default metrics port. */
   public static final int METRICS_PORT = 8082;
 
-  /** What the server binds on the bridge network: every interface of the container. */
-  static final String ANY_ADDRESS = "0.0.0.0";
-
   static final EndpointForm HTTP_FORM = new EndpointForm("kserve-v2+http", "http", "binary=never&half-as-json=true");
   static final EndpointForm GRPC_FORM = EndpointForm.of("kserve-v2+grpc", "grpc");
 
@@ -95,7 +92,7 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
     withEnv("MLSERVER_HTTP_PORT", String.valueOf(ports.port("http")));
     withEnv("MLSERVER_GRPC_PORT", String.valueOf(ports.port("grpc")));
     withEnv("MLSERVER_METRICS_PORT", String.valueOf(ports.port("metrics")));
-    withEnv("MLSERVER_HOST", isHostNetwork() ? Reach.LOOPBACK : ANY_ADDRESS);
+    withEnv("MLSERVER_HOST", Reach.bindAddress(isHostNetwork()));
     setCommand("mlserver", "start", MODELS_DIR);
   }
 

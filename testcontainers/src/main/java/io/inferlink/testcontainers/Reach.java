@@ -17,6 +17,16 @@ import java.util.function.Supplier;
 record Reach(boolean hostNetwork, ListenPorts listen, IntUnaryOperator mappedPort, Supplier<String> dockerHost) {
   /** The address every host-network server is reached on. */
   static final String LOOPBACK = "127.0.0.1";
+  /**
+   * What a server binds on the bridge network: every interface of the container's own network namespace,
+   * which only the published ports reach.
+   */
+  static final String ANY_ADDRESS = "0.0.0.0";
+
+  /** The address a server is told to bind: loopback under host networking, else the container's every interface. */
+  static String bindAddress(boolean hostNetwork) {
+    return hostNetwork ? LOOPBACK : ANY_ADDRESS;
+  }
 
   Reach {
     Objects.requireNonNull(listen, "listen");

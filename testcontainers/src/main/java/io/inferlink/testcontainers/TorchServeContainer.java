@@ -126,7 +126,7 @@ public class TorchServeContainer extends ModelServerContainer<TorchServeContaine
 
   @Override
   void configureServer(ListenPorts ports) {
-    String address = isHostNetwork() ? Reach.LOOPBACK : "0.0.0.0";
+    String address = Reach.bindAddress(isHostNetwork());
     StringBuilder text = new StringBuilder("# Written by Inferlink's TorchServeContainer for this start.\n")
         .append("inference_address=http://").append(address).append(':').append(ports.port("http")).append('\n')
         .append("management_address=http://").append(address).append(':').append(ports.port("management")).append('\n')
