@@ -8,6 +8,7 @@ module io.inferlink.core {
 
   exports io.inferlink;
   exports io.inferlink.interceptor;
+  exports io.inferlink.routing;
   exports io.inferlink.half;
   exports io.inferlink.npy;
   exports io.inferlink.parity;

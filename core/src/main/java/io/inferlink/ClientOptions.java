@@ -1,10 +1,13 @@
 package io.inferlink;
 
 import io.inferlink.interceptor.InferenceInterceptor;
+import io.inferlink.interceptor.RetryBudget;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.internal.EndpointBridge;
 import io.inferlink.internal.HeaderRule;
 import io.inferlink.internal.RedactionRules;
+import io.inferlink.routing.Balancing;
+import io.inferlink.routing.OutlierEjection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +43,8 @@ public final class ClientOptions {
   public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(20);
   /** The shortest keep-alive interval: gRPC raises anything shorter to this, and servers punish pings more frequent still. */
   public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
+  /** Default interval of the readiness checks a client with several endpoints sends to each. */
+  public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(10);
 
   private static final ClientOptions DEFAULTS = builder().build();
 
@@ -68,6 +73,14 @@ public final class ClientOptions {
   private final Duration keepAliveTime;
   private final Duration keepAliveTimeout;
   private final Boolean keepAliveWithoutCalls;
+  // Retries and routing over several endpoints: null (false for the flag) means "not set", as above.
+  private final boolean retryPolicySet;
+  private final RetryBudget retryBudget;
+  private final List<String> fallbackEndpoints;
+  private final Balancing balancing;
+  private final Duration healthCheckInterval;
+  private final OutlierEjection outlierEjection;
+  private final Duration hedgeDelay;
 
   private ClientOptions(Builder b) {
     this.endpoint = b.endpoint;
@@ -94,6 +107,13 @@ public final class ClientOptions {
     this.keepAliveTime = b.keepAliveTime;
     this.keepAliveTimeout = b.keepAliveTimeout;
     this.keepAliveWithoutCalls = b.keepAliveWithoutCalls;
+    this.retryPolicySet = b.retryPolicySet;
+    this.retryBudget = b.retryBudget;
+    this.fallbackEndpoints = List.copyOf(b.fallbackEndpoints);
+    this.balancing = b.balancing;
+    this.healthCheckInterval = b.healthCheckInterval;
+    this.outlierEjection = b.outlierEjection;
+    this.hedgeDelay = b.hedgeDelay;
   }
 
   /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
@@ -127,6 +147,16 @@ public final class ClientOptions {
    *   <tr><td>inferlink.tls.cert</td><td>INFERLINK_TLS_CERT</td><td>PEM client certificate chain</td></tr>
    *   <tr><td>inferlink.tls.key</td><td>INFERLINK_TLS_KEY</td><td>PEM client private key</td></tr>
    *   <tr><td>inferlink.retry.max-attempts</td><td>INFERLINK_RETRY_MAX_ATTEMPTS</td><td>attempts, 1 = off</td></tr>
+   *   <tr><td>inferlink.retry.initial-backoff</td><td>INFERLINK_RETRY_INITIAL_BACKOFF</td><td>duration before the first retry</td></tr>
+   *   <tr><td>inferlink.retry.max-backoff</td><td>INFERLINK_RETRY_MAX_BACKOFF</td><td>longest duration between attempts</td></tr>
+   *   <tr><td>inferlink.retry.budget-ratio</td><td>INFERLINK_RETRY_BUDGET_RATIO</td><td>share of calls that may be retried: 0.1 or 10%</td></tr>
+   *   <tr><td>inferlink.retry.budget-min-per-second</td><td>INFERLINK_RETRY_BUDGET_MIN_PER_SECOND</td><td>retries per second allowed whatever the traffic</td></tr>
+   *   <tr><td>inferlink.fallback-endpoints</td><td>INFERLINK_FALLBACK_ENDPOINTS</td><td>endpoints to fail over to, separated by spaces</td></tr>
+   *   <tr><td>inferlink.balancing</td><td>INFERLINK_BALANCING</td><td>round-robin or least-in-flight</td></tr>
+   *   <tr><td>inferlink.health-check-interval</td><td>INFERLINK_HEALTH_CHECK_INTERVAL</td><td>duration between readiness checks, 0 = off</td></tr>
+   *   <tr><td>inferlink.outlier.consecutive-failures</td><td>INFERLINK_OUTLIER_CONSECUTIVE_FAILURES</td><td>failures in a row that eject an endpoint, 0 = off</td></tr>
+   *   <tr><td>inferlink.outlier.ejection-time</td><td>INFERLINK_OUTLIER_EJECTION_TIME</td><td>duration of a first ejection (doubles, up to 5 min or this)</td></tr>
+   *   <tr><td>inferlink.hedge-delay</td><td>INFERLINK_HEDGE_DELAY</td><td>duration before a hedged attempt of an idempotent call, 0 = off</td></tr>
    *   <tr><td>inferlink.max-connections</td><td>INFERLINK_MAX_CONNECTIONS</td><td>HTTP pool size</td></tr>
    *   <tr><td>inferlink.connection-idle-timeout</td><td>INFERLINK_CONNECTION_IDLE_TIMEOUT</td><td>duration an unused HTTP connection stays open</td></tr>
    *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
@@ -136,8 +166,10 @@ public final class ClientOptions {
    *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
    * </table>
    *
-   * <p>The connection settings ({@code max-connections} to {@code keep-alive-without-calls}) keep
-   * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32}.
+   * <p>The connection, retry and routing settings (every key above from {@code retry.max-attempts} on, except
+   * {@code fallback-endpoints} and {@code paperspace-secret}) keep their names in an endpoint's query too:
+   * {@code kserve-v2+http://host:8080?max-connections=32&retry.max-attempts=3}; a value set in code or
+   * configuration wins over the query's.
    */
   public static ClientOptions fromProperties(Properties properties) {
     return ConfigurationKeys.fromProperties(properties).build();
@@ -336,6 +368,45 @@ public final class ClientOptions {
     return retryPolicy;
   }
 
+  /** How many retries the client may send for its calls; {@link RetryBudget#defaults()} unless set. */
+  public RetryBudget retryBudget() {
+    return retryBudget != null ? retryBudget : RetryBudget.defaults();
+  }
+
+  /**
+   * Endpoints to fail over to, in order, when none of {@link #endpoint()}'s hosts can serve: each may be of
+   * another protocol and list several hosts itself. Empty by default.
+   */
+  public List<String> fallbackEndpoints() {
+    return fallbackEndpoints;
+  }
+
+  /** How a client with several endpoints picks one per call; {@link Balancing#ROUND_ROBIN} unless set. */
+  public Balancing balancing() {
+    return balancing != null ? balancing : Balancing.ROUND_ROBIN;
+  }
+
+  /**
+   * How often a client with several endpoints asks each whether it is ready ({@code serverReady});
+   * {@link #DEFAULT_HEALTH_CHECK_INTERVAL} unless set; {@link Duration#ZERO} turns the checks off.
+   */
+  public Duration healthCheckInterval() {
+    return healthCheckInterval != null ? healthCheckInterval : DEFAULT_HEALTH_CHECK_INTERVAL;
+  }
+
+  /** When a client with several endpoints takes a failing one out of rotation; {@link OutlierEjection#defaults()} unless set. */
+  public OutlierEjection outlierEjection() {
+    return outlierEjection != null ? outlierEjection : OutlierEjection.defaults();
+  }
+
+  /**
+   * How long an idempotent call waits for its answer before a second, hedged attempt goes to another endpoint
+   * (the first answer wins, the other attempt is cancelled); {@link Duration#ZERO}, no hedging, unless set.
+   */
+  public Duration hedgeDelay() {
+    return hedgeDelay != null ? hedgeDelay : Duration.ZERO;
+  }
+
   /** The interceptors every call passes through, outermost first; none by default. */
   public List<InferenceInterceptor> interceptors() {
     return interceptors;
@@ -397,19 +468,21 @@ public final class ClientOptions {
 
   /**
    * A copy where the given text options (an endpoint's query, say) fill in options not yet set: the
-   * connection settings by their configuration key names ({@code max-connections},
-   * {@code connection-idle-timeout}, {@code keep-alive-time}, {@code keep-alive-timeout},
-   * {@code keep-alive-without-calls}), every other name as a protocol option.
+   * connection, retry and routing settings by their configuration key names ({@code max-connections},
+   * {@code retry.max-attempts}, {@code balancing}, ... as {@link #fromProperties} lists them), every other
+   * name as a protocol option.
    *
-   * @throws ProviderConfigurationException naming the option when a connection setting's value is wrong
+   * @throws ProviderConfigurationException naming the option when a setting's value is wrong
    */
   public ClientOptions withDefaultTextOptions(Map<String, String> options) {
     Builder b = toBuilder();
+    // Asked of the options as given: two query keys of one setting (retry.max-attempts and retry.max-backoff) both apply.
+    Builder given = toBuilder();
     for (Map.Entry<String, String> e : options.entrySet()) {
-      if (ConfigurationKeys.isConnectionKey(e.getKey())) {
-        if (!b.isConnectionSettingSet(e.getKey())) {
+      if (ConfigurationKeys.isEndpointQueryKey(e.getKey())) {
+        if (!given.isEndpointQuerySettingSet(e.getKey())) {
           try {
-            ConfigurationKeys.applyConnectionSetting(b, e.getKey(), e.getValue());
+            ConfigurationKeys.applyEndpointQuerySetting(b, e.getKey(), e.getValue());
           } catch (IllegalArgumentException ex) {
             throw new ProviderConfigurationException("endpoint option " + e.getKey() + ": " + ex.getMessage(), ex);
           }
@@ -468,6 +541,26 @@ public final class ClientOptions {
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
+    if (retryBudget != null) {
+      sb.append(", retryBudget=").append(retryBudget);
+    }
+    if (!fallbackEndpoints.isEmpty()) {
+      List<String> shown = new java.util.ArrayList<>();
+      fallbackEndpoints.forEach(e -> shown.add(RedactionRules.redactText(e)));
+      sb.append(", fallbackEndpoints=").append(shown);
+    }
+    if (balancing != null) {
+      sb.append(", balancing=").append(balancing.configName());
+    }
+    if (healthCheckInterval != null) {
+      sb.append(", healthCheckInterval=").append(healthCheckInterval);
+    }
+    if (outlierEjection != null) {
+      sb.append(", outlierEjection=").append(outlierEjection);
+    }
+    if (hedgeDelay != null) {
+      sb.append(", hedgeDelay=").append(hedgeDelay);
+    }
     if (!interceptors.isEmpty()) {
       List<String> names = new java.util.ArrayList<>();
       interceptors.forEach(i -> names.add(i.getClass().getName()));
@@ -516,6 +609,13 @@ public final class ClientOptions {
     private Duration keepAliveTime;
     private Duration keepAliveTimeout;
     private Boolean keepAliveWithoutCalls;
+    private boolean retryPolicySet;
+    private RetryBudget retryBudget;
+    private final List<String> fallbackEndpoints = new java.util.ArrayList<>();
+    private Balancing balancing;
+    private Duration healthCheckInterval;
+    private OutlierEjection outlierEjection;
+    private Duration hedgeDelay;
 
     private Builder() {}
 
@@ -544,6 +644,13 @@ public final class ClientOptions {
       keepAliveTime = o.keepAliveTime;
       keepAliveTimeout = o.keepAliveTimeout;
       keepAliveWithoutCalls = o.keepAliveWithoutCalls;
+      retryPolicySet = o.retryPolicySet;
+      retryBudget = o.retryBudget;
+      fallbackEndpoints.addAll(o.fallbackEndpoints);
+      balancing = o.balancing;
+      healthCheckInterval = o.healthCheckInterval;
+      outlierEjection = o.outlierEjection;
+      hedgeDelay = o.hedgeDelay;
     }
 
     /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
@@ -710,13 +817,23 @@ public final class ClientOptions {
     }
 
     /** Whether the connection setting of this configuration name was set already. */
-    boolean isConnectionSettingSet(String key) {
+    boolean isEndpointQuerySettingSet(String key) {
       switch (key) {
         case ConfigurationKeys.MAX_CONNECTIONS: return maxConnections != null;
         case ConfigurationKeys.CONNECTION_IDLE_TIMEOUT: return connectionIdleTimeout != null;
         case ConfigurationKeys.KEEP_ALIVE_TIME: return keepAliveTime != null;
         case ConfigurationKeys.KEEP_ALIVE_TIMEOUT: return keepAliveTimeout != null;
         case ConfigurationKeys.KEEP_ALIVE_WITHOUT_CALLS: return keepAliveWithoutCalls != null;
+        case ConfigurationKeys.RETRY_MAX_ATTEMPTS: case ConfigurationKeys.RETRY_INITIAL_BACKOFF:
+        case ConfigurationKeys.RETRY_MAX_BACKOFF:
+          return retryPolicySet;
+        case ConfigurationKeys.RETRY_BUDGET_RATIO: case ConfigurationKeys.RETRY_BUDGET_MIN_PER_SECOND:
+          return retryBudget != null;
+        case ConfigurationKeys.BALANCING: return balancing != null;
+        case ConfigurationKeys.HEALTH_CHECK_INTERVAL: return healthCheckInterval != null;
+        case ConfigurationKeys.OUTLIER_CONSECUTIVE_FAILURES: case ConfigurationKeys.OUTLIER_EJECTION_TIME:
+          return outlierEjection != null;
+        case ConfigurationKeys.HEDGE_DELAY: return hedgeDelay != null;
         default: return false;
       }
     }
@@ -724,6 +841,84 @@ public final class ClientOptions {
     /** Retries retryable failures by this policy. */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      this.retryPolicySet = true;
+      return this;
+    }
+
+    /** The policy set so far (for configuration that changes one of its values). */
+    RetryPolicy currentRetryPolicy() {
+      return retryPolicy;
+    }
+
+    /** The budget set so far, or the default (for configuration that changes one of its values). */
+    RetryBudget currentRetryBudget() {
+      return retryBudget != null ? retryBudget : RetryBudget.defaults();
+    }
+
+    /** The outlier ejection set so far, or the default (for configuration that changes one of its values). */
+    OutlierEjection currentOutlierEjection() {
+      return outlierEjection != null ? outlierEjection : OutlierEjection.defaults();
+    }
+
+    /** Limits retries (and hedged attempts) to this budget, per client; {@link RetryBudget#defaults()} otherwise. */
+    public Builder retryBudget(RetryBudget budget) {
+      this.retryBudget = Objects.requireNonNull(budget, "retryBudget");
+      return this;
+    }
+
+    /**
+     * Endpoints to fail over to, in this order, when no host of the {@linkplain #endpoint(String) endpoint}
+     * can serve a call; any protocol, each possibly with several hosts. Replaces those set before. Each must
+     * parse as an endpoint; the client checks that a provider serves it when it is created.
+     */
+    public Builder fallbackEndpoints(List<String> endpoints) {
+      Objects.requireNonNull(endpoints, "fallbackEndpoints");
+      List<String> copy = new java.util.ArrayList<>();
+      for (String e : endpoints) {
+        if (e == null || e.isBlank()) {
+          throw new IllegalArgumentException("fallbackEndpoints: an endpoint is empty");
+        }
+        copy.add(e.trim());
+      }
+      fallbackEndpoints.clear();
+      fallbackEndpoints.addAll(copy);
+      return this;
+    }
+
+    /** As {@link #fallbackEndpoints(List)}. */
+    public Builder fallbackEndpoints(String... endpoints) {
+      return fallbackEndpoints(List.of(endpoints));
+    }
+
+    /** How calls are spread over several endpoints of one server. */
+    public Builder balancing(Balancing policy) {
+      this.balancing = Objects.requireNonNull(policy, "balancing");
+      return this;
+    }
+
+    /** How often each endpoint of a client with several is checked for readiness; {@link Duration#ZERO} turns checks off. */
+    public Builder healthCheckInterval(Duration interval) {
+      Objects.requireNonNull(interval, "healthCheckInterval");
+      if (interval.isNegative() || (!interval.isZero() && interval.compareTo(Duration.ofMillis(10)) < 0)) {
+        throw new IllegalArgumentException("healthCheckInterval must be 0 (off) or at least 10ms, got " + interval);
+      }
+      this.healthCheckInterval = interval;
+      return this;
+    }
+
+    /** When a failing endpoint is taken out of rotation; {@link OutlierEjection#disabled()} never. */
+    public Builder outlierEjection(OutlierEjection ejection) {
+      this.outlierEjection = Objects.requireNonNull(ejection, "outlierEjection");
+      return this;
+    }
+
+    /** Sends a hedged second attempt of an idempotent call after this delay; {@link Duration#ZERO} turns hedging off. */
+    public Builder hedgeDelay(Duration delay) {
+      Objects.requireNonNull(delay, "hedgeDelay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("hedgeDelay must not be negative, got " + delay);
+      }
+      this.hedgeDelay = delay;
       return this;
     }
 

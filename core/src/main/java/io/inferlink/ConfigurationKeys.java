@@ -1,6 +1,9 @@
 package io.inferlink;
 
+import io.inferlink.interceptor.RetryBudget;
 import io.inferlink.interceptor.RetryPolicy;
+import io.inferlink.routing.Balancing;
+import io.inferlink.routing.OutlierEjection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,12 +33,36 @@ final class ConfigurationKeys {
   public static final String KEEP_ALIVE_TIMEOUT = "keep-alive-timeout";
   /** Name of {@link ClientOptions#keepAliveWithoutCalls()}, likewise. */
   public static final String KEEP_ALIVE_WITHOUT_CALLS = "keep-alive-without-calls";
+  /** {@link RetryPolicy#maxAttempts()}, likewise. */
+  public static final String RETRY_MAX_ATTEMPTS = "retry.max-attempts";
+  /** {@link RetryPolicy#initialBackoff()}, likewise. */
+  public static final String RETRY_INITIAL_BACKOFF = "retry.initial-backoff";
+  /** {@link RetryPolicy#maxBackoff()}, likewise. */
+  public static final String RETRY_MAX_BACKOFF = "retry.max-backoff";
+  /** {@link RetryBudget#ratio()}, likewise. */
+  public static final String RETRY_BUDGET_RATIO = "retry.budget-ratio";
+  /** {@link RetryBudget#minRetriesPerSecond()}, likewise. */
+  public static final String RETRY_BUDGET_MIN_PER_SECOND = "retry.budget-min-per-second";
+  /** {@link ClientOptions#balancing()}, likewise. */
+  public static final String BALANCING = "balancing";
+  /** {@link ClientOptions#healthCheckInterval()}, likewise. */
+  public static final String HEALTH_CHECK_INTERVAL = "health-check-interval";
+  /** {@link OutlierEjection#consecutiveFailures()}, likewise. */
+  public static final String OUTLIER_CONSECUTIVE_FAILURES = "outlier.consecutive-failures";
+  /** {@link OutlierEjection#baseEjectionTime()}, likewise. */
+  public static final String OUTLIER_EJECTION_TIME = "outlier.ejection-time";
+  /** {@link ClientOptions#hedgeDelay()}, likewise. */
+  public static final String HEDGE_DELAY = "hedge-delay";
+  /** {@link ClientOptions#fallbackEndpoints()} in properties and environment (not in a query). */
+  public static final String FALLBACK_ENDPOINTS = "fallback-endpoints";
 
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
-    "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", "retry.max-attempts",
+    "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", RETRY_MAX_ATTEMPTS,
+    RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
     "paperspace-secret", MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, KEEP_ALIVE_TIME, KEEP_ALIVE_TIMEOUT,
-    KEEP_ALIVE_WITHOUT_CALLS,
+    KEEP_ALIVE_WITHOUT_CALLS, FALLBACK_ENDPOINTS, BALANCING, HEALTH_CHECK_INTERVAL, OUTLIER_CONSECUTIVE_FAILURES,
+    OUTLIER_EJECTION_TIME, HEDGE_DELAY,
   };
 
   private ConfigurationKeys() {}
@@ -56,6 +83,8 @@ final class ConfigurationKeys {
         key = PREFIX + "tls." + rest.substring(4).replace('_', '-');
       } else if (rest.startsWith("retry_")) {
         key = PREFIX + "retry." + rest.substring(6).replace('_', '-');
+      } else if (rest.startsWith("outlier_")) {
+        key = PREFIX + "outlier." + rest.substring(8).replace('_', '-');
       } else {
         key = PREFIX + rest.replace('_', '-');
       }
@@ -121,14 +150,10 @@ final class ConfigurationKeys {
       case "max-message-size": b.maxMessageSize(parseSize(value)); break;
       case "tls.trust": b.trustCertificates(Path.of(value)); break;
       case "tls.cert": case "tls.key": break; // a pair: read together in fromProperties
-      case "retry.max-attempts": {
-        int n = Integer.parseInt(value);
-        b.retryPolicy(n <= 1 ? RetryPolicy.none() : RetryPolicy.exponential(n));
-        break;
-      }
+      case FALLBACK_ENDPOINTS: b.fallbackEndpoints(java.util.List.of(value.split("\\s+"))); break;
       default:
-        if (isConnectionKey(key)) {
-          applyConnectionSetting(b, key, value);
+        if (isEndpointQueryKey(key)) {
+          applyEndpointQuerySetting(b, key, value);
           break;
         }
         throw new IllegalArgumentException("unknown key; known keys are " + PREFIX + String.join(", " + PREFIX, KEYS)
@@ -136,36 +161,100 @@ final class ConfigurationKeys {
     }
   }
 
-  /** Whether {@code key} names a connection setting, which endpoint queries may carry too. */
-  static boolean isConnectionKey(String key) {
+  /**
+   * Whether {@code key} names a client setting that endpoint queries may carry too (connection, retry and
+   * routing settings); any other query key is a protocol option.
+   */
+  static boolean isEndpointQueryKey(String key) {
     switch (key) {
       case MAX_CONNECTIONS: case CONNECTION_IDLE_TIMEOUT: case KEEP_ALIVE_TIME: case KEEP_ALIVE_TIMEOUT:
       case KEEP_ALIVE_WITHOUT_CALLS:
+      case RETRY_MAX_ATTEMPTS: case RETRY_INITIAL_BACKOFF: case RETRY_MAX_BACKOFF: case RETRY_BUDGET_RATIO:
+      case RETRY_BUDGET_MIN_PER_SECOND: case BALANCING: case HEALTH_CHECK_INTERVAL: case OUTLIER_CONSECUTIVE_FAILURES:
+      case OUTLIER_EJECTION_TIME: case HEDGE_DELAY:
         return true;
       default:
         return false;
     }
   }
 
-  /** Sets the connection setting {@code key} from text; IllegalArgumentException when the value does not fit. */
-  static void applyConnectionSetting(ClientOptions.Builder b, String key, String value) {
+  /** Sets the client setting {@code key} from text; IllegalArgumentException when the value does not fit. */
+  static void applyEndpointQuerySetting(ClientOptions.Builder b, String key, String value) {
     String v = value.trim();
     switch (key) {
-      case MAX_CONNECTIONS: {
-        int n;
-        try {
-          n = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + value + "' is not a whole number");
-        }
-        b.maxConnections(n);
+      case MAX_CONNECTIONS: b.maxConnections(parseWholeNumber(v)); break;
+      case RETRY_MAX_ATTEMPTS: {
+        RetryPolicy p = withBackoffs(b.currentRetryPolicy());
+        b.retryPolicy(new RetryPolicy(Math.max(1, parseWholeNumber(v)), p.initialBackoff(), p.maxBackoff(),
+            p.multiplier(), p.retryWhenOutcomeUnknown()));
         break;
       }
+      case RETRY_INITIAL_BACKOFF: case RETRY_MAX_BACKOFF: {
+        RetryPolicy p = withBackoffs(b.currentRetryPolicy());
+        Duration d = parseDuration(v);
+        Duration initial = key.equals(RETRY_INITIAL_BACKOFF) ? d : p.initialBackoff();
+        Duration max = key.equals(RETRY_MAX_BACKOFF) ? d : p.maxBackoff();
+        // The keys come in any order: the longest wait grows to fit the first one, and shrinking it
+        // below the first one pulls the first one down with it.
+        if (key.equals(RETRY_MAX_BACKOFF) && initial.compareTo(max) > 0) {
+          initial = max;
+        }
+        b.retryPolicy(new RetryPolicy(p.maxAttempts(), initial, max.compareTo(initial) < 0 ? initial : max,
+            p.multiplier(), p.retryWhenOutcomeUnknown()));
+        break;
+      }
+      case RETRY_BUDGET_RATIO: b.retryBudget(b.currentRetryBudget().withRatio(parseRatio(v))); break;
+      case RETRY_BUDGET_MIN_PER_SECOND:
+        b.retryBudget(b.currentRetryBudget().withMinRetriesPerSecond(parseWholeNumber(v)));
+        break;
+      case BALANCING: b.balancing(Balancing.fromConfigName(v)); break;
+      case HEALTH_CHECK_INTERVAL: b.healthCheckInterval(parseDuration(v)); break;
+      case OUTLIER_CONSECUTIVE_FAILURES: {
+        OutlierEjection o = b.currentOutlierEjection();
+        b.outlierEjection(new OutlierEjection(parseWholeNumber(v), o.baseEjectionTime(), o.maxEjectionTime()));
+        break;
+      }
+      case OUTLIER_EJECTION_TIME: {
+        OutlierEjection o = b.currentOutlierEjection();
+        Duration d = parseDuration(v);
+        b.outlierEjection(new OutlierEjection(o.consecutiveFailures(), d,
+            d.compareTo(o.maxEjectionTime()) > 0 ? d : o.maxEjectionTime()));
+        break;
+      }
+      case HEDGE_DELAY: b.hedgeDelay(parseDuration(v)); break;
       case CONNECTION_IDLE_TIMEOUT: b.connectionIdleTimeout(parseDuration(v)); break;
       case KEEP_ALIVE_TIME: b.keepAliveTime(parseDuration(v)); break;
       case KEEP_ALIVE_TIMEOUT: b.keepAliveTimeout(parseDuration(v)); break;
       case KEEP_ALIVE_WITHOUT_CALLS: b.keepAliveWithoutCalls(parseBoolean(value)); break;
-      default: throw new IllegalArgumentException("'" + key + "' is not a connection setting");
+      default: throw new IllegalArgumentException("'" + key + "' is not a client setting");
+    }
+  }
+
+  /** {@code p}, or {@link RetryPolicy#exponential}'s waits when it has none yet (retries off), for one key to change. */
+  private static RetryPolicy withBackoffs(RetryPolicy p) {
+    if (!p.initialBackoff().isZero() || !p.maxBackoff().isZero()) {
+      return p;
+    }
+    RetryPolicy e = RetryPolicy.exponential(2);
+    return new RetryPolicy(p.maxAttempts(), e.initialBackoff(), e.maxBackoff(), e.multiplier(), p.retryWhenOutcomeUnknown());
+  }
+
+  private static int parseWholeNumber(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a whole number");
+    }
+  }
+
+  /** A share: 0.1 or 10%. */
+  private static double parseRatio(String text) {
+    String t = text.trim();
+    try {
+      return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+          : Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a share such as 0.1 or 10%");
     }
   }
 

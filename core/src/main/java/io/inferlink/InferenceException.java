@@ -21,6 +21,7 @@ public class InferenceException extends RuntimeException {
   private final String provider;
   private final String serverMessage;
   private final Delivery delivery;
+  private final java.time.Duration retryAfter;
 
   /**
    * How far a failed request got, which decides whether sending it again is safe: a request that
@@ -54,6 +55,7 @@ public class InferenceException extends RuntimeException {
     this.serverMessage = details.serverMessage;
     this.delivery = details.delivery != null ? details.delivery
         : details.httpStatus > 0 || details.grpcStatus >= 0 ? Delivery.ANSWERED : Delivery.UNSPECIFIED;
+    this.retryAfter = details.retryAfter;
   }
 
   /** Creates an exception with a code and a message of our own (no server status). */
@@ -110,6 +112,15 @@ public class InferenceException extends RuntimeException {
   }
 
   /**
+   * How long the server asked the client to wait before calling again: HTTP's {@code Retry-After} (seconds or a
+   * date) or gRPC's {@code grpc-retry-pushback-ms}, read by the transport; empty when the server did not say.
+   * Retries wait at least this long before sending to the same server again.
+   */
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.ofNullable(retryAfter);
+  }
+
+  /**
    * Mutable description of a failure used to build an exception; not thread-safe.
    * Only {@link #code} is required.
    */
@@ -122,6 +133,7 @@ public class InferenceException extends RuntimeException {
     String serverMessage;
     Throwable cause;
     Delivery delivery;
+    java.time.Duration retryAfter;
 
     /** Starts a description for the given code. */
     public Details(ErrorCode code) {
@@ -167,6 +179,15 @@ public class InferenceException extends RuntimeException {
     /** How far the request got; when not set, derived as {@link InferenceException#delivery()} says. */
     public Details delivery(Delivery delivery) {
       this.delivery = delivery;
+      return this;
+    }
+
+    /** How long the server asked to wait before the next call ({@link InferenceException#retryAfter()}); not negative. */
+    public Details retryAfter(java.time.Duration wait) {
+      if (wait != null && wait.isNegative()) {
+        throw new IllegalArgumentException("retryAfter must not be negative, got " + wait);
+      }
+      this.retryAfter = wait;
       return this;
     }
 

@@ -378,6 +378,106 @@ class ConfigurationKeysTest {
   }
 
   @Nested
+  class RetryAndRoutingSettings {
+    @Test
+    void defaultsWithoutConfiguration() {
+      ClientOptions o = ClientOptions.defaults();
+      assertEquals(io.inferlink.interceptor.RetryBudget.defaults(), o.retryBudget());
+      assertEquals(io.inferlink.routing.Balancing.ROUND_ROBIN, o.balancing());
+      assertEquals(Duration.ofSeconds(10), o.healthCheckInterval());
+      assertEquals(io.inferlink.routing.OutlierEjection.defaults(), o.outlierEjection());
+      assertEquals(Duration.ZERO, o.hedgeDelay(), "no hedging unless asked for");
+      assertEquals(java.util.List.of(), o.fallbackEndpoints());
+    }
+
+    @Test
+    void propertiesEnvironmentAndBuilderUseOneNameEach() {
+      ClientOptions built = ClientOptions.builder()
+          .retryPolicy(new io.inferlink.interceptor.RetryPolicy(4, Duration.ofMillis(50), Duration.ofSeconds(2), 2.0))
+          .retryBudget(new io.inferlink.interceptor.RetryBudget(0.2, 5, Duration.ofSeconds(10)))
+          .fallbackEndpoints("kserve-v2+http://b:8000", "ovms+grpc://c:9000")
+          .balancing(io.inferlink.routing.Balancing.LEAST_IN_FLIGHT).healthCheckInterval(Duration.ofSeconds(3))
+          .outlierEjection(new io.inferlink.routing.OutlierEjection(7, Duration.ofSeconds(20), Duration.ofMinutes(5)))
+          .hedgeDelay(Duration.ofMillis(40)).build();
+      ClientOptions fromProperties = from("inferlink.retry.max-attempts", "4", "inferlink.retry.initial-backoff", "50ms",
+          "inferlink.retry.max-backoff", "2s", "inferlink.retry.budget-ratio", "20%",
+          "inferlink.retry.budget-min-per-second", "5",
+          "inferlink.fallback-endpoints", " kserve-v2+http://b:8000   ovms+grpc://c:9000 ",
+          "inferlink.balancing", "least-in-flight", "inferlink.health-check-interval", "3s",
+          "inferlink.outlier.consecutive-failures", "7", "inferlink.outlier.ejection-time", "20s",
+          "inferlink.hedge-delay", "40ms");
+      Map<String, String> env = new HashMap<>();
+      env.put("INFERLINK_RETRY_MAX_ATTEMPTS", "4");
+      env.put("INFERLINK_RETRY_INITIAL_BACKOFF", "50ms");
+      env.put("INFERLINK_RETRY_MAX_BACKOFF", "2s");
+      env.put("INFERLINK_RETRY_BUDGET_RATIO", "0.2");
+      env.put("INFERLINK_RETRY_BUDGET_MIN_PER_SECOND", "5");
+      env.put("INFERLINK_FALLBACK_ENDPOINTS", "kserve-v2+http://b:8000 ovms+grpc://c:9000");
+      env.put("INFERLINK_BALANCING", "LEAST_IN_FLIGHT");
+      env.put("INFERLINK_HEALTH_CHECK_INTERVAL", "3s");
+      env.put("INFERLINK_OUTLIER_CONSECUTIVE_FAILURES", "7");
+      env.put("INFERLINK_OUTLIER_EJECTION_TIME", "20s");
+      env.put("INFERLINK_HEDGE_DELAY", "40ms");
+      ClientOptions fromEnvironment = ClientOptions.fromEnvironment(env);
+      for (ClientOptions o : new ClientOptions[] {built, fromProperties, fromEnvironment}) {
+        assertEquals(built.retryPolicy(), o.retryPolicy());
+        assertEquals(built.retryBudget(), o.retryBudget());
+        assertEquals(java.util.List.of("kserve-v2+http://b:8000", "ovms+grpc://c:9000"), o.fallbackEndpoints());
+        assertEquals(io.inferlink.routing.Balancing.LEAST_IN_FLIGHT, o.balancing());
+        assertEquals(Duration.ofSeconds(3), o.healthCheckInterval());
+        assertEquals(built.outlierEjection(), o.outlierEjection());
+        assertEquals(Duration.ofMillis(40), o.hedgeDelay());
+        assertEquals(Set.of(), o.optionNames());
+        assertEquals(built.toString(), o.toString());
+      }
+    }
+
+    @Test
+    void backoffKeysAloneKeepRetriesOffAndMaxAttemptsAloneUsesTheExponentialWaits() {
+      ClientOptions o = from("inferlink.retry.initial-backoff", "20ms");
+      assertFalse(o.retryPolicy().isEnabled());
+      assertEquals(io.inferlink.interceptor.RetryPolicy.exponential(3),
+          from("inferlink.retry.max-attempts", "3").retryPolicy());
+      assertFalse(from("inferlink.retry.max-attempts", "1").retryPolicy().isEnabled());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"retry.max-attempts,many", "retry.max-attempts,101", "retry.initial-backoff,soon",
+        "retry.budget-ratio,half", "retry.budget-ratio,-1", "retry.budget-min-per-second,-3", "balancing,random",
+        "health-check-interval,-1s", "health-check-interval,1ms", "outlier.consecutive-failures,x",
+        "outlier.consecutive-failures,-1", "outlier.ejection-time,0s", "hedge-delay,-5ms", "hedge-delay,later"})
+    void wrongValuesAreRefusedNamingTheKey(String key, String value) {
+      assertContains(fails("inferlink." + key, value).getMessage(), "inferlink." + key);
+      ProviderConfigurationException env = assertThrows(ProviderConfigurationException.class,
+          () -> ClientOptions.fromEnvironment(Map.of(
+              "INFERLINK_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_'), value)));
+      assertContains(env.getMessage(), "inferlink." + key);
+    }
+
+    @Test
+    void builderRefusesWrongValuesNamingTheSetter() {
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().healthCheckInterval(Duration.ofMillis(-1))).getMessage(), "healthCheckInterval");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().hedgeDelay(Duration.ofMillis(-1))).getMessage(), "hedgeDelay");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> ClientOptions.builder().fallbackEndpoints(" ")).getMessage(), "fallbackEndpoints");
+      assertContains(assertThrows(IllegalArgumentException.class,
+          () -> new io.inferlink.interceptor.RetryBudget(1.5e3, 1, Duration.ofSeconds(1))).getMessage(), "ratio");
+    }
+
+    @Test
+    void toBuilderKeepsThemAndToStringHidesFallbackCredentials() {
+      ClientOptions o = ClientOptions.builder().fallbackEndpoints("kserve-v2+http://u:hunter2@b:8000")
+          .hedgeDelay(Duration.ofMillis(5)).build();
+      ClientOptions copy = o.toBuilder().build();
+      assertEquals(o.fallbackEndpoints(), copy.fallbackEndpoints());
+      assertEquals(Duration.ofMillis(5), copy.hedgeDelay());
+      assertFalse(o.toString().contains("hunter2"), o.toString());
+    }
+  }
+
+  @Nested
   class Environment {
     @Test
     void environmentVariablesMapOntoTheKeys() throws IOException {

@@ -521,6 +521,24 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void retryAndRoutingSettingsInTheQuerySetTheOptionsOfTheSameName() {
+      FakeClient c = create(SCHEME + "://h?retry.max-attempts=3&retry.budget-ratio=5%25&balancing=least-in-flight"
+          + "&health-check-interval=2s&outlier.consecutive-failures=2&outlier.ejection-time=1s&hedge-delay=30ms&api=tfs",
+          ClientOptions.defaults());
+      assertEquals(3, c.options.retryPolicy().maxAttempts());
+      assertEquals(0.05, c.options.retryBudget().ratio(), 1e-9);
+      assertEquals(io.inferlink.routing.Balancing.LEAST_IN_FLIGHT, c.options.balancing());
+      assertEquals(Duration.ofSeconds(2), c.options.healthCheckInterval());
+      assertEquals(2, c.options.outlierEjection().consecutiveFailures());
+      assertEquals(Duration.ofSeconds(1), c.options.outlierEjection().baseEjectionTime());
+      assertEquals(Duration.ofMillis(30), c.options.hedgeDelay());
+      assertEquals(Set.of("api"), c.options.optionNames(), "they are not protocol options a backend would refuse");
+      ClientOptions inCode = ClientOptions.builder().retryPolicy(io.inferlink.interceptor.RetryPolicy.none()).build();
+      assertFalse(create(SCHEME + "://h?retry.max-attempts=3", inCode).options.retryPolicy().isEnabled(),
+          "a policy set in code wins, even 'none'");
+    }
+
+    @Test
     void connectionSettingsSetInCodeWinOverTheQuery() {
       ClientOptions options = ClientOptions.builder().maxConnections(3).keepAliveWithoutCalls(false).build();
       FakeClient c = create(SCHEME + "://h?max-connections=8&keep-alive-without-calls=yes", options);

@@ -24,14 +24,16 @@ import java.util.function.Supplier;
  * it). One per client, built by {@link AbstractInferenceClient}; immutable and thread-safe.
  */
 public final class CallPipeline {
-  private static final CallPipeline EMPTY = new CallPipeline(List.of(), CallLog.client());
+  private static final CallPipeline EMPTY = new CallPipeline(List.of(), CallLog.client(), null);
 
   private final List<InferenceInterceptor> interceptors;
   private final CallLog log;
+  private final RetryBudgetTracker retryBudget;
 
-  private CallPipeline(List<InferenceInterceptor> interceptors, CallLog log) {
+  private CallPipeline(List<InferenceInterceptor> interceptors, CallLog log, RetryBudgetTracker retryBudget) {
     this.interceptors = List.copyOf(interceptors);
     this.log = log;
+    this.retryBudget = retryBudget;
   }
 
   /** The pipeline of the options' interceptors and retry policy. */
@@ -42,11 +44,20 @@ public final class CallPipeline {
   /** As {@link #of(ClientOptions)}, logging to {@code log} (tests). */
   static CallPipeline of(ClientOptions options, CallLog log) {
     List<InferenceInterceptor> all = new ArrayList<>(options.interceptors());
+    RetryBudgetTracker budget = new RetryBudgetTracker(options.retryBudget());
     if (options.retryPolicy().isEnabled()) {
-      all.add(new RetryInterceptor(options.retryPolicy()));
+      all.add(new RetryInterceptor(options.retryPolicy(), budget));
     }
     all.addAll(options.attemptInterceptors());
-    return all.isEmpty() && log == CallLog.client() ? EMPTY : new CallPipeline(all, log);
+    return all.isEmpty() && log == CallLog.client() ? EMPTY : new CallPipeline(all, log, budget);
+  }
+
+  /**
+   * The client's retry budget, which its retries and hedged attempts share, or {@code null} when the pipeline
+   * is empty (no retries).
+   */
+  public RetryBudgetTracker retryBudget() {
+    return retryBudget;
   }
 
   /** True when no interceptor runs (no retries either): calls go straight to the transport. */

@@ -30,6 +30,16 @@ public interface PreparedCall<T> {
     return Futures.await(send(attempt));
   }
 
+  /**
+   * For a call sent over several endpoints (a client with replicas or fallback endpoints): true when the next
+   * attempt would go to another endpoint than the one that just failed, one that can take it now, so that the
+   * retry goes out at once instead of waiting for the backoff or the failed server's {@code Retry-After}.
+   * False by default: a call with one endpoint.
+   */
+  default boolean nextAttemptGoesElsewhere() {
+    return false;
+  }
+
   /** The request's size on the wire, when known before sending; -1 otherwise. */
   default long requestBytes() {
     return -1;

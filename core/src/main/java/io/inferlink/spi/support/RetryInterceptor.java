@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RetryInterceptor implements InferenceInterceptor {
   private final RetryPolicy policy;
+  private final RetryBudgetTracker budget;
 
-  RetryInterceptor(RetryPolicy policy) {
+  RetryInterceptor(RetryPolicy policy, RetryBudgetTracker budget) {
     this.policy = policy;
+    this.budget = budget;
   }
 
   @Override
