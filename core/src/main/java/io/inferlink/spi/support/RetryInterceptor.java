@@ -95,7 +95,7 @@ final class RetryInterceptor implements InferenceInterceptor {
       if (result.isDone()) {
         return;
       }
-      if (attempt > 1 && call.timeLeft().isNegative()) {
+      if (attempt > 1 && call.timeLeft().compareTo(Duration.ZERO) <= 0) {
         // The deadline passed while the retry waited to run (a busy scheduler): the server's failure stands.
         result.completeExceptionally(lastFailure);
         return;
