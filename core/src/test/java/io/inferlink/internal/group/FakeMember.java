@@ -33,6 +33,9 @@ final class FakeMember extends AbstractInferenceClient {
   final ClientOptions options;
   volatile Function<Attempt, CompletableFuture<InferenceResponse>> behaviour = a -> answer();
   volatile boolean ready = true;
+  /** Readiness answers; null means answer {@link #ready} at once. */
+  volatile java.util.function.Supplier<CompletableFuture<Boolean>> readiness;
+  final List<CompletableFuture<Boolean>> readinessAnswers = new CopyOnWriteArrayList<>();
   volatile boolean closed;
 
   FakeMember(String name) {
@@ -91,7 +94,10 @@ final class FakeMember extends AbstractInferenceClient {
   protected PreparedCall<Boolean> prepareServerReady() {
     return PreparedCall.of(-1, a -> {
       readinessChecks.incrementAndGet();
-      return CompletableFuture.completedFuture(ready);
+      var r = readiness;
+      CompletableFuture<Boolean> f = r == null ? CompletableFuture.completedFuture(ready) : r.get();
+      readinessAnswers.add(f);
+      return f;
     });
   }
 
