@@ -1,6 +1,7 @@
 package io.inferlink.kserve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferlink.ClientOptions;
@@ -147,6 +148,21 @@ class ReplicaGroupTest {
       assertEquals(tenCalls, fallback.recorder().recordedCalls(), "the fallback took the ten calls");
       assertTrue(client.capabilities().supports(io.inferlink.Capability.SERVER_READY));
       assertTrue(client.serverReady(), "readiness goes to whoever serves");
+    }
+  }
+
+  @Test
+  void aSingleGrpcNameWithBalancingSetUsesGrpcJavasRoundRobinOverItsAddresses() {
+    Emulator server = start(OipGrpcFrontend::new);
+    // localhost may resolve to ::1 as well, where nothing listens: round robin uses the addresses that connect.
+    String endpoint = "kserve-v2+grpc://localhost:" + server.port(server.protocols().iterator().next())
+        + "?balancing=round-robin";
+    try (InferenceClient client = InferenceClient.create(endpoint, noChecks().build())) {
+      for (int i = 0; i < 5; i++) {
+        client.infer(identity());
+      }
+      assertThrows(io.inferlink.UnsupportedFeatureException.class, () -> client.unwrap(EndpointGroup.class),
+          "one host: no group, grpc-java balances");
     }
   }
 }
