@@ -165,4 +165,17 @@ class ReplicaGroupTest {
           "one host: no group, grpc-java balances");
     }
   }
+
+  @Test
+  void aRestEndpointPinnedToAnAddressConnectsThereAndKeepsItsName() throws Exception {
+    Emulator server = start(OipRestFrontend::new);
+    int port = server.port(server.protocols().iterator().next());
+    // The name does not resolve (.invalid): only the pinned address can make the call succeed.
+    io.inferlink.spi.Endpoint pinned = io.inferlink.spi.Endpoint.parse("kserve-v2+http://replicas.invalid:" + port)
+        .withAddress(java.net.InetAddress.getByName("127.0.0.1"));
+    try (InferenceClient client = io.inferlink.spi.ProviderRegistry.getDefault().createClient(pinned,
+        noChecks().build())) {
+      assertEquals(2, client.infer(identity()).output(KitModels.IDENTITY_TENSOR).shape()[0]);
+    }
+  }
 }
