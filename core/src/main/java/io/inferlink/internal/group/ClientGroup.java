@@ -43,6 +43,7 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
   private final Duration hedgeDelay;
   private final RetryBudgetTracker hedgeBudget;
   private final boolean countsCalls;
+  private volatile AutoCloseable addressRefresh;
 
   ClientGroup(Endpoint first, ClientOptions options, List<List<GroupMember>> tiers) {
     super(tiers.get(0).get(0).client().providerName(), first, options, common(tiers));
@@ -52,7 +53,7 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
     this.countsCalls = !options.retryPolicy().isEnabled() || pipeline().retryBudget() == null;
     this.hedgeBudget = countsCalls ? new RetryBudgetTracker(options.retryBudget()) : pipeline().retryBudget();
     Duration interval = options.healthCheckInterval();
-    this.healthChecks = interval.isZero() ? null : new HealthChecks(picker.members(), interval);
+    this.healthChecks = interval.isZero() ? null : new HealthChecks(picker::members, interval);
   }
 
   /** What every member can do. */
@@ -130,6 +131,15 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
     return all;
   }
 
+  MemberPicker picker() {
+    return picker;
+  }
+
+  /** Stops {@code refresh} when the group closes (it changes the members; it must stop first). */
+  void closeWith(AutoCloseable refresh) {
+    this.addressRefresh = refresh;
+  }
+
   /** The group's own options (tests). */
   ClientOptions groupOptions() {
     return options();
@@ -150,6 +160,14 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
 
   @Override
   protected void closeTransport() {
+    AutoCloseable refresh = addressRefresh;
+    if (refresh != null) {
+      try {
+        refresh.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping the address refresh failed", e);
+      }
+    }
     if (healthChecks != null) {
       healthChecks.close();
     }
