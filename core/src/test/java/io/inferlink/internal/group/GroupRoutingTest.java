@@ -238,4 +238,18 @@ class GroupRoutingTest {
       assertEquals("t1", groups.m("f").sent.get(0).headers().get("x-trace"));
     }
   }
+
+  @Test
+  void aBlockingCallUsesTheMembersOwnBlockingSendAndStillFailsOver() {
+    try (ClientGroup group = groups.build("fake://a:1", options().fallbackEndpoints("fake://f:1").build())) {
+      group.infer(request());
+      assertEquals(1, groups.m("a").blockingAttempts.get(), "no hand-off: the member's transport answers this thread");
+      group.inferAsync(request()).join();
+      assertEquals(1, groups.m("a").blockingAttempts.get(), "an async call is sent asynchronously");
+      groups.m("a").failing(ErrorCode.UNAVAILABLE);
+      assertThrows(UnavailableException.class, () -> group.infer(request()));
+      assertEquals(1, status(group, "a").failures(), "a blocking failure is recorded too");
+      assertEquals(0, status(group, "a").inFlight());
+    }
+  }
 }
