@@ -1,6 +1,7 @@
 package io.inferlink.spi;
 
 import io.inferlink.spi.support.Redaction;
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -23,14 +24,17 @@ public final class Endpoint {
   private final int port;
   private final String basePath;
   private final Map<String, String> query;
+  private final InetAddress address;
 
-  private Endpoint(String scheme, String userInfo, String host, int port, String basePath, Map<String, String> query) {
+  private Endpoint(String scheme, String userInfo, String host, int port, String basePath, Map<String, String> query,
+      InetAddress address) {
     this.scheme = scheme;
     this.userInfo = userInfo;
     this.host = host;
     this.port = port;
     this.basePath = basePath;
     this.query = query;
+    this.address = address;
   }
 
   /**
@@ -115,7 +119,43 @@ public final class Endpoint {
         throw bad(text, "port " + port + " is outside 1..65535");
       }
     }
-    return new Endpoint(scheme, userInfo, host, port, normalisePath(text, path), parseQuery(text, query));
+    return new Endpoint(scheme, userInfo, host, port, normalisePath(text, path), parseQuery(text, query), null);
+  }
+
+  /**
+   * Parses an endpoint string that may list several hosts of one server, separated by commas
+   * ({@code kserve-v2+grpc://a:8001,b:8001/base?timeout=5s}): one endpoint per host, each with the string's
+   * scheme, user-info, base path and query. A string with one host gives one endpoint, as {@link #parse} does.
+   *
+   * @throws IllegalArgumentException saying what is wrong, as {@link #parse} does
+   */
+  public static java.util.List<Endpoint> parseHosts(String text) {
+    Objects.requireNonNull(text, "endpoint");
+    String s = text.trim();
+    int sep = s.indexOf("://");
+    int start = sep >= 0 ? sep + 3 : 0;
+    int end = s.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = s.indexOf(c, start);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    // User-info may hold a comma too: the hosts start after its last '@', as parse() reads it.
+    int at = s.lastIndexOf('@', end - 1);
+    int hostsStart = at >= start ? at + 1 : start;
+    String hosts = s.substring(hostsStart, end);
+    if (sep < 0 || hosts.indexOf(',') < 0) {
+      return java.util.List.of(parse(text));
+    }
+    java.util.List<Endpoint> all = new java.util.ArrayList<>();
+    for (String host : hosts.split(",", -1)) {
+      if (host.isBlank()) {
+        throw bad(text, "an empty host in the list of hosts");
+      }
+      all.add(parse(s.substring(0, hostsStart) + host.trim() + s.substring(end)));
+    }
+    return java.util.List.copyOf(all);
   }
 
   /** RFC 4291 text forms, including a trailing dotted IPv4 part; the zone id is checked separately. */
@@ -307,7 +347,21 @@ public final class Endpoint {
 
   /** The same endpoint with a different port (used by tests and emulators). */
   public Endpoint withPort(int newPort) {
-    return new Endpoint(scheme, userInfo, host, newPort, basePath, query);
+    return new Endpoint(scheme, userInfo, host, newPort, basePath, query, address);
+  }
+
+  /**
+   * The same endpoint connecting to {@code address} instead of resolving the host name, which still names the
+   * server (the Host header, TLS server name and certificate check): one member per address of a name that
+   * resolves to several replicas. Transports that cannot pin an address resolve the name as usual.
+   */
+  public Endpoint withAddress(InetAddress newAddress) {
+    return new Endpoint(scheme, userInfo, host, port, basePath, query, Objects.requireNonNull(newAddress, "address"));
+  }
+
+  /** The address to connect to instead of resolving {@link #host()}, or {@code null} (resolve it). */
+  public InetAddress address() {
+    return address;
   }
 
   @Override
@@ -317,12 +371,12 @@ public final class Endpoint {
     }
     Endpoint e = (Endpoint) o;
     return scheme.equals(e.scheme) && Objects.equals(userInfo, e.userInfo) && host.equals(e.host)
-        && port == e.port && basePath.equals(e.basePath) && query.equals(e.query);
+        && port == e.port && basePath.equals(e.basePath) && query.equals(e.query) && Objects.equals(address, e.address);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scheme, userInfo, host, port, basePath, query);
+    return Objects.hash(scheme, userInfo, host, port, basePath, query, address);
   }
 
   /** The endpoint with user-info and secret-looking query values replaced by {@code ***}. */
