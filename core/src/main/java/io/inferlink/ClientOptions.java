@@ -40,6 +40,10 @@ public final class ClientOptions {
   public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(20);
   /** The shortest keep-alive interval: gRPC raises anything shorter to this, and servers punish pings more frequent still. */
   public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
+  /** {@link #compression()}: gzip request bodies and gRPC messages, and ask for gzip answers. */
+  public static final String COMPRESSION_GZIP = "gzip";
+  /** {@link #compression()}: nothing compressed (the default). */
+  public static final String COMPRESSION_NONE = "none";
 
   private static final ClientOptions DEFAULTS = builder().build();
 
@@ -68,6 +72,7 @@ public final class ClientOptions {
   private final Duration keepAliveTime;
   private final Duration keepAliveTimeout;
   private final Boolean keepAliveWithoutCalls;
+  private final String compression;
 
   private ClientOptions(Builder b) {
     this.endpoint = b.endpoint;
@@ -94,6 +99,7 @@ public final class ClientOptions {
     this.keepAliveTime = b.keepAliveTime;
     this.keepAliveTimeout = b.keepAliveTimeout;
     this.keepAliveWithoutCalls = b.keepAliveWithoutCalls;
+    this.compression = b.compression;
   }
 
   /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
@@ -132,12 +138,14 @@ public final class ClientOptions {
    *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
    *   <tr><td>inferlink.keep-alive-timeout</td><td>INFERLINK_KEEP_ALIVE_TIMEOUT</td><td>duration a ping waits for its answer</td></tr>
    *   <tr><td>inferlink.keep-alive-without-calls</td><td>INFERLINK_KEEP_ALIVE_WITHOUT_CALLS</td><td>true/false: ping with no call running</td></tr>
+   *   <tr><td>inferlink.compression</td><td>INFERLINK_COMPRESSION</td><td>gzip or none: compress request bodies and messages</td></tr>
    *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
    *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
    * </table>
    *
    * <p>The connection settings ({@code max-connections} to {@code keep-alive-without-calls}) keep
-   * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32}.
+   * their names in an endpoint's query too: {@code kserve-v2+http://host:8080?max-connections=32};
+   * so does {@code compression} ({@code ?compression=gzip}).
    */
   public static ClientOptions fromProperties(Properties properties) {
     return ConfigurationKeys.fromProperties(properties).build();
@@ -331,6 +339,15 @@ public final class ClientOptions {
     return keepAliveWithoutCalls != null && keepAliveWithoutCalls;
   }
 
+  /**
+   * How request bodies (REST) and messages (gRPC) are compressed: {@code "gzip"} or {@code "none"}, the
+   * default. With gzip, REST answers are asked for gzip too; the {@link #maxMessageSize()} cap counts
+   * the decompressed bytes. Backends on the JDK's HTTP client (the TorchServe template) ignore it.
+   */
+  public String compression() {
+    return compression != null ? compression : COMPRESSION_NONE;
+  }
+
   /** When to retry; {@link RetryPolicy#none()} by default. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
@@ -465,6 +482,9 @@ public final class ClientOptions {
     if (keepAliveWithoutCalls != null) {
       sb.append(", keepAliveWithoutCalls=").append(keepAliveWithoutCalls);
     }
+    if (compression != null) {
+      sb.append(", compression=").append(compression);
+    }
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
@@ -516,6 +536,7 @@ public final class ClientOptions {
     private Duration keepAliveTime;
     private Duration keepAliveTimeout;
     private Boolean keepAliveWithoutCalls;
+    private String compression;
 
     private Builder() {}
 
@@ -544,6 +565,7 @@ public final class ClientOptions {
       keepAliveTime = o.keepAliveTime;
       keepAliveTimeout = o.keepAliveTimeout;
       keepAliveWithoutCalls = o.keepAliveWithoutCalls;
+      compression = o.compression;
     }
 
     /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
@@ -709,6 +731,21 @@ public final class ClientOptions {
       return this;
     }
 
+    /**
+     * Compresses request bodies and gRPC messages: {@code "gzip"} or {@code "none"} (the default); see
+     * {@link ClientOptions#compression()}.
+     */
+    public Builder compression(String compression) {
+      Objects.requireNonNull(compression, "compression");
+      String c = compression.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!c.equals(COMPRESSION_GZIP) && !c.equals(COMPRESSION_NONE)) {
+        throw new IllegalArgumentException("compression must be " + COMPRESSION_GZIP + " or " + COMPRESSION_NONE
+            + ", got '" + compression + "'");
+      }
+      this.compression = c;
+      return this;
+    }
+
     /** Whether the connection setting of this configuration name was set already. */
     boolean isConnectionSettingSet(String key) {
       switch (key) {
@@ -717,6 +754,7 @@ public final class ClientOptions {
         case ConfigurationKeys.KEEP_ALIVE_TIME: return keepAliveTime != null;
         case ConfigurationKeys.KEEP_ALIVE_TIMEOUT: return keepAliveTimeout != null;
         case ConfigurationKeys.KEEP_ALIVE_WITHOUT_CALLS: return keepAliveWithoutCalls != null;
+        case ConfigurationKeys.COMPRESSION: return compression != null;
         default: return false;
       }
     }

@@ -30,12 +30,14 @@ final class ConfigurationKeys {
   public static final String KEEP_ALIVE_TIMEOUT = "keep-alive-timeout";
   /** Name of {@link ClientOptions#keepAliveWithoutCalls()}, likewise. */
   public static final String KEEP_ALIVE_WITHOUT_CALLS = "keep-alive-without-calls";
+  /** Name of {@link ClientOptions#compression()}, likewise (a transport setting read like the connection ones). */
+  public static final String COMPRESSION = "compression";
 
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
     "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", "retry.max-attempts",
     "paperspace-secret", MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, KEEP_ALIVE_TIME, KEEP_ALIVE_TIMEOUT,
-    KEEP_ALIVE_WITHOUT_CALLS,
+    KEEP_ALIVE_WITHOUT_CALLS, COMPRESSION,
   };
 
   private ConfigurationKeys() {}
@@ -140,7 +142,7 @@ final class ConfigurationKeys {
   static boolean isConnectionKey(String key) {
     switch (key) {
       case MAX_CONNECTIONS: case CONNECTION_IDLE_TIMEOUT: case KEEP_ALIVE_TIME: case KEEP_ALIVE_TIMEOUT:
-      case KEEP_ALIVE_WITHOUT_CALLS:
+      case KEEP_ALIVE_WITHOUT_CALLS: case COMPRESSION:
         return true;
       default:
         return false;
@@ -165,6 +167,7 @@ final class ConfigurationKeys {
       case KEEP_ALIVE_TIME: b.keepAliveTime(parseDuration(v)); break;
       case KEEP_ALIVE_TIMEOUT: b.keepAliveTimeout(parseDuration(v)); break;
       case KEEP_ALIVE_WITHOUT_CALLS: b.keepAliveWithoutCalls(parseBoolean(value)); break;
+      case COMPRESSION: b.compression(v); break;
       default: throw new IllegalArgumentException("'" + key + "' is not a connection setting");
     }
   }

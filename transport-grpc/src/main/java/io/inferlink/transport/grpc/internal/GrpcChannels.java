@@ -19,7 +19,8 @@ import javax.net.ssl.KeyManagerFactory;
  * certificate for mutual TLS), plaintext otherwise; the authority override that routers need; the
  * inbound message limit (grpc-java's own 4 MiB is too small for images); keep-alive pings only when
  * {@link ClientOptions#keepAliveTime()} is set; retries off (core's retry policy decides); headers and
- * credentials added per call by {@link HeadersInterceptor}.
+ * credentials added per call by {@link HeadersInterceptor}; gzip-compressed requests when
+ * {@link ClientOptions#compression()} asks ({@link GzipCallsInterceptor}).
  */
 public final class GrpcChannels {
   private GrpcChannels() {}
@@ -38,6 +39,9 @@ public final class GrpcChannels {
         .userAgent(options.userAgent())
         .disableRetry()
         .intercept(new HeadersInterceptor(options));
+    if (ClientOptions.COMPRESSION_GZIP.equals(options.compression())) {
+      builder.intercept(new GzipCallsInterceptor());
+    }
     if (options.executor() != null) {
       builder.executor(options.executor());
     }
