@@ -40,7 +40,8 @@ public final class GrpcChannels {
         .disableRetry()
         .intercept(new HeadersInterceptor(options));
     if (ClientOptions.COMPRESSION_GZIP.equals(options.compression())) {
-      builder.intercept(new GzipCallsInterceptor());
+      builder.intercept(new GzipCallsInterceptor())
+          .compressorRegistry(GzipCallsInterceptor.compressors());
     }
     if (options.executor() != null) {
       builder.executor(options.executor());

@@ -1,6 +1,5 @@
 package io.inferlink.transport.http.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,11 +34,13 @@ final class GzipCoding {
   private GzipCoding() {}
 
   /**
-   * The body gzip-compressed, in one new array (the compression is this path's one copy of the bytes).
-   * Level 1: the caller's thread pays for it on every call, and tensors gain little from harder work.
+   * The body gzip-compressed into new chunks that never copy to grow ({@link ChunkedOutput}): the
+   * compressed bytes are what this path allocates per request, and nothing of the body's own size
+   * besides. Level 1: the caller's thread pays for it on every call, and tensors gain little from
+   * harder work.
    */
   static RequestBody compress(RequestBody body) {
-    ExposedBytes out = new ExposedBytes((int) Math.min(Integer.MAX_VALUE - 8, body.length() / 4 + 64));
+    ChunkedOutput out = new ChunkedOutput();
     try (OutputStream gzip = new FastGzip(out)) {
       // The body keeps read-only views, which hide their arrays: stream them through a small buffer
       // (a memory copy costs little next to deflating the same bytes).
@@ -54,7 +55,7 @@ final class GzipCoding {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen: all in memory
     }
-    return RequestBody.ofBytes(out.array(), 0, out.size());
+    return out.toRequestBody();
   }
 
   /**
@@ -164,17 +165,6 @@ final class GzipCoding {
     FastGzip(OutputStream out) throws IOException {
       super(out, 64 * 1024);
       def.setLevel(Deflater.BEST_SPEED);
-    }
-  }
-
-  /** A ByteArrayOutputStream whose array is handed over as it is, not copied once more. */
-  private static final class ExposedBytes extends ByteArrayOutputStream {
-    ExposedBytes(int size) {
-      super(size);
-    }
-
-    byte[] array() {
-      return buf;
     }
   }
 }
