@@ -45,6 +45,10 @@ public final class ClientOptions {
   public static final Duration MIN_KEEP_ALIVE_TIME = Duration.ofSeconds(10);
   /** Default interval of the readiness checks a client with several endpoints sends to each. */
   public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(10);
+  /** {@link #compression()}: gzip request bodies and gRPC messages, and ask for gzip answers. */
+  public static final String COMPRESSION_GZIP = "gzip";
+  /** {@link #compression()}: nothing compressed (the default). */
+  public static final String COMPRESSION_NONE = "none";
 
   private static final ClientOptions DEFAULTS = builder().build();
 
@@ -81,6 +85,7 @@ public final class ClientOptions {
   private final Duration healthCheckInterval;
   private final OutlierEjection outlierEjection;
   private final Duration hedgeDelay;
+  private final String compression;
 
   private ClientOptions(Builder b) {
     this.endpoint = b.endpoint;
@@ -114,6 +119,7 @@ public final class ClientOptions {
     this.healthCheckInterval = b.healthCheckInterval;
     this.outlierEjection = b.outlierEjection;
     this.hedgeDelay = b.hedgeDelay;
+    this.compression = b.compression;
   }
 
   /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
@@ -162,6 +168,7 @@ public final class ClientOptions {
    *   <tr><td>inferlink.keep-alive-time</td><td>INFERLINK_KEEP_ALIVE_TIME</td><td>duration between gRPC keep-alive pings (at least 10s)</td></tr>
    *   <tr><td>inferlink.keep-alive-timeout</td><td>INFERLINK_KEEP_ALIVE_TIMEOUT</td><td>duration a ping waits for its answer</td></tr>
    *   <tr><td>inferlink.keep-alive-without-calls</td><td>INFERLINK_KEEP_ALIVE_WITHOUT_CALLS</td><td>true/false: ping with no call running</td></tr>
+   *   <tr><td>inferlink.compression</td><td>INFERLINK_COMPRESSION</td><td>gzip or none: compress request bodies and messages</td></tr>
    *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
    *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
    * </table>
@@ -169,7 +176,7 @@ public final class ClientOptions {
    * <p>The connection, retry and routing settings (every key above from {@code retry.max-attempts} on, except
    * {@code fallback-endpoints} and {@code paperspace-secret}) keep their names in an endpoint's query too:
    * {@code kserve-v2+http://host:8080?max-connections=32&retry.max-attempts=3}; a value set in code or
-   * configuration wins over the query's.
+   * configuration wins over the query's. So does {@code compression} ({@code ?compression=gzip}).
    */
   public static ClientOptions fromProperties(Properties properties) {
     return ConfigurationKeys.fromProperties(properties).build();
@@ -363,6 +370,15 @@ public final class ClientOptions {
     return keepAliveWithoutCalls != null && keepAliveWithoutCalls;
   }
 
+  /**
+   * How request bodies (REST) and messages (gRPC) are compressed: {@code "gzip"} or {@code "none"}, the
+   * default. With gzip, REST answers are asked for gzip too; the {@link #maxMessageSize()} cap counts
+   * the decompressed bytes. Backends on the JDK's HTTP client (the TorchServe template) ignore it.
+   */
+  public String compression() {
+    return compression != null ? compression : COMPRESSION_NONE;
+  }
+
   /** When to retry; {@link RetryPolicy#none()} by default. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
@@ -547,6 +563,9 @@ public final class ClientOptions {
     if (keepAliveWithoutCalls != null) {
       sb.append(", keepAliveWithoutCalls=").append(keepAliveWithoutCalls);
     }
+    if (compression != null) {
+      sb.append(", compression=").append(compression);
+    }
     if (retryPolicy.isEnabled()) {
       sb.append(", retryPolicy=").append(retryPolicy);
     }
@@ -625,6 +644,7 @@ public final class ClientOptions {
     private Duration healthCheckInterval;
     private OutlierEjection outlierEjection;
     private Duration hedgeDelay;
+    private String compression;
 
     private Builder() {}
 
@@ -660,6 +680,7 @@ public final class ClientOptions {
       healthCheckInterval = o.healthCheckInterval;
       outlierEjection = o.outlierEjection;
       hedgeDelay = o.hedgeDelay;
+      compression = o.compression;
     }
 
     /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
@@ -825,6 +846,21 @@ public final class ClientOptions {
       return this;
     }
 
+    /**
+     * Compresses request bodies and gRPC messages: {@code "gzip"} or {@code "none"} (the default); see
+     * {@link ClientOptions#compression()}.
+     */
+    public Builder compression(String compression) {
+      Objects.requireNonNull(compression, "compression");
+      String c = compression.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!c.equals(COMPRESSION_GZIP) && !c.equals(COMPRESSION_NONE)) {
+        throw new IllegalArgumentException("compression must be " + COMPRESSION_GZIP + " or " + COMPRESSION_NONE
+            + ", got '" + compression + "'");
+      }
+      this.compression = c;
+      return this;
+    }
+
     /** Whether the connection setting of this configuration name was set already. */
     boolean isEndpointQuerySettingSet(String key) {
       switch (key) {
@@ -843,6 +879,7 @@ public final class ClientOptions {
         case ConfigurationKeys.OUTLIER_CONSECUTIVE_FAILURES: case ConfigurationKeys.OUTLIER_EJECTION_TIME:
           return outlierEjection != null;
         case ConfigurationKeys.HEDGE_DELAY: return hedgeDelay != null;
+        case ConfigurationKeys.COMPRESSION: return compression != null;
         default: return false;
       }
     }

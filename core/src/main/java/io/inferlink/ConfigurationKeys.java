@@ -55,6 +55,8 @@ final class ConfigurationKeys {
   public static final String HEDGE_DELAY = "hedge-delay";
   /** {@link ClientOptions#fallbackEndpoints()} in properties and environment (not in a query). */
   public static final String FALLBACK_ENDPOINTS = "fallback-endpoints";
+  /** Name of {@link ClientOptions#compression()}, likewise (a transport setting read like the connection ones). */
+  public static final String COMPRESSION = "compression";
 
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
@@ -62,7 +64,7 @@ final class ConfigurationKeys {
     RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
     "paperspace-secret", MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, KEEP_ALIVE_TIME, KEEP_ALIVE_TIMEOUT,
     KEEP_ALIVE_WITHOUT_CALLS, FALLBACK_ENDPOINTS, BALANCING, HEALTH_CHECK_INTERVAL, OUTLIER_CONSECUTIVE_FAILURES,
-    OUTLIER_EJECTION_TIME, HEDGE_DELAY,
+    OUTLIER_EJECTION_TIME, HEDGE_DELAY, COMPRESSION,
   };
 
   private ConfigurationKeys() {}
@@ -171,7 +173,7 @@ final class ConfigurationKeys {
       case KEEP_ALIVE_WITHOUT_CALLS:
       case RETRY_MAX_ATTEMPTS: case RETRY_INITIAL_BACKOFF: case RETRY_MAX_BACKOFF: case RETRY_BUDGET_RATIO:
       case RETRY_BUDGET_MIN_PER_SECOND: case BALANCING: case HEALTH_CHECK_INTERVAL: case OUTLIER_CONSECUTIVE_FAILURES:
-      case OUTLIER_EJECTION_TIME: case HEDGE_DELAY:
+      case OUTLIER_EJECTION_TIME: case HEDGE_DELAY: case COMPRESSION:
         return true;
       default:
         return false;
@@ -226,6 +228,7 @@ final class ConfigurationKeys {
       case KEEP_ALIVE_TIME: b.keepAliveTime(parseDuration(v)); break;
       case KEEP_ALIVE_TIMEOUT: b.keepAliveTimeout(parseDuration(v)); break;
       case KEEP_ALIVE_WITHOUT_CALLS: b.keepAliveWithoutCalls(parseBoolean(value)); break;
+      case COMPRESSION: b.compression(v); break;
       default: throw new IllegalArgumentException("'" + key + "' is not a client setting");
     }
   }

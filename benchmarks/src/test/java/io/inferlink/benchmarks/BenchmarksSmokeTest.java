@@ -49,6 +49,7 @@ class BenchmarksSmokeTest {
     }
     assertEquals(new TreeSet<>(Set.of(
         "AsyncThroughputBench.infer",
+        "CompressionBench.v2_grpc", "CompressionBench.v2_rest_binary",
         "FloorBench.arraycopy", "FloorBench.bytebuffer_put", "FloorBench.socket_roundtrip",
         "ObservabilityBench.micrometer", "ObservabilityBench.micrometer_and_opentelemetry",
         "ObservabilityBench.no_interceptor", "ObservabilityBench.opentelemetry",

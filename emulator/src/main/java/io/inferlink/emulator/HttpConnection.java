@@ -78,11 +78,19 @@ final class HttpConnection implements Runnable {
       return false;
     }
     boolean keepAlive = head.keepAlive();
+    HttpReply refusal = null;
+    try {
+      body = HttpContentCoding.decodeRequest(head, body, server.maxRequestBytes());
+    } catch (HttpContentCoding.Refused e) {
+      // The whole body was read, so the connection stays usable: answer like a route would.
+      refusal = e.reply();
+    }
     HttpCall call = new HttpCall(head.method(), head.rawPath(), head.rawQuery(), head.headers(), body);
     AtomicBoolean answered = new AtomicBoolean();
     Future<?> handler;
+    HttpReply refused = refusal;
     try {
-      handler = server.handlers().submit(() -> answer(call, head, keepAlive, answered));
+      handler = server.handlers().submit(() -> answer(call, head, keepAlive, answered, refused));
     } catch (RejectedExecutionException e) {
       return false; // the server is shutting down
     }
@@ -96,8 +104,10 @@ final class HttpConnection implements Runnable {
     return more && keepAlive;
   }
 
-  private void answer(HttpCall call, HttpRequestHead head, boolean keepAlive, AtomicBoolean answered) {
-    HttpReply reply = server.answer(call);
+  private void answer(HttpCall call, HttpRequestHead head, boolean keepAlive, AtomicBoolean answered,
+      HttpReply refused) {
+    HttpReply reply = HttpContentCoding.encodeReply(refused != null ? refused : server.answer(call),
+        head.header("accept-encoding"));
     answered.set(true);
     try {
       synchronized (this) {

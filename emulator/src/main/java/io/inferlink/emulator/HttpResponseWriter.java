@@ -62,6 +62,7 @@ final class HttpResponseWriter {
       case 409: return "Conflict";
       case 412: return "Precondition Failed";
       case 413: return "Payload Too Large";
+      case 415: return "Unsupported Media Type";
       case 429: return "Too Many Requests";
       case 431: return "Request Header Fields Too Large";
       case 499: return "Client Closed Request";

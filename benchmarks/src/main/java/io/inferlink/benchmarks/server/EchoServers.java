@@ -1,6 +1,7 @@
 package io.inferlink.benchmarks.server;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.inferlink.emulator.Emulator;
 import io.inferlink.emulator.oip.OipGrpcFrontend;
@@ -38,8 +39,8 @@ public final class EchoServers implements AutoCloseable {
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .directExecutor() // the echo handlers never block: no hand-off to another thread
         .maxInboundMessageSize(MAX_MESSAGE)
-        .addService(new OipGrpcEcho())
-        .addService(new TfGrpcEcho())
+        .addService(ServerInterceptors.intercept(new OipGrpcEcho(), new GzipAnswers()))
+        .addService(ServerInterceptors.intercept(new TfGrpcEcho(), new GzipAnswers()))
         .build()
         .start();
     http = new HttpEchoServer();

@@ -22,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * a parse, and binary costs it nothing but the socket. Every other request gets a small 200 JSON
  * answer. Keep-alive, one daemon thread per connection, 127.0.0.1 only. Thread-safe.
  *
+ * <p>Issue 17: a gzip request body ({@code Content-Encoding: gzip}) is inflated first, and the answer is
+ * gzip-compressed when the request accepts gzip ({@link GzipEcho}), as Triton does; the server pays for
+ * that work as a real one would.
+ *
  * <p>JSON inputs are always answered as JSON (even when {@code binary_data_output} asks otherwise,
  * which a real server would honour): turning JSON data into binary would need a parse.
  */
@@ -77,7 +81,14 @@ final class HttpEchoServer implements AutoCloseable {
           body = new byte[head.contentLength];
         }
         readFully(in, body, head.contentLength);
-        reply(out, head, body);
+        if (head.gzipBody) {
+          body = GzipEcho.inflate(body, head.contentLength, head);
+        }
+        if (head.acceptsGzip) {
+          GzipEcho.replyCompressed(out, head, body);
+        } else {
+          reply(out, head, body);
+        }
         out.flush();
       }
     } catch (IOException | RuntimeException e) {
@@ -87,7 +98,7 @@ final class HttpEchoServer implements AutoCloseable {
     }
   }
 
-  private static void reply(OutputStream out, Head head, byte[] body) throws IOException {
+  static void reply(OutputStream out, Head head, byte[] body) throws IOException {
     if (!head.post || !head.path.endsWith("/infer")) {
       writeHead(out, "application/json", OTHER.length, -1);
       out.write(OTHER);
@@ -111,8 +122,16 @@ final class HttpEchoServer implements AutoCloseable {
 
   private static void writeHead(OutputStream out, String contentType, long length, long headerLength)
       throws IOException {
+    writeHead(out, contentType, length, headerLength, null);
+  }
+
+  static void writeHead(OutputStream out, String contentType, long length, long headerLength, String contentEncoding)
+      throws IOException {
     StringBuilder h = new StringBuilder(160).append("HTTP/1.1 200 OK\r\nContent-Type: ").append(contentType)
         .append("\r\nContent-Length: ").append(length).append("\r\n");
+    if (contentEncoding != null) {
+      h.append("Content-Encoding: ").append(contentEncoding).append("\r\n");
+    }
     if (headerLength >= 0) {
       h.append("Inference-Header-Content-Length: ").append(headerLength).append("\r\n");
     }
@@ -152,6 +171,13 @@ final class HttpEchoServer implements AutoCloseable {
         head.contentLength = Integer.parseInt(value);
       } else if (name.equals("inference-header-content-length")) {
         head.headerLength = Integer.parseInt(value);
+      } else if (name.equals("content-encoding")) {
+        head.gzipBody = value.equalsIgnoreCase("gzip");
+        if (!head.gzipBody && !value.equalsIgnoreCase("identity")) {
+          throw new IOException("the echo server decodes gzip only, not " + value);
+        }
+      } else if (name.equals("accept-encoding")) {
+        head.acceptsGzip = value.toLowerCase(Locale.ROOT).contains("gzip");
       } else if (name.equals("transfer-encoding")) {
         throw new IOException("chunked requests are not supported by the echo server");
       }
@@ -186,11 +212,13 @@ final class HttpEchoServer implements AutoCloseable {
     }
   }
 
-  private static final class Head {
+  static final class Head {
     final boolean post;
     final String path;
     int contentLength;
     int headerLength = -1;
+    boolean gzipBody;
+    boolean acceptsGzip;
 
     Head(boolean post, String path) {
       this.post = post;

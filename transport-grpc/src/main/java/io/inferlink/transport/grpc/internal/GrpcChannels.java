@@ -18,8 +18,10 @@ import javax.net.ssl.KeyManagerFactory;
  * the server against the system trust store or the options' PEM certificates, with a client
  * certificate for mutual TLS), plaintext otherwise; the authority override that routers need; the
  * inbound message limit (grpc-java's own 4 MiB is too small for images); keep-alive pings only when
- * {@link ClientOptions#keepAliveTime()} is set; {@code round_robin} over a name's addresses when balancing is set; retries off (core's retry policy decides); headers and
- * credentials added per call by {@link HeadersInterceptor}.
+ * {@link ClientOptions#keepAliveTime()} is set; {@code round_robin} over a name's addresses when balancing is set;
+ * retries off (core's retry policy decides); headers and credentials added per call by {@link HeadersInterceptor};
+ * gzip-compressed requests when
+ * {@link ClientOptions#compression()} asks ({@link GzipCallsInterceptor}).
  */
 public final class GrpcChannels {
   private GrpcChannels() {}
@@ -39,6 +41,10 @@ public final class GrpcChannels {
         .disableRetry()
         .intercept(new HeadersInterceptor(options));
     builder.defaultLoadBalancingPolicy(loadBalancingPolicy(options));
+    if (ClientOptions.COMPRESSION_GZIP.equals(options.compression())) {
+      builder.intercept(new GzipCallsInterceptor())
+          .compressorRegistry(GzipCallsInterceptor.compressors());
+    }
     if (options.executor() != null) {
       builder.executor(options.executor());
     }

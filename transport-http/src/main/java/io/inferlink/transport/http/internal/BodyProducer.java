@@ -14,14 +14,17 @@ import org.apache.hc.core5.http.nio.DataStreamChannel;
 final class BodyProducer implements AsyncEntityProducer {
   private final RequestBody body;
   private final String contentType;
+  private final String contentEncoding;
   private ByteBuffer[] pending;
   private int index;
   private long remaining;
   private final Runnable onSent;
 
-  BodyProducer(RequestBody body, String contentType, Runnable onSent) {
+  /** {@code contentEncoding} is the coding {@code body} is already in ({@code gzip}), or {@code null}. */
+  BodyProducer(RequestBody body, String contentType, String contentEncoding, Runnable onSent) {
     this.body = body;
     this.contentType = contentType;
+    this.contentEncoding = contentEncoding;
     this.onSent = onSent;
     rewind();
   }
@@ -63,7 +66,7 @@ final class BodyProducer implements AsyncEntityProducer {
 
   @Override
   public String getContentEncoding() {
-    return null;
+    return contentEncoding; // HttpClient writes it as the Content-Encoding header
   }
 
   @Override

@@ -8,10 +8,18 @@ final class BodyTooLargeException extends IOException {
 
   final long limit;
   final long seen;
+  /** True when the cap was passed while inflating a compressed answer (the wire carried fewer bytes). */
+  final boolean decompressed;
 
   BodyTooLargeException(long seen, long limit) {
-    super("response body of at least " + seen + " bytes exceeds the limit of " + limit + " bytes");
+    this(seen, limit, false);
+  }
+
+  BodyTooLargeException(long seen, long limit, boolean decompressed) {
+    super((decompressed ? "decompressed " : "") + "response body of at least " + seen
+        + " bytes exceeds the limit of " + limit + " bytes");
     this.seen = seen;
     this.limit = limit;
+    this.decompressed = decompressed;
   }
 }

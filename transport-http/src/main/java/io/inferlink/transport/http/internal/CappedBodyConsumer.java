@@ -27,7 +27,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  *
  * <p>The result is handed over in {@link #releaseResources()}, which HttpClient calls after it has
  * returned the connection to the pool: a caller that sends its next request as soon as this one
- * completes then reuses the connection instead of opening another. Called by one I/O thread at a time.
+ * completes then reuses the connection instead of opening another. A gzip-coded answer is inflated
+ * there too ({@link GzipCoding#decodeAnswer}), under the same limit: the limit bounds the bytes the
+ * readers get, not only those on the wire. Called by one I/O thread at a time.
  */
 final class CappedBodyConsumer implements AsyncResponseConsumer<HttpResult> {
   private static final int FIRST_CHUNK = 16 * 1024;
@@ -145,8 +147,16 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpResult> {
       chunks.clear();
       current = null;
     }
-    if (done != null) {
-      callback.completed(done);
+    if (done == null) {
+      return;
     }
+    HttpResult decoded;
+    try {
+      decoded = GzipCoding.decodeAnswer(done, limit);
+    } catch (IOException e) {
+      callback.failed(e);
+      return;
+    }
+    callback.completed(decoded);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 final class HeaderRules {
   private static final Set<String> TRANSPORT_OWNED = Set.of(
       "host", "content-length", "content-type", "transfer-encoding", "connection", "keep-alive",
-      "upgrade", "te", "trailer", "expect", "proxy-connection");
+      "upgrade", "te", "trailer", "expect", "proxy-connection", "content-encoding", "accept-encoding");
 
   private HeaderRules() {}
 
@@ -27,6 +27,9 @@ final class HeaderRules {
     }
     if (n.equals("host")) {
       return "header 'Host' cannot be set directly; use ClientOptions.authority(...)";
+    }
+    if (n.equals("content-encoding") || n.equals("accept-encoding")) {
+      return "header '" + name + "' is managed by the HTTP transport; use ClientOptions.compression(\"gzip\")";
     }
     if (n.equals("content-type")) {
       return "header 'Content-Type' is chosen by the protocol, not set as a header";

@@ -52,6 +52,7 @@ public final class HttpTransport implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final boolean gzip;
 
   private HttpTransport(HttpTarget target, ClientOptions options, String provider) {
     this.target = target;
@@ -59,6 +60,7 @@ public final class HttpTransport implements AutoCloseable {
     this.host = new HttpHost(target.scheme(), target.host(), target.port());
     this.authority = authority(target, options);
     this.failures = new TransportFailures(target, provider);
+    this.gzip = ClientOptions.COMPRESSION_GZIP.equals(options.compression());
     RequestHeaders.checkFixed(options, provider);
     this.threads = new DaemonThreads();
     this.pool = ClientFactory.pool(target, options);
@@ -137,6 +139,9 @@ public final class HttpTransport implements AutoCloseable {
       for (Map.Entry<String, String> h : RequestHeaders.forCall(options, optionHeaders, request, failures.provider()).entrySet()) {
         message.addHeader(h.getKey(), h.getValue());
       }
+      if (gzip) {
+        message.addHeader("Accept-Encoding", GzipCoding.GZIP);
+      }
       callFailures = failures.forCall(SecretScrubber.forCall(optionHeaders, options)
           .andSecretHeaders(request.callHeaders()));
     } catch (InferenceException e) {
@@ -172,8 +177,7 @@ public final class HttpTransport implements AutoCloseable {
       exchange.abort(); // closed meanwhile
       return exchange.future();
     }
-    BodyProducer body = request.body() == null ? null
-        : new BodyProducer(request.body(), request.contentType(), exchange::markSent);
+    BodyProducer body = body(request, exchange);
     try {
       exchange.call(client.execute(host, new SentMarkingRequestProducer(message, body, exchange::markSent),
           new CappedBodyConsumer(options.maxMessageSize()), null, context, exchange));
@@ -181,6 +185,21 @@ public final class HttpTransport implements AutoCloseable {
       exchange.failed(e);
     }
     return exchange.future();
+  }
+
+  /**
+   * The request's body as it goes out: as built, or gzip-compressed (once per request, whatever the
+   * attempts) when {@link ClientOptions#compression()} asks for it. An empty body stays empty.
+   */
+  private BodyProducer body(HttpRequestSpec request, Exchange exchange) {
+    RequestBody built = request.body();
+    if (built == null) {
+      return null;
+    }
+    if (!gzip || built.length() == 0) {
+      return new BodyProducer(built, request.contentType(), null, exchange::markSent);
+    }
+    return new BodyProducer(built.gzipped(), request.contentType(), GzipCoding.GZIP, exchange::markSent);
   }
 
   /** Calls now in flight (for tests and diagnostics). */

@@ -16,6 +16,8 @@ public final class RequestBody {
 
   private final List<ByteBuffer> buffers;
   private final long length;
+  /** This body gzip-compressed, made by the first attempt that needs it and reused by retries. */
+  private volatile RequestBody gzipped;
 
   private RequestBody(List<ByteBuffer> buffers, long length) {
     this.buffers = buffers;
@@ -58,6 +60,16 @@ public final class RequestBody {
   /** The number of bytes, sent as {@code Content-Length}. */
   public long length() {
     return length;
+  }
+
+  /** This body gzip-compressed ({@link GzipCoding#compress}), compressed once however often it is sent. */
+  RequestBody gzipped() {
+    RequestBody g = gzipped;
+    if (g == null) {
+      g = GzipCoding.compress(this);
+      gzipped = g; // two racing attempts may both compress; either result is right
+    }
+    return g;
   }
 
   /** Fresh views of the buffers, positioned at their start, for one sending. */

@@ -61,7 +61,11 @@ final class TransportFailures {
     if (t instanceof BodyTooLargeException) {
       BodyTooLargeException e = (BodyTooLargeException) t;
       return create(ErrorCode.RESOURCE_EXHAUSTED, "response from " + target + " is larger than maxMessageSize ("
-          + e.limit + " bytes, got at least " + e.seen + "); raise ClientOptions.maxMessageSize", t, delivery);
+          + e.limit + " bytes, got at least " + e.seen + (e.decompressed ? " once decompressed" : "")
+          + "); raise ClientOptions.maxMessageSize", t, delivery);
+    }
+    if (t instanceof CorruptBodyException) {
+      return create(ErrorCode.UNKNOWN, "response from " + target + " cannot be read: " + describe(t), t, delivery);
     }
     if (t instanceof java.util.concurrent.CancellationException) {
       return create(ErrorCode.CANCELLED, "the call to " + target + " was cancelled", t, delivery);
