@@ -287,7 +287,8 @@ public final class ClientOptions {
   /**
    * The secrets among the options that are not headers, for scrubbing them from messages (never
    * print them): values of protocol options with secret names (by the redaction rules, e.g.
-   * an endpoint's {@code ?token=...}), and the user-info of {@link #endpoint()} with its password.
+   * an endpoint's {@code ?token=...}), and the user-info of {@link #endpoint()} and of each of the
+   * {@link #fallbackEndpoints()} with its password.
    */
   public java.util.List<String> secretValues() {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -301,14 +302,18 @@ public final class ClientOptions {
         out.add(String.valueOf(v));
       }
     });
+    List<String> endpoints = new java.util.ArrayList<>(fallbackEndpoints);
     if (endpoint != null) {
+      endpoints.add(0, endpoint);
+    }
+    for (String e : endpoints) { // a fallback's credentials are as secret as the endpoint's
       try {
-        String userInfo = EndpointBridge.userInfo(endpoint);
+        String userInfo = EndpointBridge.userInfo(e);
         if (userInfo != null) {
           out.add(userInfo);
           out.add(userInfo.substring(userInfo.indexOf(':') + 1));
         }
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException ex) {
         // an endpoint that does not parse is refused when a client is made; nothing to add
       }
     }

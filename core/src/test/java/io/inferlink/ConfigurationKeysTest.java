@@ -474,6 +474,7 @@ class ConfigurationKeysTest {
       assertEquals(o.fallbackEndpoints(), copy.fallbackEndpoints());
       assertEquals(Duration.ofMillis(5), copy.hedgeDelay());
       assertFalse(o.toString().contains("hunter2"), o.toString());
+      assertTrue(o.secretValues().contains("hunter2"), "scrubbed from messages like the endpoint's own password");
     }
   }
 

@@ -51,7 +51,7 @@ abstract class ClientCommand extends BaseCommand {
     ClientOptions options = connection.toClientOptions();
     String e = endpointText();
     try {
-      Endpoint.parse(e);
+      Endpoint.parseHosts(e); // one host, or several: a group of replicas
     } catch (IllegalArgumentException ex) {
       throw new UsageError(ex.getMessage(), ex);
     }

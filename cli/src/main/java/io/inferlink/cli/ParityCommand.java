@@ -97,7 +97,7 @@ final class ParityCommand extends BaseCommand {
 
   private static InferenceClient connect(String endpoint, ClientOptions options) {
     try {
-      Endpoint.parse(endpoint);
+      Endpoint.parseHosts(endpoint);
     } catch (IllegalArgumentException ex) {
       throw new UsageError(ex.getMessage(), ex);
     }
