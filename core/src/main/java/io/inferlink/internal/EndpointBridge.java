@@ -13,9 +13,9 @@ import io.inferlink.spi.ProviderRegistry;
 public final class EndpointBridge {
   private EndpointBridge() {}
 
-  /** Parses the endpoint and creates a client with the default registry. */
+  /** Parses the endpoint (one host or several) and creates a client with the default registry. */
   public static InferenceClient createClient(String endpoint, ClientOptions options) {
-    return ProviderRegistry.getDefault().createClient(Endpoint.parse(endpoint), options);
+    return ProviderRegistry.getDefault().createClient(endpoint, options);
   }
 
   /**
@@ -24,6 +24,6 @@ public final class EndpointBridge {
    * @throws IllegalArgumentException when the endpoint does not parse
    */
   public static String userInfo(String endpoint) {
-    return Endpoint.parse(endpoint).userInfo();
+    return Endpoint.parseHosts(endpoint).get(0).userInfo(); // the same for every host
   }
 }

@@ -118,6 +118,42 @@ public final class Endpoint {
     return new Endpoint(scheme, userInfo, host, port, normalisePath(text, path), parseQuery(text, query));
   }
 
+  /**
+   * Parses an endpoint string that may list several hosts of one server, separated by commas
+   * ({@code kserve-v2+grpc://a:8001,b:8001/base?timeout=5s}): one endpoint per host, each with the string's
+   * scheme, user-info, base path and query. A string with one host gives one endpoint, as {@link #parse} does.
+   *
+   * @throws IllegalArgumentException saying what is wrong, as {@link #parse} does
+   */
+  public static java.util.List<Endpoint> parseHosts(String text) {
+    Objects.requireNonNull(text, "endpoint");
+    String s = text.trim();
+    int sep = s.indexOf("://");
+    int start = sep >= 0 ? sep + 3 : 0;
+    int end = s.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = s.indexOf(c, start);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    // User-info may hold a comma too: the hosts start after its last '@', as parse() reads it.
+    int at = s.lastIndexOf('@', end - 1);
+    int hostsStart = at >= start ? at + 1 : start;
+    String hosts = s.substring(hostsStart, end);
+    if (sep < 0 || hosts.indexOf(',') < 0) {
+      return java.util.List.of(parse(text));
+    }
+    java.util.List<Endpoint> all = new java.util.ArrayList<>();
+    for (String host : hosts.split(",", -1)) {
+      if (host.isBlank()) {
+        throw bad(text, "an empty host in the list of hosts");
+      }
+      all.add(parse(s.substring(0, hostsStart) + host.trim() + s.substring(end)));
+    }
+    return java.util.List.copyOf(all);
+  }
+
   /** RFC 4291 text forms, including a trailing dotted IPv4 part; the zone id is checked separately. */
   private static boolean isIpv6Address(String address) {
     String a = address;

@@ -3,6 +3,7 @@ package io.inferlink.spi;
 import io.inferlink.ClientOptions;
 import io.inferlink.InferenceClient;
 import io.inferlink.ProviderConfigurationException;
+import io.inferlink.internal.group.ClientGroups;
 import io.inferlink.spi.support.CallPipeline;
 import io.inferlink.spi.support.Loggers;
 import java.util.ArrayList;
@@ -89,11 +90,36 @@ public final class ProviderRegistry {
    * parameters set the connection settings they name ({@code max-connections}, ...) and become text
    * protocol options otherwise (options set in code win; see
    * {@link ClientOptions#withDefaultTextOptions}), and the client's calls go through the options'
-   * interceptors and retry policy ({@link CallPipeline}).
+   * interceptors and retry policy ({@link CallPipeline}). With fallback endpoints set, the client is a group that
+   * fails over to them (see {@link io.inferlink.routing.EndpointGroup}).
    *
    * @throws ProviderConfigurationException when no provider can be chosen or all refuse
    */
   public InferenceClient createClient(Endpoint endpoint, ClientOptions options) {
+    if (!options.fallbackEndpoints().isEmpty()) {
+      return ClientGroups.create(List.of(endpoint), options, this::createOne);
+    }
+    return createOne(endpoint, options);
+  }
+
+  /**
+   * As {@link #createClient(Endpoint, ClientOptions)} for an endpoint string, which may list several hosts of one
+   * server ({@code kserve-v2+grpc://a:8001,b:8001}): with several hosts, or with fallback endpoints, the client
+   * is a group of one client per host (see {@link io.inferlink.routing.EndpointGroup}).
+   *
+   * @throws IllegalArgumentException when the string does not parse
+   * @throws ProviderConfigurationException as {@link #createClient(Endpoint, ClientOptions)} does
+   */
+  public InferenceClient createClient(String endpoint, ClientOptions options) {
+    List<Endpoint> hosts = Endpoint.parseHosts(endpoint);
+    if (hosts.size() == 1) {
+      return createClient(hosts.get(0), options);
+    }
+    return ClientGroups.create(hosts, options, this::createOne);
+  }
+
+  /** The client of one host: no group. */
+  private InferenceClient createOne(Endpoint endpoint, ClientOptions options) {
     ClientOptions merged = options.withDefaultTextOptions(endpoint.queryOptions());
     List<InferenceClientProvider> candidates = candidates(endpoint, options);
     List<String> refusals = new ArrayList<>();
