@@ -22,6 +22,7 @@ public class InferenceException extends RuntimeException {
   private final String serverMessage;
   private final Delivery delivery;
   private final java.time.Duration retryAfter;
+  private final boolean retryRefused;
 
   /**
    * How far a failed request got, which decides whether sending it again is safe: a request that
@@ -56,6 +57,7 @@ public class InferenceException extends RuntimeException {
     this.delivery = details.delivery != null ? details.delivery
         : details.httpStatus > 0 || details.grpcStatus >= 0 ? Delivery.ANSWERED : Delivery.UNSPECIFIED;
     this.retryAfter = details.retryAfter;
+    this.retryRefused = details.retryRefused;
   }
 
   /** Creates an exception with a code and a message of our own (no server status). */
@@ -74,11 +76,12 @@ public class InferenceException extends RuntimeException {
   }
 
   /**
-   * True when the same call may succeed if tried again later. It says nothing about whether trying
-   * again is safe: see {@link #delivery()}.
+   * True when the same call may succeed if tried again later: the code is one that passes
+   * ({@link ErrorCode#isRetryable()}) and the server did not ask not to be retried (a negative gRPC
+   * {@code grpc-retry-pushback-ms}). It says nothing about whether trying again is safe: see {@link #delivery()}.
    */
   public boolean isRetryable() {
-    return code.isRetryable();
+    return code.isRetryable() && !retryRefused;
   }
 
   /**
@@ -134,6 +137,7 @@ public class InferenceException extends RuntimeException {
     Throwable cause;
     Delivery delivery;
     java.time.Duration retryAfter;
+    boolean retryRefused;
 
     /** Starts a description for the given code. */
     public Details(ErrorCode code) {
@@ -191,6 +195,29 @@ public class InferenceException extends RuntimeException {
       return this;
     }
 
+    /**
+     * The server asked not to be retried at all (gRPC's negative {@code grpc-retry-pushback-ms}): the
+     * exception is not {@link InferenceException#isRetryable() retryable}, whatever its code.
+     */
+    public Details doNotRetry() {
+      this.retryRefused = true;
+      return this;
+    }
+
+    /**
+     * Keeps what decides retries from {@code e}, for code that builds a new exception out of one a transport
+     * raised: how far the request got ({@link InferenceException#delivery()}, unless unspecified), the
+     * server's {@link InferenceException#retryAfter()} and its refusal of retries.
+     */
+    public Details retryHintsFrom(InferenceException e) {
+      if (e.delivery != Delivery.UNSPECIFIED) {
+        this.delivery = e.delivery;
+      }
+      this.retryAfter = e.retryAfter;
+      this.retryRefused = e.retryRefused;
+      return this;
+    }
+
     /** The code this description is for. */
     public ErrorCode code() {
       return code;
@@ -202,6 +229,9 @@ public class InferenceException extends RuntimeException {
       if (serverMessage != null && !serverMessage.isEmpty()
           && (message == null || !message.contains(serverMessage))) {
         sb.append(": ").append(serverMessage);
+      }
+      if (retryRefused) {
+        sb.append(" (the server asked not to be retried)");
       }
       sb.append(" [").append(code);
       if (httpStatus > 0) {

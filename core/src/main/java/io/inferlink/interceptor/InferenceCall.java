@@ -79,7 +79,7 @@ public final class InferenceCall {
     this.deadlineNanos = System.nanoTime() + timeout.toNanos();
   }
 
-  private InferenceCall(InferenceCall c, int attempt, Map<String, String> headers, boolean renewDeadline) {
+  private InferenceCall(InferenceCall c, int attempt, Map<String, String> headers) {
     this.operation = c.operation;
     this.operationName = c.operationName;
     this.model = c.model;
@@ -91,8 +91,8 @@ public final class InferenceCall {
     this.timeout = c.timeout;
     this.request = c.request;
     this.requestBytes = c.requestBytes;
-    this.deadline = renewDeadline ? Instant.now().plus(timeout) : c.deadline;
-    this.deadlineNanos = renewDeadline ? System.nanoTime() + timeout.toNanos() : c.deadlineNanos;
+    this.deadline = c.deadline;
+    this.deadlineNanos = c.deadlineNanos;
   }
 
   /** Starts a call of one of the client's own operations (not {@link Operation#EXTENSION}). */
@@ -164,12 +164,18 @@ public final class InferenceCall {
     return idempotent;
   }
 
-  /** How long each attempt may take: the request's timeout, else the client's request timeout. */
+  /**
+   * How long the whole call may take, every attempt and every wait between them included: the request's
+   * timeout, else the client's request timeout.
+   */
   public Duration timeout() {
     return timeout;
   }
 
-  /** When this attempt's time runs out; each attempt ({@link #withAttempt}) gets the whole timeout again. */
+  /**
+   * When the call's time runs out: {@link #timeout()} after it started. Retries ({@link #withAttempt}) keep it,
+   * so each attempt gets only the time left and a call never takes longer than its timeout.
+   */
   public Instant deadline() {
     return deadline;
   }
@@ -199,15 +205,18 @@ public final class InferenceCall {
     HeaderRule.check(name, value);
     Map<String, String> copy = new LinkedHashMap<>(headers);
     putHeader(copy, name, value);
-    return new InferenceCall(this, attempt, Collections.unmodifiableMap(copy), false);
+    return new InferenceCall(this, attempt, Collections.unmodifiableMap(copy));
   }
 
-  /** This call as attempt {@code attempt} (at least 1), with a fresh deadline of the whole {@link #timeout()}. */
+  /**
+   * This call as attempt {@code attempt} (at least 1), with the same {@link #deadline()}: a retry gets what is
+   * left of the call's time, not a new timeout.
+   */
   public InferenceCall withAttempt(int attempt) {
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be >= 1, got " + attempt);
     }
-    return new InferenceCall(this, attempt, headers, true);
+    return new InferenceCall(this, attempt, headers);
   }
 
   /** Secret-named header values are masked. */
@@ -298,7 +307,7 @@ public final class InferenceCall {
       return this;
     }
 
-    /** How long each attempt may take; must be positive. */
+    /** How long the whole call may take, retries included; must be positive. */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {

@@ -61,7 +61,7 @@ final class OvmsFailures {
     if (e instanceof ProviderConfigurationException) {
       // Not OVMS's answer (a 404 page at a wrong base path, say): its status means nothing in OVMS's table.
       return new ProviderConfigurationException(new InferenceException.Details(code).message(message)
-          .provider(provider).httpStatus(http).serverMessage(e.serverMessage()).cause(e));
+          .provider(provider).httpStatus(http).serverMessage(e.serverMessage()).cause(e).retryHintsFrom(e));
     }
     // A 2xx here is an answer the wrapped client could not read; only 204 means something else.
     if (http > 0 && (http >= 300 || http == 204)) {
@@ -72,7 +72,7 @@ final class OvmsFailures {
       }
     }
     InferenceException.Details d = new InferenceException.Details(code).message(message).provider(provider)
-        .serverMessage(e.serverMessage()).cause(e);
+        .serverMessage(e.serverMessage()).cause(e).retryHintsFrom(e); // retries decide on the wrapped answer's facts
     if (http > 0) {
       d.httpStatus(http);
     }

@@ -71,6 +71,7 @@ final class OvmsRest {
 
   private static InferenceException error(HttpResult http, String provider) {
     InferenceException wrong = HttpErrors.wrongEndpoint(http, provider);
-    return wrong != null ? wrong : OvmsStatusTable.toException(http.status(), HttpErrors.serverMessage(http), provider);
+    return wrong != null ? wrong
+        : OvmsStatusTable.toException(http.status(), HttpErrors.serverMessage(http), provider, HttpErrors.retryAfter(http));
   }
 }

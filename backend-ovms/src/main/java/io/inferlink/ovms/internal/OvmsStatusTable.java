@@ -5,6 +5,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.HttpStatusTable;
 import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.RetryAfter;
 import java.util.Locale;
 
 /**
@@ -48,12 +49,18 @@ final class OvmsStatusTable {
 
   /** Builds the exception for a failed HTTP answer of OVMS's own endpoints. */
   static InferenceException toException(int httpStatus, String serverMessage, String provider) {
+    return toException(httpStatus, serverMessage, provider, null);
+  }
+
+  /** As {@link #toException(int, String, String)}, with the answer's {@code Retry-After} ({@code null}: none). */
+  static InferenceException toException(int httpStatus, String serverMessage, String provider, RetryAfter retryAfter) {
     ErrorCode code = toErrorCode(httpStatus, serverMessage);
-    return Errors.create(new InferenceException.Details(code == ErrorCode.OK ? ErrorCode.UNKNOWN : code)
+    InferenceException.Details d = new InferenceException.Details(code == ErrorCode.OK ? ErrorCode.UNKNOWN : code)
         .message(describe(httpStatus, code))
         .httpStatus(httpStatus)
         .provider(provider)
-        .serverMessage(Redaction.redactText(serverMessage)));
+        .serverMessage(Redaction.redactText(serverMessage));
+    return Errors.create(retryAfter == null ? d : retryAfter.applyTo(d));
   }
 
   /** Our words for an answer whose meaning this table changes; the plain form otherwise. */

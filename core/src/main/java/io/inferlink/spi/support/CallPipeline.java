@@ -6,6 +6,7 @@ import io.inferlink.InferenceClient;
 import io.inferlink.InferenceException;
 import io.inferlink.interceptor.InferenceCall;
 import io.inferlink.interceptor.InferenceInterceptor;
+import io.inferlink.interceptor.InferenceInterceptor.Chain;
 import io.inferlink.spi.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The one way every call of a client goes: through the options' interceptors (first added outermost),
- * then the retries of the options' {@link io.inferlink.interceptor.RetryPolicy}, then the options'
+ * then the retries of the options' {@link io.inferlink.interceptor.RetryPolicy} (within the call's one deadline and
+ * the client's retry budget, see {@link RetryInterceptor}), then the options'
  * attempt interceptors, then one {@link PreparedCall#send} per attempt. With neither, {@link #execute} is a single call to
  * {@code send}. Cancelling the future it returns cancels the attempt in flight and stops retries,
  * whatever futures the interceptors derived. An exception an interceptor throws fails the call with an
@@ -187,7 +189,11 @@ public final class CallPipeline {
       InferenceInterceptor interceptor = interceptors.get(index);
       CompletableFuture<T> f;
       try {
-        f = interceptor.intercept(call, next -> proceed(index + 1, next));
+        Chain<T> next = c -> proceed(index + 1, c);
+        // The retries ask the prepared call where the next attempt goes; no other interceptor sees it.
+        f = interceptor instanceof RetryInterceptor
+            ? ((RetryInterceptor) interceptor).intercept(call, next, prepared)
+            : interceptor.intercept(call, next);
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(failed(interceptor, e));
       }

@@ -35,16 +35,27 @@ public final class GrpcStatusTable {
    */
   public static InferenceException toException(
       int grpcCode, String description, String provider, Throwable cause, InferenceException.Delivery delivery) {
+    return toException(grpcCode, description, provider, cause, delivery, null);
+  }
+
+  /**
+   * As {@link #toException(int, String, String, Throwable, InferenceException.Delivery)}, carrying what the
+   * status's {@code grpc-retry-pushback-ms} trailer said ({@link RetryAfter#fromGrpcPushback}; {@code null} when
+   * there was none): a wait, or a refusal that makes the exception not retryable.
+   */
+  public static InferenceException toException(int grpcCode, String description, String provider, Throwable cause,
+      InferenceException.Delivery delivery, RetryAfter pushback) {
     ErrorCode code = toErrorCode(grpcCode);
     if (code == ErrorCode.OK) {
       code = ErrorCode.UNKNOWN;
     }
-    return Errors.create(new InferenceException.Details(code)
+    InferenceException.Details d = new InferenceException.Details(code)
         .message("server answered gRPC status " + toErrorCode(grpcCode))
         .grpcStatus(grpcCode)
         .provider(provider)
         .serverMessage(Redaction.redactText(description))
         .cause(cause)
-        .delivery(delivery));
+        .delivery(delivery);
+    return Errors.create(pushback == null ? d : pushback.applyTo(d));
   }
 }

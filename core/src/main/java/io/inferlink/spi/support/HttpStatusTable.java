@@ -110,14 +110,24 @@ public final class HttpStatusTable {
    * @param provider the provider name for the message
    */
   public static InferenceException toException(int status, String serverMessage, String provider) {
+    return toException(status, serverMessage, provider, null);
+  }
+
+  /**
+   * As {@link #toException(int, String, String)}, carrying what the answer's {@code Retry-After} said
+   * ({@link RetryAfter#fromHttpHeader}; {@code null} when it had none or it could not be read), whatever the status.
+   */
+  public static InferenceException toException(int status, String serverMessage, String provider,
+      RetryAfter retryAfter) {
     ErrorCode code = toErrorCode(status);
     if (code == ErrorCode.OK) {
       code = ErrorCode.UNKNOWN;
     }
-    return Errors.create(new InferenceException.Details(code)
+    InferenceException.Details d = new InferenceException.Details(code)
         .message("server answered HTTP " + status)
         .httpStatus(status)
         .provider(provider)
-        .serverMessage(Redaction.redactText(serverMessage)));
+        .serverMessage(Redaction.redactText(serverMessage));
+    return Errors.create(retryAfter == null ? d : retryAfter.applyTo(d));
   }
 }

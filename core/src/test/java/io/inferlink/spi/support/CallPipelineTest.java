@@ -266,14 +266,40 @@ class CallPipelineTest {
     }
 
     @Test
-    void eachRetryGetsTheWholeTimeout() throws Exception {
-      ScriptedClient c = new ScriptedClient(ClientOptions.builder().requestTimeout(Duration.ofMillis(400))
+    void eachRetryGetsOnlyWhatIsLeftOfTheCallsTimeout() throws Exception {
+      ScriptedClient c = new ScriptedClient(ClientOptions.builder().requestTimeout(Duration.ofSeconds(5))
           .retryPolicy(new RetryPolicy(3, Duration.ofMillis(150), Duration.ofMillis(150), 1.0)).build());
       c.answer = n -> n < 3 ? CompletableFuture.failedFuture(new UnavailableException("down"))
           : CompletableFuture.completedFuture(null);
       assertTrue(get(c.serverLiveAsync()));
+      // Two jittered waits of at least 75 ms each came before the third attempt: a lower bound, never flaky.
       Duration third = c.sent.get(2).attempt().timeLeft();
-      assertTrue(third.compareTo(Duration.ofMillis(300)) > 0, "after 2 backoffs the third attempt still has " + third);
+      assertTrue(third.compareTo(Duration.ofMillis(5000 - 150)) <= 0, "the third attempt still has " + third);
+    }
+
+    @Test
+    void thePipelineTellsTheRetriesWhenTheNextAttemptGoesElsewhere() throws Exception {
+      CallPipeline pipeline = CallPipeline.of(ClientOptions.builder().retryPolicy(RetryPolicy.exponential(3)).build());
+      // Asked to wait far past the deadline: without the prepared call's word the call would end at the first failure.
+      InferenceException busy = Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE).httpStatus(503)
+          .retryAfter(Duration.ofMinutes(10)));
+      List<Integer> sent = Collections.synchronizedList(new ArrayList<>());
+      PreparedCall<String> group = new PreparedCall<>() {
+        @Override
+        public CompletableFuture<String> send(Attempt attempt) {
+          sent.add(attempt.number());
+          return attempt.number() == 1 ? CompletableFuture.failedFuture(busy) : CompletableFuture.completedFuture("b");
+        }
+
+        @Override
+        public boolean nextAttemptGoesElsewhere() {
+          return true;
+        }
+      };
+      InferenceCall call = InferenceCall.builder(Operation.SERVER_READY).provider("p").timeout(Duration.ofSeconds(30))
+          .build();
+      assertEquals("b", get(pipeline.execute(call, group)));
+      assertEquals(List.of(1, 2), sent);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -15,6 +16,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.InferenceException.Delivery;
 import io.inferlink.spi.support.Errors;
 import io.inferlink.spi.support.GrpcStatusTable;
+import io.inferlink.spi.support.RetryAfter;
 import io.inferlink.spi.support.SecretScrubber;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +26,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Unary calls as {@link CompletableFuture}s: a deadline per call, cancelling the future cancels the
  * RPC, and a failed RPC becomes the exception that core's gRPC status table chooses, carrying the
- * server's status description and how far the request got ({@link CallProgress}). Stateless and
+ * server's status description, how far the request got ({@link CallProgress}) and what its
+ * {@code grpc-retry-pushback-ms} trailer asked ({@link #pushback}). Stateless and
  * thread-safe.
  */
 public final class GrpcCalls {
+  private static final Metadata.Key<String> PUSHBACK =
+      Metadata.Key.of(RetryAfter.GRPC_PUSHBACK_TRAILER, Metadata.ASCII_STRING_MARSHALLER);
+
   private GrpcCalls() {}
 
   /** Starts a unary call; never throws for server or transport failures (the future fails). */
@@ -125,6 +131,16 @@ public final class GrpcCalls {
     if (description == null && status.getCause() != null) {
       description = status.getCause().getMessage();
     }
-    return GrpcStatusTable.toException(status.getCode().value(), secrets.scrub(description), provider, cause, delivery);
+    return GrpcStatusTable.toException(status.getCode().value(), secrets.scrub(description), provider, cause, delivery,
+        pushback(t));
+  }
+
+  /**
+   * What the status's {@code grpc-retry-pushback-ms} trailer asks: a wait, a refusal (negative or not a number),
+   * or {@code null} without the trailer. Read from the status exception as received, before any scrubbing.
+   */
+  static RetryAfter pushback(Throwable t) {
+    Metadata trailers = Status.trailersFromThrowable(t);
+    return trailers == null ? null : RetryAfter.fromGrpcPushback(trailers.get(PUSHBACK)).orElse(null);
   }
 }

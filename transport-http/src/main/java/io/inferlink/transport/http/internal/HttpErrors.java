@@ -11,6 +11,7 @@ import io.inferlink.InferenceException;
 import io.inferlink.ProviderConfigurationException;
 import io.inferlink.spi.support.JsonLimits;
 import io.inferlink.spi.support.HttpStatusTable;
+import io.inferlink.spi.support.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * tracebacks of Starlette servers in debug mode, MLServer's default), scrubbed of the secrets the
  * call sent. A message too long to keep loses its middle, not its end: a traceback names the error
  * on its last line. A 404 that is no model server's JSON error says the URL is wrong, not the model
- * ({@link #wrongEndpoint}). Stateless and thread-safe; never throws on a malformed or huge body.
+ * ({@link #wrongEndpoint}). A {@code Retry-After} header becomes the exception's
+ * {@link InferenceException#retryAfter()} ({@link #retryAfter}). Stateless and thread-safe; never throws on a malformed or huge body.
  */
 public final class HttpErrors {
   private static final int MAX_CHARS = InferenceException.MAX_SERVER_MESSAGE_CHARS;
@@ -68,7 +70,17 @@ public final class HttpErrors {
    */
   public static InferenceException toException(HttpResult result, String provider) {
     InferenceException wrong = wrongEndpoint(result, provider);
-    return wrong != null ? wrong : HttpStatusTable.toException(result.status(), serverMessage(result), provider);
+    return wrong != null ? wrong
+        : HttpStatusTable.toException(result.status(), serverMessage(result), provider, retryAfter(result));
+  }
+
+  /**
+   * What the answer's {@code Retry-After} header asks (seconds or an HTTP-date, whatever the status: 429 and 503
+   * carry it most), or {@code null} when there is none or it cannot be read; for error readers of a protocol's
+   * own that build their exception with {@link HttpStatusTable}.
+   */
+  public static RetryAfter retryAfter(HttpResult result) {
+    return result.header("retry-after").flatMap(RetryAfter::fromHttpHeader).orElse(null);
   }
 
   /**
