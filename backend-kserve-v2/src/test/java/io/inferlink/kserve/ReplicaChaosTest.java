@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +57,35 @@ class ReplicaChaosTest {
       .idempotent(true)
       .build();
 
+  /**
+   * Calls through both protocols and both kinds of client before anything is measured, so that class
+   * loading, the JIT and the first connections do not land in the first run's p99.
+   */
+  @BeforeAll
+  static void warmUp() throws InterruptedException {
+    for (String scheme : new String[] {"kserve-v2+grpc", "kserve-v2+http"}) {
+      try (Chaos warm = new Chaos(scheme)) {
+        warm.run(failoverOptions(), false);
+        warm.run(plainOptions(), false);
+      }
+    }
+  }
+
+  private static ClientOptions.Builder failoverOptions() {
+    return ClientOptions.builder()
+        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(50), 2.0))
+        // Short enough that the restarted replica is tried again within the run's second or so.
+        .outlierEjection(OutlierEjection.afterConsecutiveFailures(3, Duration.ofMillis(200)))
+        .healthCheckInterval(Duration.ofMillis(100));
+  }
+
+  private static ClientOptions.Builder plainOptions() {
+    return ClientOptions.builder()
+        .retryPolicy(RetryPolicy.none())
+        .outlierEjection(OutlierEjection.disabled())
+        .healthCheckInterval(Duration.ZERO);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"kserve-v2+grpc", "kserve-v2+http"})
   void failoverAndRetriesHideAKilledAndAnOverloadedReplica(String scheme) throws Exception {
@@ -63,19 +93,12 @@ class ReplicaChaosTest {
 
     Chaos withFailover = new Chaos(scheme);
     try (withFailover) {
-      reports.put(scheme + " failover+retries", withFailover.run(ClientOptions.builder()
-          .retryPolicy(new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(50), 2.0))
-          // Short enough that the restarted replica is tried again within the run's second or so.
-          .outlierEjection(OutlierEjection.afterConsecutiveFailures(3, Duration.ofMillis(200)))
-          .healthCheckInterval(Duration.ofMillis(100))));
+      reports.put(scheme + " failover+retries", withFailover.run(failoverOptions(), true));
     }
 
     Chaos withoutFailover = new Chaos(scheme);
     try (withoutFailover) {
-      reports.put(scheme + " no retries, no failover", withoutFailover.run(ClientOptions.builder()
-          .retryPolicy(RetryPolicy.none())
-          .outlierEjection(OutlierEjection.disabled())
-          .healthCheckInterval(Duration.ZERO)));
+      reports.put(scheme + " no retries, no failover", withoutFailover.run(plainOptions(), true));
     }
     System.out.print(LoadReport.table(reports));
 
@@ -112,7 +135,8 @@ class ReplicaChaosTest {
           .collect(Collectors.joining(","));
     }
 
-    LoadReport run(ClientOptions.Builder options) throws InterruptedException {
+    /** One run; {@code chaos} false runs the same load with no kill and no overload (the warm-up). */
+    LoadReport run(ClientOptions.Builder options, boolean chaos) throws InterruptedException {
       AttemptCounter attempts = new AttemptCounter();
       RestartableEmulator a = replicas.get(0);
       Emulator b = replicas.get(1).current();
@@ -121,13 +145,16 @@ class ReplicaChaosTest {
           .requestTimeout(Duration.ofSeconds(10))
           .attemptInterceptor(attempts)
           .build())) {
-        LoadReport report = LoadRun.of(CALLS, IN_FLIGHT)
+        LoadRun load = LoadRun.of(CALLS, IN_FLIGHT).maxTime(Duration.ofSeconds(40));
+        if (!chaos) {
+          return load.run(i -> checked(client.inferAsync(ADD_ONE)), attempts);
+        }
+        LoadReport report = load
             .at(KILL_A, a::kill)
             // gRPC says 300 ms; REST's Retry-After rounds it up to 1 s.
             .at(OVERLOAD_B, () -> b.overload(Duration.ofMillis(300)))
             .at(END_OVERLOAD_B, b::endOverload)
             .at(RESTART_A, a::restart)
-            .maxTime(Duration.ofSeconds(40))
             .run(i -> checked(client.inferAsync(ADD_ONE)), attempts);
         overloadRefusals = b.overloadRefusals();
         return report;
