@@ -14,6 +14,8 @@ import io.inferlink.emulator.oip.OipGrpcFrontend;
 import io.inferlink.emulator.oip.OipRestFrontend;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.routing.Balancing;
+import io.inferlink.routing.EndpointGroup;
+import io.inferlink.routing.EndpointState;
 import io.inferlink.routing.OutlierEjection;
 import io.inferlink.testkit.KitModels;
 import io.inferlink.testkit.load.AttemptCounter;
@@ -110,6 +112,7 @@ class ReplicaChaosTest {
     assertTrue(good.attemptsPerCall() <= MAX_ATTEMPTS_PER_CALL,
         "extra attempts stay bounded (<= " + MAX_ATTEMPTS_PER_CALL + " per call)" + table);
     assertTrue(withFailover.overloadRefusals() > 0, "replica B refused calls while overloaded" + table);
+    assertTrue(withFailover.restartedReplicaServes(), "the restarted replica A is back in rotation");
     assertTrue(bad.failures() > 0, "without retries and failover the chaos must show" + table);
     assertEquals(bad.calls(), bad.attempts(), "one attempt per call without retries" + table);
   }
@@ -119,6 +122,7 @@ class ReplicaChaosTest {
     private final String scheme;
     private final List<RestartableEmulator> replicas = new ArrayList<>();
     private long overloadRefusals;
+    private boolean restartedReplicaServes;
 
     Chaos(String scheme) {
       this.scheme = scheme;
@@ -157,12 +161,39 @@ class ReplicaChaosTest {
             .at(RESTART_A, a::restart)
             .run(i -> checked(client.inferAsync(ADD_ONE)), attempts);
         overloadRefusals = b.overloadRefusals();
+        EndpointGroup group = client.unwrap(EndpointGroup.class);
+        System.out.println(scheme + " replicas after the run: " + group.members());
+        restartedReplicaServes = backInRotation(client, group);
         return report;
       }
     }
 
     long overloadRefusals() {
       return overloadRefusals;
+    }
+
+    /**
+     * Whether replica A takes calls again once the client has seen it come back: its state turns HEALTHY
+     * within a few seconds (a health check, or the end of its ejection; gRPC's reconnect backoff may add a
+     * second or two), then some of a few more calls reach it.
+     */
+    private static boolean backInRotation(InferenceClient client, EndpointGroup group) throws InterruptedException {
+      long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (group.members().get(0).state() != EndpointState.HEALTHY) {
+        if (System.nanoTime() > giveUp) {
+          return false;
+        }
+        Thread.sleep(50);
+      }
+      long before = group.members().get(0).calls();
+      for (int i = 0; i < 30; i++) {
+        checked(client.inferAsync(ADD_ONE)).join();
+      }
+      return group.members().get(0).calls() > before;
+    }
+
+    boolean restartedReplicaServes() {
+      return restartedReplicaServes;
     }
 
     @Override
