@@ -387,6 +387,15 @@ public final class ClientOptions {
   }
 
   /**
+   * True when {@link #balancing()} was set (in code, configuration or the endpoint's query), not defaulted: a
+   * gRPC endpoint whose one name resolves to several addresses then spreads calls over them (grpc-java's
+   * {@code round_robin}) instead of using the first that answers.
+   */
+  public boolean isBalancingSet() {
+    return balancing != null;
+  }
+
+  /**
    * How often a client with several endpoints asks each whether it is ready ({@code serverReady});
    * {@link #DEFAULT_HEALTH_CHECK_INTERVAL} unless set; {@link Duration#ZERO} turns the checks off.
    */

@@ -1,6 +1,7 @@
 package io.inferlink.spi;
 
 import io.inferlink.spi.support.Redaction;
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -23,14 +24,17 @@ public final class Endpoint {
   private final int port;
   private final String basePath;
   private final Map<String, String> query;
+  private final InetAddress address;
 
-  private Endpoint(String scheme, String userInfo, String host, int port, String basePath, Map<String, String> query) {
+  private Endpoint(String scheme, String userInfo, String host, int port, String basePath, Map<String, String> query,
+      InetAddress address) {
     this.scheme = scheme;
     this.userInfo = userInfo;
     this.host = host;
     this.port = port;
     this.basePath = basePath;
     this.query = query;
+    this.address = address;
   }
 
   /**
@@ -115,7 +119,7 @@ public final class Endpoint {
         throw bad(text, "port " + port + " is outside 1..65535");
       }
     }
-    return new Endpoint(scheme, userInfo, host, port, normalisePath(text, path), parseQuery(text, query));
+    return new Endpoint(scheme, userInfo, host, port, normalisePath(text, path), parseQuery(text, query), null);
   }
 
   /**
@@ -343,7 +347,21 @@ public final class Endpoint {
 
   /** The same endpoint with a different port (used by tests and emulators). */
   public Endpoint withPort(int newPort) {
-    return new Endpoint(scheme, userInfo, host, newPort, basePath, query);
+    return new Endpoint(scheme, userInfo, host, newPort, basePath, query, address);
+  }
+
+  /**
+   * The same endpoint connecting to {@code address} instead of resolving the host name, which still names the
+   * server (the Host header, TLS server name and certificate check): one member per address of a name that
+   * resolves to several replicas. Transports that cannot pin an address resolve the name as usual.
+   */
+  public Endpoint withAddress(InetAddress newAddress) {
+    return new Endpoint(scheme, userInfo, host, port, basePath, query, Objects.requireNonNull(newAddress, "address"));
+  }
+
+  /** The address to connect to instead of resolving {@link #host()}, or {@code null} (resolve it). */
+  public InetAddress address() {
+    return address;
   }
 
   @Override
@@ -353,12 +371,12 @@ public final class Endpoint {
     }
     Endpoint e = (Endpoint) o;
     return scheme.equals(e.scheme) && Objects.equals(userInfo, e.userInfo) && host.equals(e.host)
-        && port == e.port && basePath.equals(e.basePath) && query.equals(e.query);
+        && port == e.port && basePath.equals(e.basePath) && query.equals(e.query) && Objects.equals(address, e.address);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scheme, userInfo, host, port, basePath, query);
+    return Objects.hash(scheme, userInfo, host, port, basePath, query, address);
   }
 
   /** The endpoint with user-info and secret-looking query values replaced by {@code ***}. */

@@ -91,15 +91,17 @@ public final class ProviderRegistry {
    * protocol options otherwise (options set in code win; see
    * {@link ClientOptions#withDefaultTextOptions}), and the client's calls go through the options'
    * interceptors and retry policy ({@link CallPipeline}). With fallback endpoints set, the client is a group that
-   * fails over to them (see {@link io.inferlink.routing.EndpointGroup}).
+   * fails over to them (see {@link io.inferlink.routing.EndpointGroup}); so is a REST endpoint with
+   * {@code balancing} set whose host name has several addresses, one member per address.
    *
    * @throws ProviderConfigurationException when no provider can be chosen or all refuse
    */
   public InferenceClient createClient(Endpoint endpoint, ClientOptions options) {
-    if (!options.fallbackEndpoints().isEmpty()) {
-      return ClientGroups.create(List.of(endpoint), options, this::createOne);
+    List<Endpoint> hosts = ClientGroups.byAddress(endpoint, options);
+    if (hosts.size() == 1 && options.fallbackEndpoints().isEmpty()) {
+      return createOne(endpoint, options);
     }
-    return createOne(endpoint, options);
+    return ClientGroups.create(hosts, options, this::createOne);
   }
 
   /**

@@ -87,6 +87,38 @@ class EndpointTest {
   }
 
   @Nested
+  class SeveralHosts {
+    @Test
+    void eachHostGetsTheSchemeUserInfoPathAndQuery() {
+      List<Endpoint> hosts = Endpoint.parseHosts("kserve-v2+http://u:p,w@a:8000,[::1]:8001,c/base?timeout=5s");
+      assertEquals(3, hosts.size());
+      assertEquals("a", hosts.get(0).host());
+      assertEquals(8000, hosts.get(0).port());
+      assertEquals("::1", hosts.get(1).host());
+      assertEquals(-1, hosts.get(2).port());
+      for (Endpoint e : hosts) {
+        assertEquals("u:p,w", e.userInfo(), "a comma in the password is not a host separator");
+        assertEquals("/base", e.basePath());
+        assertEquals(Map.of("timeout", "5s"), e.queryOptions());
+      }
+    }
+
+    @Test
+    void oneHostIsWhatParseGives() {
+      assertEquals(List.of(Endpoint.parse("kserve-v2+grpc://a:1?x=1")), Endpoint.parseHosts("kserve-v2+grpc://a:1?x=1"));
+    }
+
+    @Test
+    void anEmptyHostIsRefusedWithoutRepeatingCredentials() {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Endpoint.parseHosts("kserve-v2+grpc://user:secret@a:1,,b:1"));
+      assertTrue(e.getMessage().contains("empty host"), e.getMessage());
+      assertFalse(e.getMessage().contains("secret"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> Endpoint.parseHosts("a:1,b:1"), "no scheme");
+    }
+  }
+
+  @Nested
   class HostAndPort {
     @Test
     void missingPortIsMinusOneAndDefaultApplies() {

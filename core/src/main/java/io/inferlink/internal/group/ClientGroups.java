@@ -6,6 +6,8 @@ import io.inferlink.ProviderConfigurationException;
 import io.inferlink.interceptor.RetryPolicy;
 import io.inferlink.routing.OutlierEjection;
 import io.inferlink.spi.Endpoint;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,8 @@ public final class ClientGroups {
         for (Endpoint host : tiers.get(tier)) {
           InferenceClient client = one.apply(host, memberOptions);
           made.add(client);
-          inTier.add(new GroupMember(client, host.toString(), tier, groupOptions.outlierEjection(), nanoClock));
+          String shown = host.address() == null ? host.toString() : host + " (" + host.address().getHostAddress() + ")";
+          inTier.add(new GroupMember(client, shown, tier, groupOptions.outlierEjection(), nanoClock));
         }
         members.add(inTier);
       }
@@ -69,6 +72,49 @@ public final class ClientGroups {
       }
       throw e;
     }
+  }
+
+  /** Resolves a host name to its addresses (the system's resolver; tests pass their own). */
+  @FunctionalInterface
+  interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /**
+   * The endpoints to make a client of for {@code endpoint}: over REST, when the options (or the endpoint's query)
+   * set {@code balancing} and its host is a name with several addresses, one endpoint per address, each pinned to
+   * it ({@link Endpoint#withAddress}) with the name kept for the Host header and TLS; else the endpoint alone.
+   * gRPC endpoints are left to grpc-java's own resolver and {@code round_robin}. The name is resolved once, here.
+   */
+  public static List<Endpoint> byAddress(Endpoint endpoint, ClientOptions options) {
+    return byAddress(endpoint, options, InetAddress::getAllByName);
+  }
+
+  static List<Endpoint> byAddress(Endpoint endpoint, ClientOptions options, Resolver resolver) {
+    String transport = endpoint.transport();
+    boolean rest = transport.equals("http") || transport.equals("https");
+    if (!rest || endpoint.address() != null || isAddressLiteral(endpoint.host())
+        || !options.withDefaultTextOptions(endpoint.queryOptions()).isBalancingSet()) {
+      return List.of(endpoint);
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = resolver.resolve(endpoint.host());
+    } catch (UnknownHostException e) {
+      return List.of(endpoint); // the client reports it when it connects, as without balancing
+    }
+    if (addresses.length < 2) {
+      return List.of(endpoint);
+    }
+    List<Endpoint> pinned = new ArrayList<>();
+    for (InetAddress a : addresses) {
+      pinned.add(endpoint.withAddress(a));
+    }
+    return List.copyOf(pinned);
+  }
+
+  private static boolean isAddressLiteral(String host) {
+    return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
   }
 
   /** A member's options: the connection, credentials and protocol settings, none of the group's own. */

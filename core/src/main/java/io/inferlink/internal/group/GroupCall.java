@@ -9,6 +9,7 @@ import io.inferlink.spi.support.RetryBudgetTracker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,8 +69,22 @@ final class GroupCall<T> implements PreparedCall<T> {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<T> recorded = sent.whenComplete(
-        (value, error) -> member.finished(error == null ? null : Errors.wrap(error, provider)));
+    // A future of our own, completed after the bookkeeping: a stage derived with whenComplete would skip its action
+    // once cancelled itself, and a cancelled attempt must still leave the in-flight count.
+    CompletableFuture<T> recorded = new CompletableFuture<>();
+    sent.whenComplete((value, error) -> {
+      if (error == null) {
+        member.finished(null);
+        recorded.complete(value);
+        return;
+      }
+      if (Errors.unwrapFutureException(error) instanceof CancellationException) {
+        member.cancelled(); // the caller gave up or the hedge was won elsewhere: nothing learnt of the server
+      } else {
+        member.finished(Errors.wrap(error, provider));
+      }
+      recorded.completeExceptionally(error);
+    });
     return Futures.cancelling(recorded, sent);
   }
 

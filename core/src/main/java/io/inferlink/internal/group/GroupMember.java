@@ -79,6 +79,11 @@ final class GroupMember {
     inFlight.incrementAndGet();
   }
 
+  /** The attempt was cancelled before its outcome: it says nothing of the server. */
+  void cancelled() {
+    inFlight.decrementAndGet();
+  }
+
   /** The attempt ended; {@code failure} is null after an answer. A cancelled attempt says nothing of the server. */
   void finished(InferenceException failure) {
     inFlight.decrementAndGet();

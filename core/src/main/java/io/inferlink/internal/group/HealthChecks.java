@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks every member of a group whether it is ready ({@code serverReadyAsync}) every interval, on one daemon thread
- * of the group's own, and marks it ready or not. A check that has no answer within the interval (at most 5 s) is
- * cancelled and counts as not ready; a member still being checked is not asked again. Members that cannot answer
+ * of the group's own, and marks it ready or not. A check that has no answer within the interval (at least 1 s, at
+ * most 5 s) is cancelled and counts as not ready; a member still being checked is not asked again. Members that cannot answer
  * readiness are never marked. {@link #close()} stops the thread. Thread-safe.
  */
 final class HealthChecks implements AutoCloseable {
+  private static final Duration SHORTEST_CHECK = Duration.ofSeconds(1);
   private static final Duration LONGEST_CHECK = Duration.ofSeconds(5);
   private static final AtomicInteger GROUPS = new AtomicInteger();
 
@@ -30,7 +31,9 @@ final class HealthChecks implements AutoCloseable {
 
   HealthChecks(List<GroupMember> members, Duration interval) {
     this.members = List.copyOf(members);
-    this.timeoutNanos = (interval.compareTo(LONGEST_CHECK) < 0 ? interval : LONGEST_CHECK).toNanos();
+    // A short interval must not make a busy but healthy server look down: a check gets at least a second.
+    Duration timeout = interval.compareTo(SHORTEST_CHECK) < 0 ? SHORTEST_CHECK : interval;
+    this.timeoutNanos = (timeout.compareTo(LONGEST_CHECK) < 0 ? timeout : LONGEST_CHECK).toNanos();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread t = new Thread(task, threadName);
       t.setDaemon(true); // a client the application forgot to close must not keep the JVM alive

@@ -23,10 +23,10 @@ class GroupHealthCheckTest {
   private final TestGroups groups = new TestGroups();
 
   private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - end > 0) {
-        throw new AssertionError("not within 5 s: " + what);
+        throw new AssertionError("not within 8 s: " + what);
       }
       Thread.sleep(5);
     }
@@ -116,7 +116,7 @@ class GroupHealthCheckTest {
   }
 
   @Test
-  void aCheckWithoutAnAnswerWithinTheIntervalIsCancelledAndNotStartedTwice() throws InterruptedException {
+  void aCheckWithoutAnAnswerWithinASecondIsCancelledAndNotStartedTwice() throws InterruptedException {
     TestGroups slow = new TestGroups();
     try (ClientGroup group = slow.build("fake://a:1", options().fallbackEndpoints("fake://b:1")
         .healthCheckInterval(Duration.ofMillis(100)).build())) {
@@ -124,7 +124,7 @@ class GroupHealthCheckTest {
       waitFor("a marked unhealthy", () -> state(group, "a") == EndpointState.UNHEALTHY);
       waitFor("a second hanging check", () -> slow.m("a").readinessAnswers.size() >= 3);
       var answers = slow.m("a").readinessAnswers;
-      assertTrue(answers.get(1).isCancelled(), "cancelled after the interval");
+      assertTrue(answers.get(1).isCancelled(), "cancelled after a second (the interval is shorter)");
       long pending = answers.stream().filter(f -> !f.isDone()).count();
       assertTrue(pending <= 1, pending + " checks of one member in flight at once");
       assertEquals("b", group.infer(request()).modelName());

@@ -18,7 +18,7 @@ import javax.net.ssl.KeyManagerFactory;
  * the server against the system trust store or the options' PEM certificates, with a client
  * certificate for mutual TLS), plaintext otherwise; the authority override that routers need; the
  * inbound message limit (grpc-java's own 4 MiB is too small for images); keep-alive pings only when
- * {@link ClientOptions#keepAliveTime()} is set; retries off (core's retry policy decides); headers and
+ * {@link ClientOptions#keepAliveTime()} is set; {@code round_robin} over a name's addresses when balancing is set; retries off (core's retry policy decides); headers and
  * credentials added per call by {@link HeadersInterceptor}.
  */
 public final class GrpcChannels {
@@ -38,6 +38,7 @@ public final class GrpcChannels {
         .userAgent(options.userAgent())
         .disableRetry()
         .intercept(new HeadersInterceptor(options));
+    builder.defaultLoadBalancingPolicy(loadBalancingPolicy(options));
     if (options.executor() != null) {
       builder.executor(options.executor());
     }
@@ -47,6 +48,16 @@ public final class GrpcChannels {
           .keepAliveWithoutCalls(options.keepAliveWithoutCalls());
     }
     return builder.build();
+  }
+
+  /**
+   * grpc-java's policy over the addresses its DNS resolver finds for the endpoint's name: {@code round_robin}
+   * when the options ask for balancing ({@link ClientOptions#isBalancingSet()}), so that one name in front of
+   * several replicas spreads the calls; else {@code pick_first}, one connection to the first address that
+   * answers (the others used when it fails). Hosts listed in the endpoint are balanced by core's client group.
+   */
+  static String loadBalancingPolicy(ClientOptions options) {
+    return options.isBalancingSet() ? "round_robin" : "pick_first";
   }
 
   private static ChannelCredentials credentials(Endpoint endpoint, ClientOptions options) {

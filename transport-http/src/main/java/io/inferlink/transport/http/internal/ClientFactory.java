@@ -56,6 +56,9 @@ final class ClientFactory {
             .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
             .setHandshakeTimeout(connect)
             .build());
+    if (target.address() != null) {
+      pool.setDnsResolver(new PinnedDnsResolver(target.host(), target.address()));
+    }
     if (target.secure()) {
       // The default host-name verifier checks the route's target name: the authority override when set.
       pool.setTlsStrategy(ClientTlsStrategyBuilder.create()

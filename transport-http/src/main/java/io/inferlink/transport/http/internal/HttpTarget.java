@@ -1,6 +1,7 @@
 package io.inferlink.transport.http.internal;
 
 import io.inferlink.spi.Endpoint;
+import java.net.InetAddress;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param host host name or address; an IPv6 address without brackets
  * @param port TCP port, 1..65535
  * @param basePath empty, or a path starting with '/' and not ending with '/' (an ingress prefix)
+ * @param address the address to connect to instead of resolving {@code host} (one replica behind a name), or null
  */
-public record HttpTarget(boolean secure, String host, int port, String basePath) {
+public record HttpTarget(boolean secure, String host, int port, String basePath, InetAddress address) {
   /** Validates the parts. */
   public HttpTarget {
     Objects.requireNonNull(host, "host");
@@ -28,9 +30,15 @@ public record HttpTarget(boolean secure, String host, int port, String basePath)
     }
   }
 
-  /** The target of an endpoint, with {@code defaultPort} when the endpoint names none. */
+  /** A target whose host is resolved as usual. */
+  public HttpTarget(boolean secure, String host, int port, String basePath) {
+    this(secure, host, port, basePath, null);
+  }
+
+  /** The target of an endpoint (with its pinned address, if any), with {@code defaultPort} when it names none. */
   public static HttpTarget of(Endpoint endpoint, int defaultPort) {
-    return new HttpTarget(endpoint.isSecure(), endpoint.host(), endpoint.port(defaultPort), endpoint.basePath());
+    return new HttpTarget(endpoint.isSecure(), endpoint.host(), endpoint.port(defaultPort), endpoint.basePath(),
+        endpoint.address());
   }
 
   /** {@code http} or {@code https}. */
