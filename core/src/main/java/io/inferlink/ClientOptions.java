@@ -200,7 +200,7 @@ public final class ClientOptions {
     return connectTimeout;
   }
 
-  /** Time allowed for a whole call, unless the request sets its own. */
+  /** Time allowed for a whole call (its retries and their waits included), unless the request sets its own. */
   public Duration requestTimeout() {
     return requestTimeout;
   }
@@ -674,7 +674,7 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Time allowed for a whole call; must be positive. */
+    /** Time allowed for a whole call, its retries and their waits included; must be positive. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive("requestTimeout", timeout);
       return this;

@@ -16,6 +16,10 @@ import java.util.Objects;
  * {@link InferenceRequest.Builder#idempotent(boolean) idempotent}, any metadata, readiness or liveness
  * call, or every call when {@code retryWhenOutcomeUnknown} is set.
  *
+ * <p>All attempts share the call's one timeout, wait at least what the server asked
+ * ({@link InferenceException#retryAfter()}), and draw on the client's {@link RetryBudget}: a retry that would
+ * pass the deadline or that the budget refuses is not made, and the call fails with the server's last failure.
+ *
  * @param maxAttempts total attempts including the first; 1 means no retry
  * @param initialBackoff wait before the first retry
  * @param maxBackoff the longest wait between attempts

@@ -11,7 +11,13 @@ import io.inferlink.InvalidRequestException;
 import io.inferlink.ModelNotFoundException;
 import io.inferlink.ServerException;
 import io.inferlink.UnavailableException;
+import io.inferlink.InferenceException.Delivery;
+import io.inferlink.spi.support.Errors;
+import io.inferlink.spi.support.GrpcStatusTable;
 import io.inferlink.spi.support.HttpStatusTable;
+import io.inferlink.spi.support.RetryAfter;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The OVMS status table of PROTOCOLS.md §4.7, row by row, and how a wrapped client's failure is re-read by it. */
@@ -73,5 +79,24 @@ class OvmsStatusTableTest {
     assertInstanceOf(ModelNotFoundException.class, missing);
     assertFalse(missing.getMessage().contains("provider x"), missing.getMessage());
     assertTrue(missing.getMessage().endsWith("provider ovms-rest]"), missing.getMessage());
+  }
+
+  @Test
+  void whatDecidesRetriesSurvivesTheTranslation() {
+    OvmsFailures failures = new OvmsFailures("ovms-grpc", null);
+    InferenceException busy = HttpStatusTable.toException(503, "busy", "kserve-v2-rest",
+        RetryAfter.waiting(Duration.ofSeconds(4)));
+    assertEquals(Optional.of(Duration.ofSeconds(4)), failures.map(busy).retryAfter());
+    assertEquals(Optional.of(Duration.ofSeconds(2)), OvmsStatusTable.toException(503, "busy", "ovms-rest",
+        RetryAfter.waiting(Duration.ofSeconds(2))).retryAfter());
+
+    InferenceException refused = GrpcStatusTable.toException(14, "shedding", "kserve-v2-grpc", null, null,
+        RetryAfter.refused());
+    assertFalse(failures.map(refused).isRetryable(), "a server that asked not to be retried is still not retried");
+
+    InferenceException mayHaveRun = Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+        .message("reset after sending").delivery(Delivery.OUTCOME_UNKNOWN));
+    assertEquals(Delivery.OUTCOME_UNKNOWN, failures.map(mayHaveRun).delivery(),
+        "a non-idempotent call must not be retried because the translation forgot it may have run");
   }
 }

@@ -81,6 +81,7 @@ final class RetryInterceptor implements InferenceInterceptor {
     private final PreparedCall<?> prepared;
     private final CompletableFuture<T> result;
     private final boolean mayRunTwice;
+    private volatile InferenceException lastFailure;
 
     Retries(InferenceCall call, Chain<T> chain, PreparedCall<?> prepared, CompletableFuture<T> result) {
       this.call = call;
@@ -92,6 +93,11 @@ final class RetryInterceptor implements InferenceInterceptor {
 
     void attempt(int attempt) {
       if (result.isDone()) {
+        return;
+      }
+      if (attempt > 1 && call.timeLeft().compareTo(Duration.ZERO) <= 0) {
+        // The deadline passed while the retry waited to run (a busy scheduler): the server's failure stands.
+        result.completeExceptionally(lastFailure);
         return;
       }
       CompletableFuture<T> inFlight;
@@ -123,6 +129,7 @@ final class RetryInterceptor implements InferenceInterceptor {
         } else if (!budget.tryAcquireRetry()) {
           why = "the client's retry budget is spent (" + budget.budget() + ")";
         } else {
+          lastFailure = failure;
           delays.after(wait, () -> attempt(attempt + 1));
           return;
         }

@@ -152,6 +152,23 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void aRetryThatRunsLateAfterTheDeadlineIsNotSentAndTheServersFailureStands() {
+    RetryInterceptor late = new RetryInterceptor(QUICK, new RetryBudgetTracker(RetryBudget.unlimited()), (wait, task) -> {
+      try {
+        Thread.sleep(300); // a scheduler so busy that the 10 ms wait ends after the 200 ms deadline
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      task.run();
+    });
+    InferenceException busy = unavailable(null);
+    CompletableFuture<String> f = late.intercept(call(Operation.SERVER_READY, Duration.ofMillis(200)),
+        chain(n -> failing(busy)));
+    assertSame(busy, failureOf(f));
+    assertEquals(List.of(1), attempts);
+  }
+
+  @Test
   void retriesKeepTheCallsDeadline() throws Exception {
     List<InferenceCall> seen = new ArrayList<>();
     InferenceException busy = unavailable(null);

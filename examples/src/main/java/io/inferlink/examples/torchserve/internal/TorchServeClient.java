@@ -19,6 +19,7 @@ import io.inferlink.spi.support.HttpStatusTable;
 import io.inferlink.spi.support.MalformedAnswerException;
 import io.inferlink.spi.support.PreparedCall;
 import io.inferlink.spi.support.Redaction;
+import io.inferlink.spi.support.RetryAfter;
 import io.inferlink.spi.support.SecretScrubber;
 import io.inferlink.spi.support.TlsSupport;
 import java.net.URI;
@@ -49,8 +50,16 @@ final class TorchServeClient extends AbstractInferenceClient {
       EnumSet.of(DataType.FP32, DataType.INT64, DataType.BOOL, DataType.BYTES));
   private static final String JSON = "application/json";
 
-  /** One answer, whatever its status; text taken from it goes through {@code secrets}: servers echo headers. */
-  record Answer(int status, byte[] body, URI url, SecretScrubber secrets) {}
+  /**
+   * One answer, whatever its status, with what its {@code Retry-After} asked ({@code null}: nothing); text taken
+   * from it goes through {@code secrets}: servers echo headers.
+   */
+  record Answer(int status, byte[] body, URI url, SecretScrubber secrets, RetryAfter retryAfter) {
+    /** An answer without a {@code Retry-After} (tests). */
+    Answer(int status, byte[] body, URI url, SecretScrubber secrets) {
+      this(status, body, url, secrets, null);
+    }
+  }
 
   private final HttpClient http;
   private final TorchServePaths paths;
@@ -163,7 +172,10 @@ final class TorchServeClient extends AbstractInferenceClient {
         answer.completeExceptionally(Errors.connectionFailure(error, uri.getScheme() + "://" + uri.getAuthority(),
             secrets, providerName()));
       } else {
-        answer.complete(new Answer(response.statusCode(), response.body(), uri, secrets));
+        // Read here, where the headers are: core's one reader of Retry-After (seconds or an HTTP-date).
+        RetryAfter retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::fromHttpHeader)
+            .orElse(null);
+        answer.complete(new Answer(response.statusCode(), response.body(), uri, secrets, retryAfter));
       }
     });
     return Futures.cancelling(answer, exchange);
@@ -190,6 +202,6 @@ final class TorchServeClient extends AbstractInferenceClient {
     Optional<String> wrongPath = answer.status() == 404 ? TorchServeJson.wrongPath(answer.body()) : Optional.empty();
     return wrongPath.isPresent()
         ? HttpStatusTable.wrongEndpoint(Redaction.redactText(answer.url().toString()), wrongPath.get(), text, provider)
-        : HttpStatusTable.toException(answer.status(), text, provider);
+        : HttpStatusTable.toException(answer.status(), text, provider, answer.retryAfter());
   }
 }
