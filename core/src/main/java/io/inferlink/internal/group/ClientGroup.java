@@ -43,6 +43,7 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
   private final Duration hedgeDelay;
   private final RetryBudgetTracker hedgeBudget;
   private final boolean countsCalls;
+  private volatile AutoCloseable addressRefresh;
 
   ClientGroup(Endpoint first, ClientOptions options, List<List<GroupMember>> tiers) {
     super(tiers.get(0).get(0).client().providerName(), first, options, common(tiers));
@@ -52,7 +53,7 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
     this.countsCalls = !options.retryPolicy().isEnabled() || pipeline().retryBudget() == null;
     this.hedgeBudget = countsCalls ? new RetryBudgetTracker(options.retryBudget()) : pipeline().retryBudget();
     Duration interval = options.healthCheckInterval();
-    this.healthChecks = interval.isZero() ? null : new HealthChecks(picker.members(), interval);
+    this.healthChecks = interval.isZero() ? null : new HealthChecks(picker::members, interval);
   }
 
   /** What every member can do. */
@@ -104,23 +105,39 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
     }
     // Each member builds the request in its own protocol once per call, on the first attempt it gets.
     Map<GroupMember, PreparedCall<T>> built = new ConcurrentHashMap<>();
-    GroupCall.MemberSend<T> send = (member, attempt) -> sendOn(member, operation, request, model, attempt, built);
+    GroupCall.MemberSend<T> send = new GroupCall.MemberSend<>() {
+      @Override
+      public CompletableFuture<T> send(GroupMember member, Attempt attempt) {
+        PreparedCall<T> prepared;
+        try {
+          prepared = onMember(member, operation, request, model, built);
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+        return prepared.send(attempt);
+      }
+
+      @Override
+      public T sendBlocking(GroupMember member, Attempt attempt) {
+        return onMember(member, operation, request, model, built).sendBlocking(attempt);
+      }
+    };
     return new GroupCall<>(picker, send, providerName(), idempotent ? hedgeDelay : Duration.ZERO, hedgeBudget);
   }
 
-  private <T> CompletableFuture<T> sendOn(GroupMember member, Operation operation, InferenceRequest request,
-      ModelRef model, Attempt attempt, Map<GroupMember, PreparedCall<T>> built) {
+  /**
+   * The member's own prepared call for the operation, built on its first attempt of this call; for a member not on
+   * the skeleton, a call of its public method (which cannot carry per-call headers, so refuses calls that have some).
+   */
+  private <T> PreparedCall<T> onMember(GroupMember member, Operation operation, InferenceRequest request,
+      ModelRef model, Map<GroupMember, PreparedCall<T>> built) {
     InferenceClient client = member.client();
     if (client instanceof AbstractInferenceClient) {
-      PreparedCall<T> prepared = built.computeIfAbsent(member,
-          m -> prepareOf((AbstractInferenceClient) client, operation, request, model));
-      return prepared.send(attempt);
+      return built.computeIfAbsent(member, m -> prepareOf((AbstractInferenceClient) client, operation, request, model));
     }
-    if (!attempt.headers().isEmpty()) {
-      return CompletableFuture.failedFuture(new UnsupportedFeatureException(client.providerName()
-          + " cannot send per-call headers (headers " + attempt.headers().keySet() + ")"));
-    }
-    return PublicCalls.send(client, operation, request, model);
+    return attempt -> attempt.headers().isEmpty() ? PublicCalls.<T>send(client, operation, request, model)
+        : CompletableFuture.failedFuture(new UnsupportedFeatureException(client.providerName()
+            + " cannot send per-call headers (headers " + attempt.headers().keySet() + ")"));
   }
 
   @Override
@@ -128,6 +145,15 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
     List<EndpointStatus> all = new ArrayList<>();
     picker.members().forEach(m -> all.add(m.status()));
     return all;
+  }
+
+  MemberPicker picker() {
+    return picker;
+  }
+
+  /** Stops {@code refresh} when the group closes (it changes the members; it must stop first). */
+  void closeWith(AutoCloseable refresh) {
+    this.addressRefresh = refresh;
   }
 
   /** The group's own options (tests). */
@@ -150,6 +176,14 @@ final class ClientGroup extends AbstractInferenceClient implements EndpointGroup
 
   @Override
   protected void closeTransport() {
+    AutoCloseable refresh = addressRefresh;
+    if (refresh != null) {
+      try {
+        refresh.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping the address refresh failed", e);
+      }
+    }
     if (healthChecks != null) {
       healthChecks.close();
     }

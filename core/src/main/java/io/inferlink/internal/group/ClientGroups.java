@@ -21,6 +21,9 @@ import java.util.function.LongSupplier;
  * ejection, hedging), so a member is a plain transport and nothing runs twice. Stateless and thread-safe.
  */
 public final class ClientGroups {
+  /** How often a REST name made one member per address is resolved again: the JDK's own DNS cache time. */
+  static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
+
   private ClientGroups() {}
 
   /**
@@ -37,6 +40,12 @@ public final class ClientGroups {
 
   static ClientGroup create(List<Endpoint> hosts, ClientOptions options,
       BiFunction<Endpoint, ClientOptions, InferenceClient> one, LongSupplier nanoClock) {
+    return create(hosts, options, one, nanoClock, InetAddress::getAllByName, REFRESH_INTERVAL);
+  }
+
+  static ClientGroup create(List<Endpoint> hosts, ClientOptions options,
+      BiFunction<Endpoint, ClientOptions, InferenceClient> one, LongSupplier nanoClock, Resolver resolver,
+      Duration refreshInterval) {
     ClientOptions groupOptions = options.withDefaultTextOptions(hosts.get(0).queryOptions());
     List<List<Endpoint>> tiers = new ArrayList<>();
     tiers.add(hosts);
@@ -54,14 +63,19 @@ public final class ClientGroups {
       for (int tier = 0; tier < tiers.size(); tier++) {
         List<GroupMember> inTier = new ArrayList<>();
         for (Endpoint host : tiers.get(tier)) {
-          InferenceClient client = one.apply(host, memberOptions);
-          made.add(client);
-          String shown = host.address() == null ? host.toString() : host + " (" + host.address().getHostAddress() + ")";
-          inTier.add(new GroupMember(client, shown, tier, groupOptions.outlierEjection(), nanoClock));
+          GroupMember m = member(host, tier, one, memberOptions, groupOptions, nanoClock);
+          made.add(m.client());
+          inTier.add(m);
         }
         members.add(inTier);
       }
-      return new ClientGroup(hosts.get(0), groupOptions, members);
+      ClientGroup group = new ClientGroup(hosts.get(0), groupOptions, members);
+      if (isOneNameByAddress(hosts)) {
+        group.closeWith(new AddressRefresh(hosts.get(0), group.picker(), 0,
+            e -> member(e, 0, one, memberOptions, groupOptions, nanoClock), resolver, refreshInterval,
+            groupOptions.requestTimeout()).start());
+      }
+      return group;
     } catch (RuntimeException e) {
       for (InferenceClient c : made) {
         try {
@@ -74,6 +88,23 @@ public final class ClientGroups {
     }
   }
 
+  private static GroupMember member(Endpoint host, int tier, BiFunction<Endpoint, ClientOptions, InferenceClient> one,
+      ClientOptions memberOptions, ClientOptions groupOptions, LongSupplier nanoClock) {
+    InferenceClient client = one.apply(host, memberOptions);
+    String shown = host.address() == null ? host.toString() : host + " (" + host.address().getHostAddress() + ")";
+    return new GroupMember(client, shown, host.address(), tier, groupOptions.outlierEjection(), nanoClock);
+  }
+
+  /** True for the endpoints {@link #byAddress} makes of one name: each pinned, all the same name. */
+  private static boolean isOneNameByAddress(List<Endpoint> hosts) {
+    for (Endpoint h : hosts) {
+      if (h.address() == null || !h.host().equals(hosts.get(0).host())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Resolves a host name to its addresses (the system's resolver; tests pass their own). */
   @FunctionalInterface
   interface Resolver {
@@ -84,7 +115,8 @@ public final class ClientGroups {
    * The endpoints to make a client of for {@code endpoint}: over REST, when the options (or the endpoint's query)
    * set {@code balancing} and its host is a name with several addresses, one endpoint per address, each pinned to
    * it ({@link Endpoint#withAddress}) with the name kept for the Host header and TLS; else the endpoint alone.
-   * gRPC endpoints are left to grpc-java's own resolver and {@code round_robin}. The name is resolved once, here.
+   * gRPC endpoints are left to grpc-java's own resolver and {@code round_robin}. The group resolves the name again
+   * every {@link #REFRESH_INTERVAL} ({@link AddressRefresh}).
    */
   public static List<Endpoint> byAddress(Endpoint endpoint, ClientOptions options) {
     return byAddress(endpoint, options, InetAddress::getAllByName);

@@ -27,6 +27,9 @@ final class GroupCall<T> implements PreparedCall<T> {
   /** Sends one attempt of the operation to one member. */
   interface MemberSend<T> {
     CompletableFuture<T> send(GroupMember member, Attempt attempt);
+
+    /** As {@link #send}, waiting on this thread (where the member's transport may read the answer itself). */
+    T sendBlocking(GroupMember member, Attempt attempt);
   }
 
   private final MemberPicker picker;
@@ -53,6 +56,29 @@ final class GroupCall<T> implements PreparedCall<T> {
       return sendTo(member, attempt);
     }
     return new Hedge(attempt).start(member);
+  }
+
+  /**
+   * A blocking caller's attempt without hedging goes out with the member's own {@code sendBlocking}, so a gRPC
+   * member still reads its answer on the caller's thread (see {@link io.inferlink.spi.support.CallPipeline}).
+   */
+  @Override
+  public T sendBlocking(Attempt attempt) {
+    if (!hedgeDelay.isZero() && hedgeDelay.compareTo(attempt.timeLeft()) < 0) {
+      return PreparedCall.super.sendBlocking(attempt);
+    }
+    GroupMember member = picker.pick(tried);
+    tried.add(member);
+    member.started();
+    T value;
+    try {
+      value = send.sendBlocking(member, attempt);
+    } catch (RuntimeException e) {
+      member.finished(Errors.wrap(e, provider)); // a cancellation (interrupt) is CANCELLED: not counted
+      throw e;
+    }
+    member.finished(null);
+    return value;
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 final class GroupMember {
   private final InferenceClient client;
   private final String endpoint;
+  private final java.net.InetAddress address;
   private final int tier;
   private final OutlierEjection ejection;
   private final LongSupplier nanoClock;
@@ -33,9 +34,12 @@ final class GroupMember {
   private boolean ejectedByServer;
   private boolean ejected;
 
-  GroupMember(InferenceClient client, String endpoint, int tier, OutlierEjection ejection, LongSupplier nanoClock) {
+  /** {@code address}: the one address it connects to, for a member of a name with several; else null. */
+  GroupMember(InferenceClient client, String endpoint, java.net.InetAddress address, int tier, OutlierEjection ejection,
+      LongSupplier nanoClock) {
     this.client = client;
     this.endpoint = endpoint;
+    this.address = address;
     this.tier = tier;
     this.ejection = ejection;
     this.nanoClock = nanoClock;
@@ -47,6 +51,10 @@ final class GroupMember {
 
   int tier() {
     return tier;
+  }
+
+  java.net.InetAddress address() {
+    return address;
   }
 
   int inFlight() {

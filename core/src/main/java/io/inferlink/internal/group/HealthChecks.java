@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Asks every member of a group whether it is ready ({@code serverReadyAsync}) every interval, on one daemon thread
@@ -23,14 +24,15 @@ final class HealthChecks implements AutoCloseable {
   private static final Duration LONGEST_CHECK = Duration.ofSeconds(5);
   private static final AtomicInteger GROUPS = new AtomicInteger();
 
-  private final List<GroupMember> members;
+  private final Supplier<List<GroupMember>> members;
   private final long timeoutNanos;
   private final String threadName = "inferlink-health-check-" + GROUPS.incrementAndGet();
   private final ScheduledExecutorService scheduler;
   private final Set<GroupMember> checking = ConcurrentHashMap.newKeySet();
 
-  HealthChecks(List<GroupMember> members, Duration interval) {
-    this.members = List.copyOf(members);
+  /** {@code members} is asked each round: a name's members may change. */
+  HealthChecks(Supplier<List<GroupMember>> members, Duration interval) {
+    this.members = members;
     // A short interval must not make a busy but healthy server look down: a check gets at least a second.
     Duration timeout = interval.compareTo(SHORTEST_CHECK) < 0 ? SHORTEST_CHECK : interval;
     this.timeoutNanos = (timeout.compareTo(LONGEST_CHECK) < 0 ? timeout : LONGEST_CHECK).toNanos();
@@ -48,7 +50,7 @@ final class HealthChecks implements AutoCloseable {
   }
 
   private void checkAll() {
-    for (GroupMember m : members) {
+    for (GroupMember m : members.get()) {
       if (m.client().capabilities().supports(Capability.SERVER_READY) && checking.add(m)) {
         check(m);
       }

@@ -14,25 +14,45 @@ import java.util.concurrent.atomic.AtomicInteger;
  * group whose every endpoint looks down should still find out when one is up again. Thread-safe.
  */
 final class MemberPicker {
-  private final List<List<GroupMember>> tiers;
-  private final List<GroupMember> all;
+  // Replaced whole when a tier's members change (AddressRefresh): a pick sees one consistent version.
+  private volatile List<List<GroupMember>> tiers;
+  private volatile List<GroupMember> all;
   private final Balancing balancing;
   private final AtomicInteger[] turns;
 
   MemberPicker(List<List<GroupMember>> tiers, Balancing balancing) {
-    this.tiers = List.copyOf(tiers);
-    List<GroupMember> flat = new ArrayList<>();
-    tiers.forEach(flat::addAll);
-    this.all = List.copyOf(flat);
+    setTiers(tiers);
     this.balancing = balancing;
-    this.turns = new AtomicInteger[tiers.size()];
+    this.turns = new AtomicInteger[this.tiers.size()];
     for (int i = 0; i < turns.length; i++) {
       turns[i] = new AtomicInteger();
     }
   }
 
+  private void setTiers(List<List<GroupMember>> newTiers) {
+    List<List<GroupMember>> copy = new ArrayList<>();
+    List<GroupMember> flat = new ArrayList<>();
+    for (List<GroupMember> tier : newTiers) {
+      copy.add(List.copyOf(tier));
+      flat.addAll(tier);
+    }
+    this.all = List.copyOf(flat);
+    this.tiers = List.copyOf(copy);
+  }
+
   List<GroupMember> members() {
     return all;
+  }
+
+  List<GroupMember> tier(int tier) {
+    return tiers.get(tier);
+  }
+
+  /** Replaces the members of one tier (the addresses of a name changed). */
+  synchronized void replaceTier(int tier, List<GroupMember> members) {
+    List<List<GroupMember>> next = new ArrayList<>(tiers);
+    next.set(tier, members);
+    setTiers(next);
   }
 
   /** The member for the next attempt of a call that already tried {@code tried}. */
@@ -50,9 +70,10 @@ final class MemberPicker {
   }
 
   private GroupMember pickAvailable(Set<GroupMember> tried, boolean untriedOnly) {
-    for (int t = 0; t < tiers.size(); t++) {
-      List<GroupMember> candidates = new ArrayList<>(tiers.get(t).size());
-      for (GroupMember m : tiers.get(t)) {
+    List<List<GroupMember>> now = tiers;
+    for (int t = 0; t < now.size(); t++) {
+      List<GroupMember> candidates = new ArrayList<>(now.get(t).size());
+      for (GroupMember m : now.get(t)) {
         if (m.available() && !(untriedOnly && tried.contains(m))) {
           candidates.add(m);
         }

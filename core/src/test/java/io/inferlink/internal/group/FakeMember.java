@@ -28,6 +28,8 @@ final class FakeMember extends AbstractInferenceClient {
   final String name;
   final AtomicInteger attempts = new AtomicInteger();
   final AtomicInteger readinessChecks = new AtomicInteger();
+  /** Attempts sent with {@code sendBlocking}: the caller's thread waits in the member's own transport. */
+  final AtomicInteger blockingAttempts = new AtomicInteger();
   final List<Attempt> sent = new CopyOnWriteArrayList<>();
   final List<CompletableFuture<InferenceResponse>> answers = new CopyOnWriteArrayList<>();
   final ClientOptions options;
@@ -81,13 +83,22 @@ final class FakeMember extends AbstractInferenceClient {
 
   @Override
   protected PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request) {
-    return PreparedCall.of(-1, a -> {
-      attempts.incrementAndGet();
-      sent.add(a);
-      CompletableFuture<InferenceResponse> f = behaviour.apply(a);
-      answers.add(f);
-      return f;
-    });
+    return new PreparedCall<>() {
+      @Override
+      public CompletableFuture<InferenceResponse> send(Attempt a) {
+        attempts.incrementAndGet();
+        sent.add(a);
+        CompletableFuture<InferenceResponse> f = behaviour.apply(a);
+        answers.add(f);
+        return f;
+      }
+
+      @Override
+      public InferenceResponse sendBlocking(Attempt a) {
+        blockingAttempts.incrementAndGet();
+        return PreparedCall.super.sendBlocking(a);
+      }
+    };
   }
 
   @Override

@@ -65,4 +65,49 @@ class GroupDnsTest {
     }
     assertNull(Endpoint.parse("kserve-v2+http://replicas:8000").address());
   }
+
+  private static InetAddress at(int last) throws UnknownHostException {
+    return InetAddress.getByAddress("replicas", new byte[] {10, 0, 0, (byte) last});
+  }
+
+  private static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - end > 0) {
+        throw new AssertionError("not within 5 s: " + what);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void theNameIsResolvedAgainAndTheMembersFollowItsAddresses() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<InetAddress[]> dns =
+        new java.util.concurrent.atomic.AtomicReference<>(new InetAddress[] {at(1), at(2)});
+    java.util.Map<String, FakeMember> made = new java.util.concurrent.ConcurrentHashMap<>();
+    ClientOptions options = ClientOptions.builder().healthCheckInterval(Duration.ZERO)
+        .requestTimeout(Duration.ofMillis(50)).build();
+    List<Endpoint> hosts = ClientGroups.byAddress(Endpoint.parse("kserve-v2+http://replicas:8000"), BALANCED,
+        h -> dns.get());
+    ClientGroup group = ClientGroups.create(hosts, options, (e, o) -> {
+      FakeMember m = new FakeMember(e.address().getHostAddress(), FakeMember.ALL, o);
+      made.put(m.name, m);
+      return m;
+    }, System::nanoTime, h -> dns.get(), Duration.ofMillis(20));
+    try (group) {
+      dns.set(new InetAddress[] {at(2), at(3)});
+      waitFor("10.0.0.3 in, 10.0.0.1 out", () -> group.members().stream().map(EndpointStatus::endpoint).toList()
+          .equals(List.of("kserve-v2+http://replicas:8000 (10.0.0.2)", "kserve-v2+http://replicas:8000 (10.0.0.3)")));
+      waitFor("the client of the address that went away closed", () -> made.get("10.0.0.1").closed);
+      org.junit.jupiter.api.Assertions.assertFalse(made.get("10.0.0.2").closed, "a member that stays is kept");
+      assertEquals(3, made.size(), "only the new address got a new client");
+      dns.set(new InetAddress[0]);
+      Thread.sleep(100);
+      assertEquals(2, group.members().size(), "an empty answer keeps the members");
+    }
+    dns.set(new InetAddress[] {at(4)});
+    Thread.sleep(100);
+    assertEquals(3, made.size(), "no refresh after close");
+    made.values().forEach(m -> org.junit.jupiter.api.Assertions.assertTrue(m.closed));
+  }
 }

@@ -209,4 +209,47 @@ class GroupRoutingTest {
       assertEquals("b", group.infer(request()).modelName(), "panic mode: not refused, sent to b (back first)");
     }
   }
+
+  @Test
+  void interceptorsSeeTheGroupsCallOnceAndAttemptInterceptorsEachAttemptWhereverItWent() {
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Integer> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.inferlink.interceptor.InferenceInterceptor perCall = new io.inferlink.interceptor.InferenceInterceptor() {
+      @Override
+      public <T> CompletableFuture<T> intercept(io.inferlink.interceptor.InferenceCall call, Chain<T> chain) {
+        calls.add(call.provider() + " " + call.endpoint());
+        return chain.proceed(call.withHeader("x-trace", "t1"));
+      }
+    };
+    io.inferlink.interceptor.InferenceInterceptor perAttempt = new io.inferlink.interceptor.InferenceInterceptor() {
+      @Override
+      public <T> CompletableFuture<T> intercept(io.inferlink.interceptor.InferenceCall call, Chain<T> chain) {
+        attempts.add(call.attempt());
+        return chain.proceed(call);
+      }
+    };
+    try (ClientGroup group = groups.build("fake://a:1", options().fallbackEndpoints("fake://f:1").retryPolicy(QUICK_RETRIES)
+        .interceptor(perCall).attemptInterceptor(perAttempt).build())) {
+      groups.m("a").failing(ErrorCode.UNAVAILABLE);
+      assertEquals("f", group.infer(request()).modelName());
+      assertEquals(List.of("fake-a fake://a:1"), calls, "one call, named after the primary");
+      assertEquals(List.of(1, 2), attempts);
+      assertEquals("t1", groups.m("a").sent.get(0).headers().get("x-trace"), "per-call headers reach each member");
+      assertEquals("t1", groups.m("f").sent.get(0).headers().get("x-trace"));
+    }
+  }
+
+  @Test
+  void aBlockingCallUsesTheMembersOwnBlockingSendAndStillFailsOver() {
+    try (ClientGroup group = groups.build("fake://a:1", options().fallbackEndpoints("fake://f:1").build())) {
+      group.infer(request());
+      assertEquals(1, groups.m("a").blockingAttempts.get(), "no hand-off: the member's transport answers this thread");
+      group.inferAsync(request()).join();
+      assertEquals(1, groups.m("a").blockingAttempts.get(), "an async call is sent asynchronously");
+      groups.m("a").failing(ErrorCode.UNAVAILABLE);
+      assertThrows(UnavailableException.class, () -> group.infer(request()));
+      assertEquals(1, status(group, "a").failures(), "a blocking failure is recorded too");
+      assertEquals(0, status(group, "a").inFlight());
+    }
+  }
 }
