@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * What a gRPC frontend needs from a call beyond its message: the call's metadata as lower-cased
  * headers (recorded on arrival by {@link GrpcLoopbackServer}), and cancellation of a
- * {@link ModelCall} when the client cancels, its deadline passes or the server shuts down.
- * Stateless and thread-safe.
+ * {@link ModelCall} when the client cancels, its deadline passes or the server shuts down; and the
+ * refusal of every call while the emulator is overloaded ({@link Overload}). Stateless and thread-safe.
  */
 public final class GrpcCalls {
   private static final Context.Key<Map<String, String>> HEADERS = Context.key("inferlink-emulator-headers");
