@@ -4,6 +4,7 @@ module io.inferlink.testkit {
   requires transitive org.junit.jupiter.api;
 
   exports io.inferlink.testkit;
+  exports io.inferlink.testkit.load;
   // JUnit instantiates the kit's @Nested check groups reflectively.
   opens io.inferlink.testkit to org.junit.platform.commons;
 }

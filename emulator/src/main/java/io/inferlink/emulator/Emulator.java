@@ -25,6 +25,7 @@ public final class Emulator implements AutoCloseable {
 
   private final ModelScript script;
   private final CallRecorder recorder = new CallRecorder();
+  private final Overload overload = new Overload();
   private final Map<String, ProtocolFrontend> frontends;
   private final Duration maxLifetime;
   private final Map<String, Integer> ports;
@@ -57,7 +58,7 @@ public final class Emulator implements AutoCloseable {
     if (started) {
       return this;
     }
-    FrontendContext context = new FrontendContext(script, recorder, serverMetadata(), maxLifetime);
+    FrontendContext context = new FrontendContext(script, recorder, serverMetadata(), maxLifetime, overload);
     try {
       for (ProtocolFrontend f : frontends.values()) {
         servers.put(f.protocol(), f.create(context).start(ports.getOrDefault(f.protocol(), 0)));
@@ -69,6 +70,30 @@ public final class Emulator implements AutoCloseable {
     }
     started = true;
     return this;
+  }
+
+  /**
+   * Sheds load from now on: every request to every frontend is refused, REST with 503, a
+   * {@code Retry-After} of {@code retryAfter} (in seconds, rounded up) and the protocol's error body,
+   * gRPC with UNAVAILABLE and a {@code grpc-retry-pushback-ms} trailer, until {@link #endOverload()}.
+   * Works before {@link #start()} too; calling it again changes the wait asked for.
+   *
+   * @throws IllegalArgumentException when {@code retryAfter} is negative
+   */
+  public Emulator overload(Duration retryAfter) {
+    overload.start(retryAfter);
+    return this;
+  }
+
+  /** Serves requests again after {@link #overload(Duration)}. Idempotent. */
+  public Emulator endOverload() {
+    overload.end();
+    return this;
+  }
+
+  /** How many requests were refused while overloaded, since the emulator was built. */
+  public long overloadRefusals() {
+    return overload.refused();
   }
 
   /** The models. */
@@ -121,10 +146,19 @@ public final class Emulator implements AutoCloseable {
    * @throws IllegalArgumentException naming the served schemes when no frontend serves this one
    */
   public synchronized String endpoint(String scheme) {
+    return scheme + "://" + LoopbackServer.HOST + ":" + port(protocolServing(scheme));
+  }
+
+  /**
+   * The protocol whose frontend serves a scheme; answers after {@link #close()} too.
+   *
+   * @throws IllegalArgumentException naming the served schemes when no frontend serves this one
+   */
+  String protocolServing(String scheme) {
     List<String> known = new ArrayList<>();
     for (ProtocolFrontend f : frontends.values()) {
       if (f.schemes().contains(scheme)) {
-        return scheme + "://" + LoopbackServer.HOST + ":" + port(f.protocol());
+        return f.protocol();
       }
       known.addAll(f.schemes());
     }

@@ -13,13 +13,21 @@ import java.util.Objects;
  * @param recorder where every call's headers and cancellation are reported
  * @param server the server name and version that metadata endpoints answer
  * @param maxLifetime how long a server runs at most before it stops itself
+ * @param overload the emulator's overload switch, which every server of it obeys
  */
-public record FrontendContext(ModelScript script, CallRecorder recorder, ServerMetadata server, Duration maxLifetime) {
+public record FrontendContext(ModelScript script, CallRecorder recorder, ServerMetadata server, Duration maxLifetime,
+    Overload overload) {
   /** Checks that nothing is missing. */
   public FrontendContext {
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(recorder, "recorder");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(maxLifetime, "maxLifetime");
+    Objects.requireNonNull(overload, "overload");
+  }
+
+  /** A context whose servers are never overloaded (a switch nobody holds). */
+  public FrontendContext(ModelScript script, CallRecorder recorder, ServerMetadata server, Duration maxLifetime) {
+    this(script, recorder, server, maxLifetime, new Overload());
   }
 }

@@ -6,6 +6,8 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,8 +18,8 @@ import java.util.Objects;
 /**
  * What a gRPC frontend needs from a call beyond its message: the call's metadata as lower-cased
  * headers (recorded on arrival by {@link GrpcLoopbackServer}), and cancellation of a
- * {@link ModelCall} when the client cancels, its deadline passes or the server shuts down.
- * Stateless and thread-safe.
+ * {@link ModelCall} when the client cancels, its deadline passes or the server shuts down; and the
+ * refusal of every call while the emulator is overloaded ({@link Overload}). Stateless and thread-safe.
  */
 public final class GrpcCalls {
   private static final Context.Key<Map<String, String>> HEADERS = Context.key("inferlink-emulator-headers");
@@ -67,6 +69,31 @@ public final class GrpcCalls {
         Map<String, String> headers = withAuthority(toHeaders(metadata), call.getAuthority());
         recorder.recordHeaders(headers);
         return Contexts.interceptCall(Context.current().withValue(HEADERS, headers), call, metadata, next);
+      }
+    };
+  }
+
+  private static final Metadata.Key<String> PUSHBACK =
+      Metadata.Key.of(Overload.GRPC_PUSHBACK_TRAILER, Metadata.ASCII_STRING_MARSHALLER);
+
+  /**
+   * Closes every call with UNAVAILABLE and the pushback trailer while {@code overload} is on, before
+   * the service sees it; passes calls on otherwise.
+   */
+  static ServerInterceptor refusingWhenOverloaded(Overload overload) {
+    Objects.requireNonNull(overload, "overload");
+    return new ServerInterceptor() {
+      @Override
+      public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata metadata,
+          ServerCallHandler<Q, A> next) {
+        Duration wait = overload.refuseNow();
+        if (wait == null) {
+          return next.startCall(call, metadata);
+        }
+        Metadata trailers = new Metadata();
+        trailers.put(PUSHBACK, Long.toString(wait.toMillis()));
+        call.close(Status.UNAVAILABLE.withDescription(Overload.failure(wait).getMessage()), trailers);
+        return new ServerCall.Listener<>() {};
       }
     };
   }

@@ -36,6 +36,7 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
   private final int maxInboundMessageBytes;
   private final int threads;
   private final GrpcTls tls;
+  private final Overload overload;
 
   private Server server;
   private EventLoopGroup boss;
@@ -49,6 +50,7 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
     this.maxInboundMessageBytes = b.maxRequestBytesValue();
     this.threads = b.threadCount();
     this.tls = b.serverTls() == null ? null : b.serverTls().grpc();
+    this.overload = b.overloadSwitch();
   }
 
   /** Starts configuring a server; {@code name} goes into its thread names. */
@@ -85,8 +87,10 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
         .executor(calls)
         .maxInboundMessageSize(maxInboundMessageBytes);
     for (ServerServiceDefinition service : services) {
-      builder.addService(recorder == null ? service
-          : ServerInterceptors.intercept(service, GrpcCalls.recordingHeaders(recorder)));
+      ServerServiceDefinition recorded = recorder == null ? service
+          : ServerInterceptors.intercept(service, GrpcCalls.recordingHeaders(recorder));
+      // Outermost: a refused call never reaches the recorder or the service, as with the HTTP servers.
+      builder.addService(ServerInterceptors.intercept(recorded, GrpcCalls.refusingWhenOverloaded(overload)));
     }
     try {
       server = builder.build().start();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,7 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
   private final int maxRequestBytes;
   private final int threads;
   private final HttpTls tls;
+  private final Overload overload;
   private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
 
   private ServerSocket listener;
@@ -52,6 +54,7 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
     this.maxRequestBytes = b.maxRequestBytesValue();
     this.threads = b.threadCount();
     this.tls = b.serverTls() == null ? null : b.serverTls().http();
+    this.overload = b.overloadSwitch();
   }
 
   /** Starts configuring a server; {@code name} goes into its thread names. */
@@ -135,6 +138,12 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
 
   /** Routes a request and turns whatever the route throws into an answer; never throws. */
   HttpReply answer(HttpCall call) {
+    Duration wait = overload.refuseNow();
+    if (wait != null) {
+      // The protocol's own error body (its failure reply), plus when to come back.
+      return failureReply.apply(Overload.failure(wait))
+          .withHeader(Overload.RETRY_AFTER_HEADER, Long.toString(Overload.retryAfterSeconds(wait)));
+    }
     try {
       HttpRoute route = routeFor(call.rawPath());
       if (route == null) {

@@ -54,7 +54,8 @@ public abstract class LoopbackFrontend<S extends LoopbackServerBuilder<S>> imple
 
   @Override
   public final LoopbackServer create(FrontendContext context) {
-    S server = newServer(protocol(), context).maxLifetime(context.maxLifetime()).maxRequestBytes(maxRequestBytes).tls(tls);
+    S server = newServer(protocol(), context).maxLifetime(context.maxLifetime()).maxRequestBytes(maxRequestBytes).tls(tls)
+        .overload(context.overload());
     serve(server, context);
     return server.build();
   }

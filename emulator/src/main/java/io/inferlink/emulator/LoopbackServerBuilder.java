@@ -16,6 +16,7 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
   private int maxRequestBytes = LoopbackServer.DEFAULT_MAX_REQUEST_BYTES;
   private int threads;
   private ServerTls tls;
+  private Overload overload = new Overload();
 
   LoopbackServerBuilder(String name, int defaultThreads, int minThreads) {
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -77,6 +78,15 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
         : ServerTls.mutual(certificateChainPem, privateKeyPem, clientCaPem));
   }
 
+  /**
+   * Obeys this overload switch: while it is on, every request is refused before it is served
+   * ({@link Overload}). By default the server has a switch of its own that nobody turns on.
+   */
+  public B overload(Overload overload) {
+    this.overload = java.util.Objects.requireNonNull(overload, "overload");
+    return self();
+  }
+
   /** Builds the server; it binds on {@link LoopbackServer#start()}. */
   public abstract LoopbackServer build();
 
@@ -114,6 +124,10 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
 
   final ServerTls serverTls() {
     return tls;
+  }
+
+  final Overload overloadSwitch() {
+    return overload;
   }
 
   @SuppressWarnings("unchecked")

@@ -99,7 +99,7 @@ public final class OvmsFrontends {
    * and OVMS's own server metadata.
    */
   FrontendContext beneath(FrontendContext context, ModelScript script) {
-    return new FrontendContext(script, context.recorder(), serverMetadata(), context.maxLifetime());
+    return new FrontendContext(script, context.recorder(), serverMetadata(), context.maxLifetime(), context.overload());
   }
 
   OvmsMetrics metrics() {

@@ -131,8 +131,34 @@ public final class GrpcCalls {
     if (description == null && status.getCause() != null) {
       description = status.getCause().getMessage();
     }
+    if (status.getCode() == Status.Code.CANCELLED && description != null && description.startsWith(SERVER_RESET)) {
+      return serverReset(provider, cause, delivery);
+    }
     return GrpcStatusTable.toException(status.getCode().value(), secrets.scrub(description), provider, cause, delivery,
         pushback(t));
+  }
+
+  /**
+   * How grpc-netty describes a stream the server reset (HTTP/2 RST_STREAM), which it reports as CANCELLED
+   * for the error code CANCEL. A caller's own cancellation never gets here (its future is cancelled
+   * first), an interrupt says "Thread interrupted", and a server's CANCELLED status has its own text.
+   */
+  private static final String SERVER_RESET = "RST_STREAM closed stream";
+
+  /**
+   * A server that shuts down with calls in flight resets their streams (grpc-java's {@code shutdownNow},
+   * a C++ server's {@code Shutdown} after its deadline, a proxy shedding load). Reported as CANCELLED it
+   * would be final, since that code means the caller gave up; it is the server going away mid-call, so
+   * UNAVAILABLE (retryable), the outcome unknown once the request went out, and the wire status kept.
+   */
+  private static InferenceException serverReset(String provider, Throwable cause, Delivery delivery) {
+    return Errors.create(new InferenceException.Details(ErrorCode.UNAVAILABLE)
+        .message("the server reset the call's stream before answering (HTTP/2 RST_STREAM CANCEL,"
+            + " gRPC CANCELLED), as a server shutting down does")
+        .grpcStatus(Status.Code.CANCELLED.value())
+        .provider(provider)
+        .cause(cause)
+        .delivery(delivery));
   }
 
   /**

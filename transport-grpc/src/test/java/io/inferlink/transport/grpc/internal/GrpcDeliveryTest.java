@@ -138,6 +138,27 @@ class GrpcDeliveryTest {
     }
   }
 
+  /**
+   * A server that shuts down with calls in flight may reset their streams (HTTP/2 RST_STREAM CANCEL, as
+   * grpc-java's {@code shutdownNow} does), which grpc-java reports as CANCELLED; the caller cancelled nothing,
+   * so it is the server going away mid-call: retryable, the outcome unknown, the wire status kept.
+   */
+  @Test
+  void aStreamTheServerResetsIsUnavailableWithTheOutcomeUnknown() throws Exception {
+    proxy.cancelStreamAfterRequest = true;
+    ManagedChannel channel = channel(proxy.port(), ClientOptions.defaults());
+    try {
+      InferenceException e = failure(channel, "never", Duration.ofSeconds(10));
+      assertInstanceOf(UnavailableException.class, e);
+      assertTrue(e.isRetryable(), e.toString());
+      assertEquals(Delivery.OUTCOME_UNKNOWN, e.delivery(), e.toString());
+      assertEquals(Status.Code.CANCELLED.value(), e.grpcStatus(), "the wire status is kept");
+      assertTrue(e.getMessage().contains("reset"), e.getMessage());
+    } finally {
+      GrpcChannels.shutdown(channel);
+    }
+  }
+
   @Test
   void theServersOwnStatusIsAnAnswer() {
     ManagedChannel channel = channel(proxy.port(), ClientOptions.defaults());
