@@ -41,7 +41,10 @@ public record OutlierEjection(int consecutiveFailures, Duration baseEjectionTime
     return DEFAULTS;
   }
 
-  /** No ejection: failing endpoints stay in rotation (health checks may still take them out). */
+  /**
+   * No ejection for failures: failing endpoints stay in rotation. Health checks may still take one out, and a
+   * server that answers with {@code Retry-After} (or gRPC pushback) is still left alone for the time it asked.
+   */
   public static OutlierEjection disabled() {
     return DISABLED;
   }
