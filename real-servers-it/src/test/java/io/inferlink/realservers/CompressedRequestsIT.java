@@ -29,9 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompressedRequestsIT {
   private static final ClientOptions GZIP = ClientOptions.builder().compression("gzip").build();
 
+  // Rank 1, as the kit's identity model is declared on PyTriton (shape [-1], no batch dimension).
   private static InferenceRequest identity(float[] x) {
     return InferenceRequest.builder(KitModels.IDENTITY)
-        .input(Tensor.ofFloats(KitModels.IDENTITY_TENSOR, x, 1, x.length)).build();
+        .input(Tensor.ofFloats(KitModels.IDENTITY_TENSOR, x, x.length)).build();
   }
 
   /** A smooth ramp: compressible, as many real tensors are, yet not all zeros. */
