@@ -36,8 +36,9 @@ public final class CallRecorder {
       throw new IllegalArgumentException("capacity must be positive, got " + capacity);
     }
     this.calls = new LinkedHashMap<>() {
+      // CallRecorder.Entry, qualified: inside a Map subclass, javac 25 reads a bare Entry as the inherited Map.Entry.
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, CallRecorder.Entry> eldest) {
         return size() > capacity;
       }
     };
