@@ -1,6 +1,8 @@
 package io.inferlink.codec.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -106,6 +109,30 @@ class JsonColumnFuzzTest {
     assertEquals(tokens, fast, () -> s + " " + DecoderEscapes.describe(doc));
   }
 
+  /** Documents Jackson's byte-array parser would read in another encoding: both roads call them malformed. */
+  @Example
+  void documentsInAnotherEncodingAreMalformedOnBothRoads() {
+    byte[][] docs = {{'7', 0}, {0, '7'}, {'[', 0, '1', 0, ']', 0}, {(byte) 0xfe, (byte) 0xff, 0, '7'}};
+    byte[] utf8WithBom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '7'};
+    int checked = 0;
+    for (long seed = 0; seed < 64; seed++) {
+      Settings s = new Settings(seed);
+      // Only settings under which the same values in UTF-8 are read, so that "malformed" is the encoding's doing.
+      if (readOrNull(new byte[] {'7'}, s, true) == null || readOrNull(new byte[] {'[', '1', ']'}, s, true) == null
+          || readOrNull(new byte[] {'7'}, s, false) == null) {
+        continue;
+      }
+      for (byte[] doc : docs) {
+        assertNull(readOrNull(doc, s, true), () -> "fast road read " + DecoderEscapes.describe(doc) + " " + s);
+        assertNull(readOrNull(doc, s, false), () -> "token road read " + DecoderEscapes.describe(doc) + " " + s);
+      }
+      assertEquals(readOrNull(new byte[] {'7'}, s, true), readOrNull(utf8WithBom, s, true), s::toString);
+      assertEquals(readOrNull(new byte[] {'7'}, s, false), readOrNull(utf8WithBom, s, false), s::toString);
+      checked++;
+    }
+    assertTrue(checked > 0, "no settings read the UTF-8 counterparts");
+  }
+
   private static byte[] write(Tensor t, NonFinite nonFinite, boolean b64, boolean flat) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JsonTensors.factory(true).createGenerator(out)) {
@@ -159,8 +186,27 @@ class JsonColumnFuzzTest {
     }
   }
 
+  /**
+   * Whether Jackson's parser over a byte array would read {@code doc} as something other than BOM-less UTF-8.
+   * Answers are UTF-8 (RFC 8259 section 8.1) and the fast road reads nothing else, while Jackson guesses
+   * UTF-16 or UTF-32 from zero bytes or a byte-order mark among the first four bytes: {@code 7\0} is a
+   * UTF-16LE "7" to it. Well-formed UTF-8 JSON has no zero byte there, so the reference refuses such documents.
+   */
+  static boolean guessedAsAnotherEncoding(byte[] doc) {
+    for (int i = 0; i < Math.min(4, doc.length); i++) {
+      if (doc[i] == 0) {
+        return true;
+      }
+    }
+    // A UTF-8 byte-order mark is skipped by both roads (RFC 8259 lets a parser ignore it); UTF-16's are not.
+    return doc.length >= 2 && ((doc[0] & 0xff) == 0xfe || (doc[0] & 0xff) == 0xff);
+  }
+
   private static JsonParser parser(byte[] doc, Settings s, boolean fast) throws IOException {
     if (!fast) {
+      if (guessedAsAnotherEncoding(doc)) {
+        throw new MalformedAnswerException("not UTF-8 JSON");
+      }
       return JsonTensors.factory(s.nonNumeric).createParser(doc);
     }
     List<ByteBuffer> chunks = new ArrayList<>();
