@@ -1,6 +1,8 @@
 package io.inferlink.credentials.internal;
 
 import io.inferlink.AuthenticationException;
+import io.inferlink.ErrorCode;
+import io.inferlink.InferenceException;
 import io.inferlink.internal.HeaderRule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +94,7 @@ public final class TokenFileState {
   private String read(Path real, BasicFileAttributes attrs) {
     if (!attrs.isRegularFile()) {
       current = null;
-      throw new AuthenticationException("bearer token file " + file + " is not a regular file");
+      throw refused("bearer token file " + file + " is not a regular file", null);
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(real)) {
@@ -103,25 +105,31 @@ public final class TokenFileState {
     }
     if (bytes.length > maxBytes) {
       current = null;
-      throw new AuthenticationException("bearer token file " + file + " is larger than " + maxBytes + " bytes");
+      throw refused("bearer token file " + file + " is larger than " + maxBytes + " bytes", null);
     }
     String token = new String(bytes, StandardCharsets.UTF_8).strip();
     if (token.isEmpty()) {
       current = null;
-      throw new AuthenticationException("bearer token file " + file + " is empty");
+      throw refused("bearer token file " + file + " is empty", null);
     }
     try {
       HeaderRule.check("Authorization", token);
     } catch (IllegalArgumentException e) {
       current = null;
-      throw new AuthenticationException("bearer token file " + file
-          + " holds a character a header cannot carry (a control or non-Latin-1 character)");
+      throw refused("bearer token file " + file
+          + " holds a character a header cannot carry (a control or non-Latin-1 character)", null);
     }
     return token;
   }
 
   private AuthenticationException unreadable(Exception e) {
     // The exception's class says what went wrong (NoSuchFileException, AccessDeniedException); its message is the path.
-    return new AuthenticationException("cannot read bearer token file " + file + ": " + e.getClass().getSimpleName(), e);
+    return refused("cannot read bearer token file " + file + ": " + e.getClass().getSimpleName(), e);
+  }
+
+  /** The attempt that asked was not sent: safe to send again once the file is right. */
+  private static AuthenticationException refused(String message, Throwable cause) {
+    return new AuthenticationException(new InferenceException.Details(ErrorCode.UNAUTHENTICATED).message(message)
+        .cause(cause).delivery(InferenceException.Delivery.NOT_SENT));
   }
 }
