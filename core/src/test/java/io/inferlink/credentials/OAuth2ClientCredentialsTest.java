@@ -210,10 +210,11 @@ class OAuth2ClientCredentialsTest {
 
   @Test
   void anUnreachableEndpointIsUnavailable() throws Exception {
-    serveTokens();
-    String url = server.url();
-    server.close();
-    server = null;
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort + "/token";
     OAuth2ClientCredentials p = OAuth2ClientCredentials.builder().tokenUrl(url).clientId("c").clientSecret(SECRET)
         .timeout(Duration.ofSeconds(5)).build();
     TokenEndpointException e = assertThrows(TokenEndpointException.class, p::authorization);

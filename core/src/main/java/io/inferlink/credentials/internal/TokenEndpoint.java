@@ -34,7 +34,7 @@ public final class TokenEndpoint {
   private final String audience;
   private final Duration timeout;
   private final String basicCredentials;
-  private final HttpClient http;
+  private HttpClient http; // made at the first request: a provider built but never asked starts no thread
 
   /** A token endpoint; {@code scope} and {@code audience} may be null. */
   public TokenEndpoint(URI url, String clientId, String clientSecret, boolean secretInBody, String scope,
@@ -50,8 +50,14 @@ public final class TokenEndpoint {
     // RFC 6749 §2.3.1: both are form-encoded before they are joined and base64-encoded.
     this.basicCredentials = Base64.getEncoder().encodeToString(
         (encode(clientId) + ":" + encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
-    // No redirects: a redirect would resend the client's credentials to another address.
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      // No redirects: a redirect would resend the client's credentials to another address.
+      http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+    return http;
   }
 
   /** Asks for a token; never throws. */
@@ -76,7 +82,7 @@ public final class TokenEndpoint {
     HttpResponse<InputStream> response;
     byte[] body;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         body = in.readNBytes(MAX_ANSWER_BYTES + 1);
       }
