@@ -3,11 +3,13 @@
  * needs without importing the SPI ({@code io.inferlink.internal}) is not exported.
  */
 module io.inferlink.core {
-  // Only CappedBodies, for backends on the JDK's HTTP client: they require java.net.http themselves.
-  requires static java.net.http;
+  // Required at run time (no longer static): OAuth2ClientCredentials asks its token endpoint with the JDK's
+  // HTTP client. CappedBodies, for backends on that client, uses it too.
+  requires java.net.http;
 
   exports io.inferlink;
   exports io.inferlink.interceptor;
+  exports io.inferlink.credentials;
   exports io.inferlink.routing;
   exports io.inferlink.half;
   exports io.inferlink.npy;

@@ -1,5 +1,9 @@
 package io.inferlink;
 
+import io.inferlink.credentials.BearerTokenFile;
+import io.inferlink.credentials.CredentialsProvider;
+import io.inferlink.credentials.OAuth2ClientCredentials;
+import io.inferlink.credentials.internal.SuppliedBearerToken;
 import io.inferlink.interceptor.InferenceInterceptor;
 import io.inferlink.interceptor.RetryBudget;
 import io.inferlink.interceptor.RetryPolicy;
@@ -57,7 +61,7 @@ public final class ClientOptions {
   private final Duration requestTimeout;
   private final Map<String, String> headers;
   private final Supplier<Map<String, String>> headersSupplier;
-  private final Supplier<String> bearerToken;
+  private final CredentialsProvider credentials;
   private final String basicAuthUser;
   private final String basicAuthPassword;
   private final TlsMaterial tls;
@@ -93,7 +97,7 @@ public final class ClientOptions {
     this.requestTimeout = b.requestTimeout;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.headersSupplier = b.headersSupplier;
-    this.bearerToken = b.bearerToken;
+    this.credentials = b.credentials;
     this.basicAuthUser = b.basicAuthUser;
     this.basicAuthPassword = b.basicAuthPassword;
     this.tls = b.tls;
@@ -146,6 +150,13 @@ public final class ClientOptions {
    *   <tr><td>inferlink.connect-timeout</td><td>INFERLINK_CONNECT_TIMEOUT</td><td>duration</td></tr>
    *   <tr><td>inferlink.headers</td><td>INFERLINK_HEADERS</td><td>k=v,k2=v2 (values percent-decoded)</td></tr>
    *   <tr><td>inferlink.bearer-token</td><td>INFERLINK_BEARER_TOKEN</td><td>token</td></tr>
+   *   <tr><td>inferlink.bearer-token-file</td><td>INFERLINK_BEARER_TOKEN_FILE</td><td>file holding the token, read again when it changes ({@link BearerTokenFile})</td></tr>
+   *   <tr><td>inferlink.oauth2.token-url</td><td>INFERLINK_OAUTH2_TOKEN_URL</td><td>OAuth 2.0 token endpoint ({@link OAuth2ClientCredentials}); with client-id and client-secret</td></tr>
+   *   <tr><td>inferlink.oauth2.client-id</td><td>INFERLINK_OAUTH2_CLIENT_ID</td><td>client id</td></tr>
+   *   <tr><td>inferlink.oauth2.client-secret</td><td>INFERLINK_OAUTH2_CLIENT_SECRET</td><td>client secret</td></tr>
+   *   <tr><td>inferlink.oauth2.scope</td><td>INFERLINK_OAUTH2_SCOPE</td><td>scope to ask for (optional)</td></tr>
+   *   <tr><td>inferlink.oauth2.audience</td><td>INFERLINK_OAUTH2_AUDIENCE</td><td>audience to ask for (optional)</td></tr>
+   *   <tr><td>inferlink.oauth2.client-authentication</td><td>INFERLINK_OAUTH2_CLIENT_AUTHENTICATION</td><td>client_secret_basic (default) or client_secret_post</td></tr>
    *   <tr><td>inferlink.basic-auth</td><td>INFERLINK_BASIC_AUTH</td><td>user:password</td></tr>
    *   <tr><td>inferlink.authority</td><td>INFERLINK_AUTHORITY</td><td>Host / :authority override</td></tr>
    *   <tr><td>inferlink.max-message-size</td><td>INFERLINK_MAX_MESSAGE_SIZE</td><td>bytes, or with KiB/MiB/GiB</td></tr>
@@ -172,6 +183,9 @@ public final class ClientOptions {
    *   <tr><td>inferlink.paperspace-secret</td><td>INFERLINK_PAPERSPACE_SECRET</td><td>secret of a protected Paperspace deployment (protocol option {@code paperspace-secret})</td></tr>
    *   <tr><td>inferlink.option.NAME</td><td>INFERLINK_OPTION_NAME</td><td>protocol option (env: '_' becomes '-')</td></tr>
    * </table>
+   *
+   * <p>At most one of {@code bearer-token}, {@code bearer-token-file}, {@code oauth2.*} and {@code basic-auth}
+   * may be given.
    *
    * <p>The connection, retry and routing settings (every key above from {@code retry.max-attempts} on, except
    * {@code fallback-endpoints} and {@code paperspace-secret}) keep their names in an endpoint's query too:
@@ -263,19 +277,25 @@ public final class ClientOptions {
     return headersSupplier;
   }
 
-  /** The {@code Authorization} value from bearer or basic credentials, or {@code null}. */
+  /**
+   * The {@code Authorization} value from the {@linkplain #credentials() credentials provider} (asked anew
+   * each time: transports ask once per attempt) or from basic credentials, or {@code null}.
+   *
+   * @throws InferenceException what the provider throws (an {@link AuthenticationException} when it has no
+   *     credentials), or an {@link InvalidRequestException} when its value cannot be a header
+   */
   public String authorizationHeader() {
-    if (bearerToken != null) {
-      String token = bearerToken.get();
-      if (token == null || token.isEmpty()) {
+    if (credentials != null) {
+      String value = credentials.authorization();
+      if (value == null || value.isEmpty()) {
         return null;
       }
       try {
-        HeaderRule.check("Authorization", token);
+        HeaderRule.check("Authorization", value);
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException("bearer token rejected: it contains characters not allowed in a header");
+        throw new InvalidRequestException("credentials rejected: they contain characters not allowed in a header");
       }
-      return "Bearer " + token;
+      return value;
     }
     if (basicAuthUser != null) {
       String pair = basicAuthUser + ":" + basicAuthPassword;
@@ -320,9 +340,18 @@ public final class ClientOptions {
     return out;
   }
 
-  /** True when bearer or basic credentials are set. */
+  /** True when bearer or basic credentials, or a credentials provider, are set. */
   public boolean hasCredentials() {
-    return bearerToken != null || basicAuthUser != null;
+    return credentials != null || basicAuthUser != null;
+  }
+
+  /**
+   * The provider of the {@code Authorization} value of each attempt ({@link #authorizationHeader()} asks
+   * it), or {@code null}: set by {@link Builder#credentials}, {@link Builder#bearerToken(String)},
+   * {@link Builder#bearerTokenFile} or their configuration keys.
+   */
+  public CredentialsProvider credentials() {
+    return credentials;
   }
 
   /** TLS trust and client-certificate material. */
@@ -541,8 +570,12 @@ public final class ClientOptions {
     if (headersSupplier != null) {
       sb.append(", headersSupplier=set");
     }
-    if (bearerToken != null) {
+    if (credentials instanceof SuppliedBearerToken) {
       sb.append(", bearerToken=").append(RedactionRules.MASK);
+    } else if (credentials instanceof BearerTokenFile || credentials instanceof OAuth2ClientCredentials) {
+      sb.append(", credentials=").append(credentials); // their toString() shows no secret
+    } else if (credentials != null) {
+      sb.append(", credentials=").append(credentials.getClass().getName()); // another's may not be so careful
     }
     if (basicAuthUser != null) {
       sb.append(", basicAuth=").append(basicAuthUser).append(':').append(RedactionRules.MASK);
@@ -623,7 +656,7 @@ public final class ClientOptions {
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Supplier<Map<String, String>> headersSupplier;
-    private Supplier<String> bearerToken;
+    private CredentialsProvider credentials;
     private String basicAuthUser;
     private String basicAuthPassword;
     private TlsMaterial tls = TlsMaterial.none();
@@ -659,7 +692,7 @@ public final class ClientOptions {
       requestTimeout = o.requestTimeout;
       headers.putAll(o.headers);
       headersSupplier = o.headersSupplier;
-      bearerToken = o.bearerToken;
+      credentials = o.credentials;
       basicAuthUser = o.basicAuthUser;
       basicAuthPassword = o.basicAuthPassword;
       tls = o.tls;
@@ -729,15 +762,33 @@ public final class ClientOptions {
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
       HeaderRule.check("Authorization", token);
-      this.bearerToken = () -> token;
-      this.basicAuthUser = null;
-      this.basicAuthPassword = null;
-      return this;
+      return credentials(new SuppliedBearerToken(() -> token));
     }
 
-    /** Sends a bearer token fetched again for every call (rotating tokens); replaces basic credentials. */
+    /**
+     * Sends a bearer token fetched again for every attempt (rotating tokens); replaces other credentials. As
+     * {@code credentials(CredentialsProvider.bearerToken(tokenSupplier))}.
+     */
     public Builder bearerToken(Supplier<String> tokenSupplier) {
-      this.bearerToken = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+      return credentials(new SuppliedBearerToken(Objects.requireNonNull(tokenSupplier, "tokenSupplier")));
+    }
+
+    /**
+     * Sends the bearer token in this file, read again when the file changes (checked at most once a second):
+     * a Kubernetes projected service-account token, for one. As {@code credentials(BearerTokenFile.of(file))};
+     * replaces other credentials. Reads nothing yet: a missing file fails the first call.
+     */
+    public Builder bearerTokenFile(Path file) {
+      return credentials(BearerTokenFile.of(file));
+    }
+
+    /**
+     * Asks {@code provider} for the {@code Authorization} value of every attempt, retries included
+     * ({@link BearerTokenFile}, {@link OAuth2ClientCredentials}, or one of the application's own); replaces
+     * bearer and basic credentials.
+     */
+    public Builder credentials(CredentialsProvider provider) {
+      this.credentials = Objects.requireNonNull(provider, "credentials");
       this.basicAuthUser = null;
       this.basicAuthPassword = null;
       return this;
@@ -752,7 +803,7 @@ public final class ClientOptions {
       }
       this.basicAuthUser = user;
       this.basicAuthPassword = password;
-      this.bearerToken = null;
+      this.credentials = null;
       return this;
     }
 

@@ -58,13 +58,33 @@ final class ConfigurationKeys {
   /** Name of {@link ClientOptions#compression()}, likewise (a transport setting read like the connection ones). */
   public static final String COMPRESSION = "compression";
 
+  /** {@link ClientOptions.Builder#bearerTokenFile} in properties and environment. */
+  public static final String BEARER_TOKEN_FILE = "bearer-token-file";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#tokenUrl}, likewise; the other oauth2 keys need it. */
+  public static final String OAUTH2_TOKEN_URL = "oauth2.token-url";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#clientId}, likewise. */
+  public static final String OAUTH2_CLIENT_ID = "oauth2.client-id";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#clientSecret}, likewise (a secret: never shown). */
+  public static final String OAUTH2_CLIENT_SECRET = "oauth2.client-secret";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#scope}, likewise. */
+  public static final String OAUTH2_SCOPE = "oauth2.scope";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#audience}, likewise. */
+  public static final String OAUTH2_AUDIENCE = "oauth2.audience";
+  /** {@link io.inferlink.credentials.OAuth2ClientCredentials.Builder#clientAuthentication}, likewise. */
+  public static final String OAUTH2_CLIENT_AUTHENTICATION = "oauth2.client-authentication";
+
+  private static final String[] OAUTH2_KEYS = {
+    OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_SCOPE, OAUTH2_AUDIENCE, OAUTH2_CLIENT_AUTHENTICATION,
+  };
+
   private static final String[] KEYS = {
     "endpoint", "provider", "timeout", "connect-timeout", "headers", "bearer-token", "basic-auth",
     "authority", "max-message-size", "tls.trust", "tls.cert", "tls.key", RETRY_MAX_ATTEMPTS,
     RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, RETRY_BUDGET_RATIO, RETRY_BUDGET_MIN_PER_SECOND,
     "paperspace-secret", MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, KEEP_ALIVE_TIME, KEEP_ALIVE_TIMEOUT,
     KEEP_ALIVE_WITHOUT_CALLS, FALLBACK_ENDPOINTS, BALANCING, HEALTH_CHECK_INTERVAL, OUTLIER_CONSECUTIVE_FAILURES,
-    OUTLIER_EJECTION_TIME, HEDGE_DELAY, COMPRESSION,
+    OUTLIER_EJECTION_TIME, HEDGE_DELAY, COMPRESSION, BEARER_TOKEN_FILE, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID,
+    OAUTH2_CLIENT_SECRET, OAUTH2_SCOPE, OAUTH2_AUDIENCE, OAUTH2_CLIENT_AUTHENTICATION,
   };
 
   private ConfigurationKeys() {}
@@ -85,6 +105,8 @@ final class ConfigurationKeys {
         key = PREFIX + "tls." + rest.substring(4).replace('_', '-');
       } else if (rest.startsWith("retry_")) {
         key = PREFIX + "retry." + rest.substring(6).replace('_', '-');
+      } else if (rest.startsWith("oauth2_")) {
+        key = PREFIX + "oauth2." + rest.substring(7).replace('_', '-');
       } else if (rest.startsWith("outlier_")) {
         key = PREFIX + "outlier." + rest.substring(8).replace('_', '-');
       } else {
@@ -123,7 +145,73 @@ final class ConfigurationKeys {
             "configuration " + PREFIX + "tls.cert / " + PREFIX + "tls.key: " + e.getMessage(), e);
       }
     }
+    applyCredentials(b, p);
     return b;
+  }
+
+  /**
+   * The credentials keys, read together: at most one kind may be given, and the oauth2 keys make one
+   * provider. The secret's value is never part of a message.
+   */
+  private static void applyCredentials(ClientOptions.Builder b, Properties p) {
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    for (String k : new String[] {"bearer-token", BEARER_TOKEN_FILE, "basic-auth"}) {
+      if (p.getProperty(PREFIX + k) != null) {
+        kinds.add(PREFIX + k);
+      }
+    }
+    boolean oauth2 = false;
+    for (String k : OAUTH2_KEYS) {
+      oauth2 |= p.getProperty(PREFIX + k) != null;
+    }
+    if (oauth2) {
+      kinds.add(PREFIX + "oauth2.*");
+    }
+    if (kinds.size() > 1) {
+      throw new ProviderConfigurationException("configuration: give only one kind of credentials, got " + kinds);
+    }
+    String file = p.getProperty(PREFIX + BEARER_TOKEN_FILE);
+    if (file != null) {
+      try {
+        b.bearerTokenFile(Path.of(file.trim()));
+      } catch (IllegalArgumentException e) { // InvalidPathException too
+        throw new ProviderConfigurationException("configuration " + PREFIX + BEARER_TOKEN_FILE + ": " + e.getMessage(), e);
+      }
+    }
+    if (!oauth2) {
+      return;
+    }
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (String k : new String[] {OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET}) {
+      if (p.getProperty(PREFIX + k) == null || p.getProperty(PREFIX + k).isBlank()) {
+        missing.add(PREFIX + k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ProviderConfigurationException("configuration: OAuth 2.0 client credentials need " + missing);
+    }
+    io.inferlink.credentials.OAuth2ClientCredentials.Builder o = io.inferlink.credentials.OAuth2ClientCredentials.builder();
+    String current = OAUTH2_TOKEN_URL;
+    try {
+      o.tokenUrl(p.getProperty(PREFIX + OAUTH2_TOKEN_URL));
+      current = OAUTH2_CLIENT_ID;
+      o.clientId(p.getProperty(PREFIX + OAUTH2_CLIENT_ID));
+      current = OAUTH2_CLIENT_SECRET;
+      o.clientSecret(p.getProperty(PREFIX + OAUTH2_CLIENT_SECRET).trim());
+      current = OAUTH2_SCOPE;
+      o.scope(p.getProperty(PREFIX + OAUTH2_SCOPE));
+      current = OAUTH2_AUDIENCE;
+      o.audience(p.getProperty(PREFIX + OAUTH2_AUDIENCE));
+      current = OAUTH2_CLIENT_AUTHENTICATION;
+      String how = p.getProperty(PREFIX + OAUTH2_CLIENT_AUTHENTICATION);
+      if (how != null) {
+        o.clientAuthentication(io.inferlink.credentials.OAuth2ClientCredentials.ClientAuthentication.fromConfigName(how));
+      }
+    } catch (IllegalArgumentException e) {
+      // No message of a setter repeats a secret; the secret's own setter only says it is empty.
+      throw new ProviderConfigurationException("configuration " + PREFIX + current + ": " + e.getMessage(), e);
+    }
+    b.credentials(o.build());
   }
 
   private static void apply(ClientOptions.Builder b, String name, String key, String value) {
@@ -152,6 +240,9 @@ final class ConfigurationKeys {
       case "max-message-size": b.maxMessageSize(parseSize(value)); break;
       case "tls.trust": b.trustCertificates(Path.of(value)); break;
       case "tls.cert": case "tls.key": break; // a pair: read together in fromProperties
+      case BEARER_TOKEN_FILE: case OAUTH2_TOKEN_URL: case OAUTH2_CLIENT_ID: case OAUTH2_CLIENT_SECRET: case OAUTH2_SCOPE:
+      case OAUTH2_AUDIENCE: case OAUTH2_CLIENT_AUTHENTICATION:
+        break; // credentials: read together in applyCredentials
       case FALLBACK_ENDPOINTS: b.fallbackEndpoints(java.util.List.of(value.split("\\s+"))); break;
       default:
         if (isEndpointQueryKey(key)) {

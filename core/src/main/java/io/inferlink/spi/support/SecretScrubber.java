@@ -71,7 +71,12 @@ public final class SecretScrubber {
       }
     });
     if (options.hasCredentials()) {
-      addCredential(out, options.authorizationHeader());
+      try {
+        // A provider caches what it hands out (a token file, an OAuth 2.0 token): this is what calls send next.
+        addCredential(out, options.authorizationHeader());
+      } catch (RuntimeException e) {
+        // no credentials to be had now: then no call sends any either
+      }
     }
     return of(out);
   }
