@@ -1,14 +1,13 @@
 package io.inferlink.allit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.inferlink.InferenceClient;
 import io.inferlink.InferenceRequest;
 import io.inferlink.ModelRef;
 import io.inferlink.Tensor;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -76,7 +75,7 @@ class SparkIT {
       String[] parts = row.split(",");
       int id = Integer.parseInt(parts[0]);
       assertEquals(id + 1.0f, Float.parseFloat(parts[1]), "row " + id);
-      assertTrue(!seen[id], "row " + id + " twice");
+      assertFalse(seen[id], "row " + id + " twice");
       seen[id] = true;
     }
   }
@@ -101,8 +100,7 @@ class SparkIT {
           out.add(ids.get(i) + "," + y[i]);
         }
       }
-      Iterator<String> it = out.iterator();
-      return it;
+      return out.iterator();
     };
   }
 }
