@@ -6,6 +6,8 @@ import io.inferlink.emulator.ScriptedModel;
 import io.inferlink.emulator.kservev1.KServeV1RestFrontend;
 import io.inferlink.emulator.oip.OipGrpcFrontend;
 import io.inferlink.emulator.oip.OipRestFrontend;
+import io.inferlink.emulator.ovms.OvmsFrontends;
+import io.inferlink.emulator.ovms.OvmsRelease;
 import io.inferlink.emulator.tfserving.TfServingGrpcFrontend;
 import io.inferlink.emulator.tfserving.TfServingRestFrontend;
 import java.io.UncheckedIOException;
@@ -47,6 +49,9 @@ final class EmulatorCommand extends BaseCommand {
   @Option(names = "--kserve-v2-grpc-port", paramLabel = "PORT", defaultValue = "0",
       description = "Open Inference Protocol gRPC (kserve-v2+grpc).")
   int kserveV2Grpc;
+
+  @Option(names = "--ovms", description = "Also serves an emulated OVMS 2026.2 (ovms+http, ovms+grpc) on two more ports.")
+  boolean ovms;
 
   @Option(names = "--models", paramLabel = "FILE", description = "Adds the models described in this JSON file (see README).")
   Path models;
@@ -90,9 +95,25 @@ final class EmulatorCommand extends BaseCommand {
       throw new CommandFailure("starting the emulator", null,
           new IllegalStateException(e.getMessage() + " (is the port in use? choose another, or 0)", e));
     }
+    // OVMS is its own server (its metadata and model statuses differ from the generic frontends'), as in the demo.
+    Emulator ovmsServer = null;
+    if (ovms) {
+      OvmsFrontends frontends = OvmsFrontends.of(OvmsRelease.V2026_2);
+      try {
+        ovmsServer = Emulator.builder().script(built).maxLifetime(lifetime.plusSeconds(5))
+            .frontend(frontends.rest()).frontend(frontends.grpc()).build().start();
+      } catch (UncheckedIOException e) {
+        emulator.close();
+        throw new CommandFailure("starting the emulated OVMS", null, e);
+      }
+    }
+    Emulator ovmsEmulator = ovmsServer;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       emulator.close();
+      if (ovmsEmulator != null) {
+        ovmsEmulator.close();
+      }
       stopped.countDown();
     }, "inferlink-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -102,10 +123,17 @@ final class EmulatorCommand extends BaseCommand {
       for (String scheme : List.of("tfserving+http", "tfserving+grpc", "kserve-v1+http", "kserve-v2+http", "kserve-v2+grpc")) {
         out().println("  " + emulator.endpoint(scheme));
       }
+      if (ovmsEmulator != null) {
+        out().println("  " + ovmsEmulator.endpoint("ovms+http"));
+        out().println("  " + ovmsEmulator.endpoint("ovms+grpc"));
+      }
       out().println(maxSeconds == 0 ? "serving until Ctrl-C (at most 24 h)" : "serving for " + maxSeconds + " s");
       out().flush();
       stopped.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
     } finally {
+      if (ovmsEmulator != null) {
+        ovmsEmulator.close();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {

@@ -50,6 +50,26 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void ovmsServesBothApisOnTwoMorePorts() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"emulator",
+        "--ovms", "--max-seconds", "15"}, new PrintWriter(out, true), new PrintWriter(err, true), () -> false));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!out.toString().contains("serving for") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    for (String scheme : new String[] {"ovms+http", "ovms+grpc"}) {
+      String line = out.toString().lines().filter(l -> l.startsWith("  " + scheme + "://127.0.0.1:")).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + scheme + " endpoint in:\n" + out + err));
+      CliRun r = CliRun.run("ready", "-e", line.trim(), "-m", "classifier");
+      assertEquals(0, r.code(), r.toString());
+    }
+    assertEquals(0, running.get(30, TimeUnit.SECONDS), err.toString());
+    assertTrue(out.toString().endsWith("emulator stopped\n"), out.toString());
+  }
+
+  @Test
   void aPortInUseFailsCleanly() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       CliRun r = CliRun.run("emulator", "--tfserving-grpc-port", String.valueOf(taken.getLocalPort()), "--max-seconds", "1");
