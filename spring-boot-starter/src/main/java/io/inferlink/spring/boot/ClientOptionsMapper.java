@@ -58,6 +58,14 @@ final class ClientOptionsMapper {
     put(core, "connect-timeout", client.getConnectTimeout());
     put(core, "bearer-token", client.getBearerToken());
     put(core, "basic-auth", client.getBasicAuth());
+    put(core, "bearer-token-file", client.getBearerTokenFile());
+    OAuth2Properties oauth2 = client.getOauth2();
+    put(core, "oauth2.token-url", oauth2.getTokenUrl());
+    put(core, "oauth2.client-id", oauth2.getClientId());
+    put(core, "oauth2.client-secret", oauth2.getClientSecret());
+    put(core, "oauth2.scope", oauth2.getScope());
+    put(core, "oauth2.audience", oauth2.getAudience());
+    put(core, "oauth2.client-authentication", oauth2.getClientAuthentication());
     put(core, "authority", client.getAuthority());
     put(core, "max-message-size", client.getMaxMessageSize());
     put(core, "max-connections", client.getMaxConnections());

@@ -30,6 +30,11 @@ public class ClientProperties {
   private String bearerToken;
   /** Basic credentials as user:password, sent as the Authorization header. */
   private String basicAuth;
+  /**
+   * A file holding a bearer token, read again when it changes (a Kubernetes projected service-account token,
+   * whose ..data link the kubelet swaps). One kind of credentials per client.
+   */
+  private String bearerTokenFile;
   /** The Host header or gRPC authority to send instead of the endpoint's host (for routing proxies). */
   private String authority;
   /** The largest message accepted from the server (65536, 64MiB); 64MiB by default. */
@@ -67,6 +72,9 @@ public class ClientProperties {
   /** Ejection of failing hosts of a client with several endpoints. */
   @NestedConfigurationProperty
   private OutlierProperties outlier = new OutlierProperties();
+  /** OAuth 2.0 client credentials: a token from a token endpoint, refreshed before it expires. */
+  @NestedConfigurationProperty
+  private OAuth2Properties oauth2 = new OAuth2Properties();
   /** What the client's health indicator checks. */
   @NestedConfigurationProperty
   private HealthProperties health = new HealthProperties();
@@ -85,6 +93,8 @@ public class ClientProperties {
   public void setBearerToken(String bearerToken) { this.bearerToken = bearerToken; }
   public String getBasicAuth() { return basicAuth; }
   public void setBasicAuth(String basicAuth) { this.basicAuth = basicAuth; }
+  public String getBearerTokenFile() { return bearerTokenFile; }
+  public void setBearerTokenFile(String bearerTokenFile) { this.bearerTokenFile = bearerTokenFile; }
   public String getAuthority() { return authority; }
   public void setAuthority(String authority) { this.authority = authority; }
   public String getMaxMessageSize() { return maxMessageSize; }
@@ -119,6 +129,8 @@ public class ClientProperties {
   public void setRetry(RetryProperties retry) { this.retry = retry; }
   public OutlierProperties getOutlier() { return outlier; }
   public void setOutlier(OutlierProperties outlier) { this.outlier = outlier; }
+  public OAuth2Properties getOauth2() { return oauth2; }
+  public void setOauth2(OAuth2Properties oauth2) { this.oauth2 = oauth2; }
   public HealthProperties getHealth() { return health; }
   public void setHealth(HealthProperties health) { this.health = health; }
 }

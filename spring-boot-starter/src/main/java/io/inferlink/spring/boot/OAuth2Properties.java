@@ -1,0 +1,35 @@
+package io.inferlink.spring.boot;
+
+/**
+ * OAuth 2.0 client credentials of a client, {@code inferlink.clients.<name>.oauth2.*}: core's
+ * {@code OAuth2ClientCredentials} asks the token endpoint for a token, keeps it until shortly before it
+ * expires and refreshes it ahead. Token URL, client id and secret go together. Mutable, as Spring binds it;
+ * holds a secret, so it has no {@code toString()} of its own.
+ */
+public class OAuth2Properties {
+  /** The token endpoint, for example https://login.example.com/oauth2/token. */
+  private String tokenUrl;
+  /** The client id the token endpoint knows this application by. */
+  private String clientId;
+  /** The client secret. Never shown by the client, its errors or its health. */
+  private String clientSecret;
+  /** The scope to ask for, space-separated; none by default. */
+  private String scope;
+  /** The audience to ask for (a parameter some token endpoints want); none by default. */
+  private String audience;
+  /** How the client authenticates to the token endpoint: client_secret_basic (the default) or client_secret_post. */
+  private String clientAuthentication;
+
+  public String getTokenUrl() { return tokenUrl; }
+  public void setTokenUrl(String tokenUrl) { this.tokenUrl = tokenUrl; }
+  public String getClientId() { return clientId; }
+  public void setClientId(String clientId) { this.clientId = clientId; }
+  public String getClientSecret() { return clientSecret; }
+  public void setClientSecret(String clientSecret) { this.clientSecret = clientSecret; }
+  public String getScope() { return scope; }
+  public void setScope(String scope) { this.scope = scope; }
+  public String getAudience() { return audience; }
+  public void setAudience(String audience) { this.audience = audience; }
+  public String getClientAuthentication() { return clientAuthentication; }
+  public void setClientAuthentication(String value) { this.clientAuthentication = value; }
+}
