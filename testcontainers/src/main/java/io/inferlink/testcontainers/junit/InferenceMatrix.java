@@ -140,7 +140,7 @@ public final class InferenceMatrix
 
     /**
      * Adds an endpoint string, e.g. {@code System.getenv("STAGING_ENDPOINT")}: null or blank skips its run
-     * with the reason "no endpoint given for '<name>'".
+     * with the reason "no endpoint given for '{@code <name>}'".
      *
      * @throws IllegalArgumentException when the name is blank, has a comma or is taken
      */
@@ -150,7 +150,7 @@ public final class InferenceMatrix
 
     /**
      * Adds the endpoint string held by an environment variable, read now; when it is unset or blank the
-     * run is skipped with the reason "environment variable <variable> is not set".
+     * run is skipped with the reason "environment variable {@code <variable>} is not set".
      *
      * @throws IllegalArgumentException when the name is blank, has a comma or is taken
      */
