@@ -35,6 +35,23 @@ class CentralMetadataTest {
   }
 
   @Test
+  void modulesInheritUrlAndScmWithoutTheirFolderAppended() throws IOException {
+    Element parent = ReactorPoms.read(ReactorPoms.root().resolve("pom.xml"));
+    Element scm = ReactorPoms.children(parent, "scm").get(0);
+    List<String> problems = new ArrayList<>();
+    if (!"false".equals(parent.getAttribute("child.project.url.inherit.append.path"))) {
+      problems.add("<project child.project.url.inherit.append.path=\"false\">");
+    }
+    for (String part : List.of("connection", "developerConnection", "url")) {
+      if (!"false".equals(scm.getAttribute("child.scm." + part + ".inherit.append.path"))) {
+        problems.add("<scm child.scm." + part + ".inherit.append.path=\"false\">");
+      }
+    }
+    assertTrue(problems.isEmpty(), "the parent pom lacks " + problems
+        + ": each module's url and scm would end in its folder name, addresses that do not exist");
+  }
+
+  @Test
   void everyPublishedModuleHasItsOwnNameAndDescription() throws IOException {
     Path root = ReactorPoms.root();
     List<String> problems = new ArrayList<>();
