@@ -32,17 +32,30 @@ public final class KServeExplanation {
     this.predictions = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(predictions, "predictions")));
   }
 
-  /** The whole answer as the server sent it (UTF-8 decoded). */
+  /**
+   * The whole answer as the server sent it.
+   *
+   * @return the answer's body, decoded as UTF-8
+   */
   public String json() {
     return json;
   }
 
-  /** The top-level fields of the answer as compact JSON text, in answer order. */
+  /**
+   * The top-level fields of the answer, in answer order.
+   *
+   * @return each field's name mapped to its value as compact JSON text
+   */
   public Map<String, String> fields() {
     return fields;
   }
 
-  /** One top-level field as compact JSON text, e.g. {@code field("explanations")}. */
+  /**
+   * One top-level field, e.g. {@code field("explanations")}.
+   *
+   * @param name the field's name in the answer
+   * @return the field's value as compact JSON text, or empty when the answer has no such field
+   */
   public Optional<String> field(String name) {
     return Optional.ofNullable(fields.get(name));
   }
@@ -51,6 +64,8 @@ public final class KServeExplanation {
    * The {@code predictions} as tensors, read by the same rules as predict answers ({@code predictions}
    * for plain rows, one tensor per key for object rows). Empty when the answer has no predictions, or
    * predictions that are not tensors (the text is still in {@link #field field("predictions")}).
+   *
+   * @return the predictions by output name, in answer order
    */
   public Map<String, Tensor> predictions() {
     return predictions;

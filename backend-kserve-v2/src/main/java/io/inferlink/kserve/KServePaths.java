@@ -34,12 +34,21 @@ public final class KServePaths {
       this.wireName = wireName;
     }
 
-    /** KServe's name for the protocol, e.g. {@code grpc-v2}. */
+    /**
+     * KServe's name for the protocol, e.g. {@code grpc-v2}.
+     *
+     * @return the name as KServe's resources spell it
+     */
     public String wireName() {
       return wireName;
     }
 
-    /** The protocol with KServe's name, or {@code null} for a name KServe does not define. */
+    /**
+     * The protocol with KServe's name.
+     *
+     * @param name a name such as {@code v1} or {@code grpc-v2}
+     * @return the protocol, or {@code null} for a name KServe does not define
+     */
     public static Protocol fromWireName(String name) {
       for (Protocol p : values()) {
         if (p.wireName.equals(name)) {
@@ -56,6 +65,10 @@ public final class KServePaths {
    * The predict path of a model: {@code /v1/models/<m>:predict} for V1, {@code /v2/models/<m>/infer}
    * for V2, and the empty string for the gRPC protocols (gRPC has no path), as KServe's
    * {@code PredictPath} answers.
+   *
+   * @param model the model name
+   * @param protocol the protocol the path is for
+   * @return the path, or the empty string for a gRPC protocol
    */
   public static String predictPath(String model, Protocol protocol) {
     Objects.requireNonNull(protocol, "protocol");
@@ -72,28 +85,52 @@ public final class KServePaths {
   /**
    * The predict path for KServe's protocol name: unknown names (including {@code ""}) give the empty
    * string, as KServe's {@code PredictPath} does.
+   *
+   * @param model the model name
+   * @param protocol KServe's name for the protocol, e.g. {@code v2}
+   * @return the path, or the empty string for a gRPC or unknown protocol
    */
   public static String predictPath(String model, String protocol) {
     Protocol p = Protocol.fromWireName(protocol);
     return p == null ? "" : predictPath(model, p);
   }
 
-  /** The explain path, {@code /v1/models/<m>:explain}, whatever the protocol (as KServe's {@code ExplainPath}). */
+  /**
+   * The explain path, whatever the protocol (as KServe's {@code ExplainPath}).
+   *
+   * @param model the model name
+   * @return {@code /v1/models/<m>:explain}, the name encoded as a path segment
+   */
   public static String explainPath(String model) {
     return v1Model(model) + ":explain";
   }
 
-  /** V1 model path, {@code /v1/models/<m>}: readiness is a GET here (KServe's {@code InferenceServicePrefix}). */
+  /**
+   * V1 model path: readiness is a GET here (KServe's {@code InferenceServicePrefix}).
+   *
+   * @param model the model name
+   * @return {@code /v1/models/<m>}, the name encoded as a path segment
+   */
   public static String v1Model(String model) {
     return "/v1/models/" + UrlPaths.segment(ModelRef.of(model).name());
   }
 
-  /** V1 list of models, {@code /v1/models}. */
+  /**
+   * V1 list of models.
+   *
+   * @return {@code /v1/models}
+   */
   public static String v1Models() {
     return "/v1/models";
   }
 
-  /** V2 model path, {@code /v2/models/<m>[/versions/<v>]}: metadata is a GET here. Labels do not exist in V2. */
+  /**
+   * V2 model path: metadata is a GET here. Labels do not exist in V2.
+   *
+   * @param model the model, with or without a version
+   * @return {@code /v2/models/<m>[/versions/<v>]}, each part encoded as a path segment
+   * @throws io.inferlink.UnsupportedFeatureException when the model names a version label
+   */
   public static String v2Model(ModelRef model) {
     if (model.hasLabel()) {
       throw new io.inferlink.UnsupportedFeatureException(
@@ -103,47 +140,87 @@ public final class KServePaths {
     return model.hasVersion() ? path + "/versions/" + UrlPaths.segment(model.version()) : path;
   }
 
-  /** V2 infer path, {@code /v2/models/<m>[/versions/<v>]/infer}. */
+  /**
+   * V2 infer path.
+   *
+   * @param model the model, with or without a version
+   * @return {@code /v2/models/<m>[/versions/<v>]/infer}
+   */
   public static String v2Infer(ModelRef model) {
     return v2Model(model) + "/infer";
   }
 
-  /** V2 model readiness path, {@code /v2/models/<m>[/versions/<v>]/ready}. */
+  /**
+   * V2 model readiness path.
+   *
+   * @param model the model, with or without a version
+   * @return {@code /v2/models/<m>[/versions/<v>]/ready}
+   */
   public static String v2Ready(ModelRef model) {
     return v2Model(model) + "/ready";
   }
 
-  /** V2 server liveness path, {@code /v2/health/live}. */
+  /**
+   * V2 server liveness path.
+   *
+   * @return {@code /v2/health/live}
+   */
   public static String v2Live() {
     return "/v2/health/live";
   }
 
-  /** V2 server readiness path, {@code /v2/health/ready}. */
+  /**
+   * V2 server readiness path.
+   *
+   * @return {@code /v2/health/ready}
+   */
   public static String v2ServerReady() {
     return "/v2/health/ready";
   }
 
-  /** V2 server metadata path, {@code /v2}. */
+  /**
+   * V2 server metadata path.
+   *
+   * @return {@code /v2}
+   */
   public static String v2ServerMetadata() {
     return "/v2";
   }
 
-  /** V2 list of models, {@code /v2/models}: KServe's Python server answers a GET here with the names it holds. */
+  /**
+   * V2 list of models: KServe's Python server answers a GET here with the names it holds.
+   *
+   * @return {@code /v2/models}
+   */
   public static String v2Models() {
     return "/v2/models";
   }
 
-  /** The model repository index, {@code /v2/repository/index} (a POST; Triton's extension). */
+  /**
+   * The model repository index (a POST; Triton's extension).
+   *
+   * @return {@code /v2/repository/index}
+   */
   public static String v2RepositoryIndex() {
     return "/v2/repository/index";
   }
 
-  /** Load (or reload) a model, {@code /v2/repository/models/<m>/load} (a POST; Triton and KServe alike). */
+  /**
+   * Load (or reload) a model (a POST; Triton and KServe alike).
+   *
+   * @param model the model name
+   * @return {@code /v2/repository/models/<m>/load}
+   */
   public static String v2RepositoryLoad(String model) {
     return v2RepositoryModel(model) + "/load";
   }
 
-  /** Unload a model, {@code /v2/repository/models/<m>/unload} (a POST; Triton and KServe alike). */
+  /**
+   * Unload a model (a POST; Triton and KServe alike).
+   *
+   * @param model the model name
+   * @return {@code /v2/repository/models/<m>/unload}
+   */
   public static String v2RepositoryUnload(String model) {
     return v2RepositoryModel(model) + "/unload";
   }

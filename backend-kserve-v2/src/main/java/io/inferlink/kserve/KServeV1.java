@@ -21,16 +21,28 @@ public interface KServeV1 {
    * 501 for a model without an explainer, which fails with
    * {@link io.inferlink.UnsupportedFeatureException} carrying the server's message.
    *
+   * @param request the model and the inputs to explain
    * @return the explainer's whole answer, with its predictions as tensors when they have that form
    */
   CompletableFuture<KServeExplanation> explainAsync(InferenceRequest request);
 
-  /** Explains and waits; see {@link #explainAsync(InferenceRequest)}. */
+  /**
+   * Explains and waits; see {@link #explainAsync(InferenceRequest)}.
+   *
+   * @param request the model and the inputs to explain
+   * @return the explainer's whole answer
+   */
   default KServeExplanation explain(InferenceRequest request) {
     return Futures.await(explainAsync(request));
   }
 
-  /** Explains these inputs of the model's latest (only) version; see {@link #explainAsync(InferenceRequest)}. */
+  /**
+   * Explains these inputs of the model's latest (only) version; see {@link #explainAsync(InferenceRequest)}.
+   *
+   * @param model the model name
+   * @param inputs the inputs, sent as {@code instances}
+   * @return a future of the explainer's whole answer
+   */
   default CompletableFuture<KServeExplanation> explainAsync(String model, Tensor... inputs) {
     InferenceRequest request;
     try {
@@ -41,19 +53,37 @@ public interface KServeV1 {
     return explainAsync(request);
   }
 
-  /** Explains these inputs and waits; see {@link #explainAsync(InferenceRequest)}. */
+  /**
+   * Explains these inputs and waits; see {@link #explainAsync(InferenceRequest)}.
+   *
+   * @param model the model name
+   * @param inputs the inputs, sent as {@code instances}
+   * @return the explainer's whole answer
+   */
   default KServeExplanation explain(String model, Tensor... inputs) {
     return Futures.await(explainAsync(model, inputs));
   }
 
-  /** The names of the models the server hosts ({@code GET /v1/models}), in the server's order. */
+  /**
+   * The names of the models the server hosts ({@code GET /v1/models}).
+   *
+   * @return a future of the names, in the server's order
+   */
   CompletableFuture<List<String>> listModelsAsync();
 
-  /** Lists the models and waits; see {@link #listModelsAsync()}. */
+  /**
+   * Lists the models and waits; see {@link #listModelsAsync()}.
+   *
+   * @return the names, in the server's order
+   */
   default List<String> listModels() {
     return Futures.await(listModelsAsync());
   }
 
-  /** The client this extension belongs to. */
+  /**
+   * The client this extension belongs to.
+   *
+   * @return the client {@code unwrap} was called on
+   */
   InferenceClient client();
 }

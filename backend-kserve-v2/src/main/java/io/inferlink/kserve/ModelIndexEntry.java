@@ -15,7 +15,14 @@ import java.util.Objects;
  * @param reason why the model is in that state, or empty
  */
 public record ModelIndexEntry(String name, String version, String state, String reason) {
-  /** Null texts become empty; the name is required. */
+  /**
+   * Null texts become empty; the name is required.
+   *
+   * @param name the model name
+   * @param version the version, or {@code null} for none
+   * @param state the state as the server spells it, or {@code null} when it does not say
+   * @param reason why the model is in that state, or {@code null}
+   */
   public ModelIndexEntry {
     Objects.requireNonNull(name, "name");
     version = Objects.requireNonNullElse(version, "");
@@ -28,6 +35,8 @@ public record ModelIndexEntry(String name, String version, String state, String 
    * KServe's index code {@code Ready}, MLServer 1.7 over gRPC Python's enum text {@code State.READY}
    * (over REST it writes {@code READY}). False for every other state ({@code NotReady},
    * {@code UNAVAILABLE}...) and when the server gave none.
+   *
+   * @return whether the state, without any enum prefix, is READY in any case
    */
   public boolean isReady() {
     String word = state.substring(state.lastIndexOf('.') + 1);

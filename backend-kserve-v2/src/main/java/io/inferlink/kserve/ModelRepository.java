@@ -18,7 +18,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ModelRepository {
 
-  /** Lists every model the server knows, loaded or not (as far as the server tells). */
+  /**
+   * Lists every model the server knows, loaded or not (as far as the server tells).
+   *
+   * @return a future of one entry per model (Triton: per version), in the server's order
+   */
   default CompletableFuture<List<ModelIndexEntry>> indexAsync() {
     return indexAsync(false);
   }
@@ -26,18 +30,28 @@ public interface ModelRepository {
   /**
    * Lists the models; with {@code readyOnly} only those ready for inference.
    *
+   * @param readyOnly whether to ask the server for ready models only
    * @return a future failing with {@link io.inferlink.UnsupportedFeatureException} where the server has
    *     no such listing: KServe's gRPC API has no index call, and KServe's REST list cannot filter by
    *     readiness
    */
   CompletableFuture<List<ModelIndexEntry>> indexAsync(boolean readyOnly);
 
-  /** Runs {@link #indexAsync()} and waits. */
+  /**
+   * Runs {@link #indexAsync()} and waits.
+   *
+   * @return one entry per model (Triton: per version), in the server's order
+   */
   default List<ModelIndexEntry> index() {
     return io.inferlink.spi.support.Futures.await(indexAsync());
   }
 
-  /** Runs {@link #indexAsync(boolean)} and waits. */
+  /**
+   * Runs {@link #indexAsync(boolean)} and waits.
+   *
+   * @param readyOnly whether to ask the server for ready models only
+   * @return the entries, in the server's order
+   */
   default List<ModelIndexEntry> index(boolean readyOnly) {
     return io.inferlink.spi.support.Futures.await(indexAsync(readyOnly));
   }
@@ -47,18 +61,32 @@ public interface ModelRepository {
    * reports it loaded.
    *
    * @param model the model name, validated and encoded as every model name is
+   * @return a future completing when the server reports the model loaded
    */
   CompletableFuture<Void> loadAsync(String model);
 
-  /** Runs {@link #loadAsync} and waits. */
+  /**
+   * Runs {@link #loadAsync} and waits.
+   *
+   * @param model the model name
+   */
   default void load(String model) {
     io.inferlink.spi.support.Futures.await(loadAsync(model));
   }
 
-  /** Unloads a model; afterwards the server reports it not ready (Triton) or not found (KServe). */
+  /**
+   * Unloads a model; afterwards the server reports it not ready (Triton) or not found (KServe).
+   *
+   * @param model the model name
+   * @return a future completing when the server has unloaded the model
+   */
   CompletableFuture<Void> unloadAsync(String model);
 
-  /** Runs {@link #unloadAsync} and waits. */
+  /**
+   * Runs {@link #unloadAsync} and waits.
+   *
+   * @param model the model name
+   */
   default void unload(String model) {
     io.inferlink.spi.support.Futures.await(unloadAsync(model));
   }

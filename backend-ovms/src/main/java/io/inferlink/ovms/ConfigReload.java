@@ -15,7 +15,12 @@ import java.util.Map;
  * @param models each model's version states, in the server's order
  */
 public record ConfigReload(boolean reloaded, Map<String, List<ModelVersionStatus>> models) {
-  /** Copies the map and its lists. */
+  /**
+   * Copies the map and its lists, so later changes to the caller's collections do not show here.
+   *
+   * @param reloaded true when the server answered 201 and applied a changed configuration
+   * @param models each model's version states, in the server's order
+   */
   public ConfigReload {
     Map<String, List<ModelVersionStatus>> copy = new LinkedHashMap<>();
     models.forEach((name, versions) -> copy.put(name, List.copyOf(versions)));

@@ -16,13 +16,24 @@ import java.util.Objects;
  * @param value the value; {@code NaN} and infinities as Prometheus writes them ({@code NaN}, {@code +Inf})
  */
 public record MetricSample(String name, Map<String, String> labels, double value) {
-  /** Copies the labels. */
+  /**
+   * Copies the labels, keeping the server's order.
+   *
+   * @param name the metric name; never null
+   * @param labels the labels with unescaped values
+   * @param value the sample's value, possibly NaN or infinite
+   */
   public MetricSample {
     Objects.requireNonNull(name, "name");
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
   }
 
-  /** One label's value, or {@code null} when the sample has no such label. */
+  /**
+   * One label's value.
+   *
+   * @param labelName a label such as {@code name} or {@code version}
+   * @return the unescaped value, or {@code null} when the sample has no such label
+   */
   public String label(String labelName) {
     return labels.get(labelName);
   }

@@ -15,10 +15,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Ovms {
 
-  /** The state of every served model's versions ({@code GET /v1/config}), by model name in the server's order. */
+  /**
+   * The state of every served model's versions ({@code GET /v1/config}).
+   *
+   * @return a future of the version states by model name, in the server's order
+   */
   CompletableFuture<Map<String, List<ModelVersionStatus>>> configStatusAsync();
 
-  /** Fetches the configuration status and waits; see {@link #configStatusAsync}. */
+  /**
+   * Fetches the configuration status and waits; see {@link #configStatusAsync}.
+   *
+   * @return the version states by model name, in the server's order
+   */
   default Map<String, List<ModelVersionStatus>> configStatus() {
     return Futures.await(configStatusAsync());
   }
@@ -27,10 +35,16 @@ public interface Ovms {
    * Makes the server read its configuration file again ({@code POST /v1/config/reload}), for servers
    * started with {@code --file_system_poll_wait_seconds 0}. A file the server cannot read or apply
    * fails the future with the server's message.
+   *
+   * @return a future of what the reload did and the version states afterwards
    */
   CompletableFuture<ConfigReload> reloadConfigAsync();
 
-  /** Reloads the configuration and waits; see {@link #reloadConfigAsync}. */
+  /**
+   * Reloads the configuration and waits; see {@link #reloadConfigAsync}.
+   *
+   * @return what the reload did and the version states afterwards
+   */
   default ConfigReload reloadConfig() {
     return Futures.await(reloadConfigAsync());
   }
@@ -38,14 +52,24 @@ public interface Ovms {
   /**
    * The server's Prometheus metrics ({@code GET /metrics}, enabled with {@code --metrics_enable}),
    * parsed into samples in the server's order; comments and type lines are left out.
+   *
+   * @return a future of every sample the server wrote
    */
   CompletableFuture<List<MetricSample>> metricsAsync();
 
-  /** Fetches the metrics and waits; see {@link #metricsAsync}. */
+  /**
+   * Fetches the metrics and waits; see {@link #metricsAsync}.
+   *
+   * @return every sample the server wrote, in its order
+   */
   default List<MetricSample> metrics() {
     return Futures.await(metricsAsync());
   }
 
-  /** The client this extension belongs to. */
+  /**
+   * The client this extension belongs to.
+   *
+   * @return the client {@code unwrap} was called on
+   */
   InferenceClient client();
 }

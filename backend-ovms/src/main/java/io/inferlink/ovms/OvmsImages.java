@@ -33,6 +33,9 @@ public final class OvmsImages {
   /**
    * The pictures in these files, in order, as input {@code inputName}.
    *
+   * @param inputName the model input that takes the pictures
+   * @param files JPEG or PNG files, at least one
+   * @return a BYTES tensor of shape {@code [files.length]} holding each file's bytes unchanged
    * @throws IOException when a file cannot be read
    * @throws IllegalArgumentException when there is no file, or a file is not a JPEG or PNG picture
    */
@@ -40,7 +43,14 @@ public final class OvmsImages {
     return fromFiles(inputName, List.of(files));
   }
 
-  /** The pictures in these files, in order; see {@link #fromFiles(String, Path...)}. */
+  /**
+   * The pictures in these files, in order; see {@link #fromFiles(String, Path...)}.
+   *
+   * @param inputName the model input that takes the pictures
+   * @param files JPEG or PNG files, at least one
+   * @return a BYTES tensor of shape {@code [files.size()]} holding each file's bytes unchanged
+   * @throws IOException when a file cannot be read
+   */
   public static Tensor fromFiles(String inputName, List<Path> files) throws IOException {
     List<byte[]> pictures = new ArrayList<>();
     for (Path file : files) {
@@ -56,13 +66,22 @@ public final class OvmsImages {
   /**
    * These encoded pictures, in order, as input {@code inputName}; the arrays are copied.
    *
+   * @param inputName the model input that takes the pictures
+   * @param pictures encoded JPEG or PNG pictures, at least one
+   * @return a BYTES tensor of shape {@code [pictures.length]}
    * @throws IllegalArgumentException when there is no picture, or one is not JPEG or PNG
    */
   public static Tensor fromBytes(String inputName, byte[]... pictures) {
     return fromBytes(inputName, List.of(pictures));
   }
 
-  /** These encoded pictures, in order; see {@link #fromBytes(String, byte[]...)}. */
+  /**
+   * These encoded pictures, in order; see {@link #fromBytes(String, byte[]...)}.
+   *
+   * @param inputName the model input that takes the pictures
+   * @param pictures encoded JPEG or PNG pictures, at least one
+   * @return a BYTES tensor of shape {@code [pictures.size()]}
+   */
   public static Tensor fromBytes(String inputName, List<byte[]> pictures) {
     Objects.requireNonNull(inputName, "inputName");
     if (pictures.isEmpty()) {
@@ -77,7 +96,12 @@ public final class OvmsImages {
     return Tensor.ofBytes(inputName, pictures.toArray(new byte[0][]), pictures.size());
   }
 
-  /** True when the bytes start with the JPEG or the PNG signature. */
+  /**
+   * Whether these bytes look like a picture OVMS can decode.
+   *
+   * @param bytes a file's contents
+   * @return true when the bytes start with the JPEG or the PNG signature
+   */
   public static boolean isPicture(byte[] bytes) {
     return startsWith(bytes, JPEG) || startsWith(bytes, PNG);
   }

@@ -41,7 +41,13 @@ public final class EndpointGroupMeters {
 
   private EndpointGroupMeters() {}
 
-  /** Registers the meters of every endpoint of {@code group}; the registry holds the group weakly, as Micrometer does. */
+  /**
+   * Registers the meters of every endpoint of {@code group}; the registry holds the group weakly, as Micrometer does.
+   *
+   * @param group the replicas and fallbacks whose endpoints get gauges and counters
+   * @param registry where the meters are registered
+   * @param tags tags added to every meter besides the endpoint and its tier
+   */
   public static void bind(EndpointGroup group, MeterRegistry registry, Iterable<Tag> tags) {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(registry, "registry");

@@ -64,7 +64,12 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
     this.attempts = new AttemptCounter(this);
   }
 
-  /** Starts an interceptor recording into {@code registry}. */
+  /**
+   * Starts an interceptor recording into {@code registry}.
+   *
+   * @param registry where the meters are registered as calls first need them
+   * @return a builder with no extra tags, no version tag, no histograms and a cap of 100 models
+   */
   public static Builder builder(MeterRegistry registry) {
     return new Builder(registry);
   }
@@ -73,6 +78,8 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
    * The companion that counts attempts ({@value #ATTEMPTS}) and retries ({@value #RETRIES}): add it with
    * {@link io.inferlink.ClientOptions.Builder#attemptInterceptor}, which places it inside the retries,
    * where each attempt passes. It shares this interceptor's meters and model cap.
+   *
+   * @return the attempt counter belonging to this interceptor (the same instance on every call)
    */
   public InferenceInterceptor attempts() {
     return attempts;
@@ -144,13 +151,23 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
       this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** Adds tags to every meter, e.g. {@code "client", "ranker"} to tell clients apart. */
+    /**
+     * Adds tags to every meter, e.g. {@code "client", "ranker"} to tell clients apart.
+     *
+     * @param tags tags added after those already set
+     * @return this builder
+     */
     public Builder tags(Iterable<Tag> tags) {
       this.tags = this.tags.and(Objects.requireNonNull(tags, "tags"));
       return this;
     }
 
-    /** Adds tags to every meter, as key-value pairs. */
+    /**
+     * Adds tags to every meter, as key-value pairs.
+     *
+     * @param keyValues an even number of strings: a key, then its value
+     * @return this builder
+     */
     public Builder tags(String... keyValues) {
       this.tags = this.tags.and(Tags.of(keyValues));
       return this;
@@ -159,13 +176,21 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
     /**
      * Adds the {@value MicrometerInterceptor#TAG_MODEL_VERSION} tag; off by default, since every version
      * rolled out becomes new time series.
+     *
+     * @param on whether meters carry the model version
+     * @return this builder
      */
     public Builder modelVersionTag(boolean on) {
       this.versionTag = on;
       return this;
     }
 
-    /** Publishes percentile histograms of call times and payload sizes; off by default (one series per bucket). */
+    /**
+     * Publishes percentile histograms of call times and payload sizes; off by default (one series per bucket).
+     *
+     * @param on whether timers and size summaries publish histogram buckets
+     * @return this builder
+     */
     public Builder publishPercentileHistogram(boolean on) {
       this.histograms = on;
       return this;
@@ -174,6 +199,10 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
     /**
      * How many distinct model names get a tag of their own (100 by default); calls of later ones are
      * tagged {@code other}, so names taken from user input cannot grow the series without bound.
+     *
+     * @param maxModels how many model names are tagged as themselves, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxModels} is below 1
      */
     public Builder maxModels(int maxModels) {
       if (maxModels < 1) {
@@ -183,7 +212,11 @@ public final class MicrometerInterceptor implements InferenceInterceptor {
       return this;
     }
 
-    /** Builds the interceptor; meters are registered as calls first need them. */
+    /**
+     * Builds the interceptor; meters are registered as calls first need them.
+     *
+     * @return the interceptor to add with {@link io.inferlink.ClientOptions.Builder#interceptor}
+     */
     public MicrometerInterceptor build() {
       return new MicrometerInterceptor(this);
     }

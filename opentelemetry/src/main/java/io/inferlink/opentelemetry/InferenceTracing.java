@@ -26,7 +26,12 @@ public final class InferenceTracing {
     this.interceptor = new TracingInterceptor(tracer, openTelemetry.getPropagators().getTextMapPropagator());
   }
 
-  /** Tracing with the tracer provider and the text-map propagator of {@code openTelemetry}. */
+  /**
+   * Tracing with the tracer provider and the text-map propagator of {@code openTelemetry}.
+   *
+   * @param openTelemetry the application's OpenTelemetry instance (the SDK, or a no-op one)
+   * @return the tracing, whose {@link #interceptor()} the clients add
+   */
   public static InferenceTracing create(OpenTelemetry openTelemetry) {
     return new InferenceTracing(Objects.requireNonNull(openTelemetry, "openTelemetry"));
   }
@@ -35,6 +40,8 @@ public final class InferenceTracing {
    * The interceptor to add with {@link io.inferlink.ClientOptions.Builder#interceptor}: one CLIENT span
    * per call, the trace context in the call's headers. Add it first, so that it is the outermost and
    * its span covers the retries of the call. The same instance serves any number of clients.
+   *
+   * @return the tracing interceptor (the same instance on every call)
    */
   public InferenceInterceptor interceptor() {
     return interceptor;

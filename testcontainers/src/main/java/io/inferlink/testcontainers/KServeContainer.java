@@ -57,6 +57,8 @@ public class KServeContainer extends ModelServerContainer<KServeContainer> {
    * A KServe runtime image at any tag, or another image declared a substitute for one: a private mirror,
    * or an image with {@code kserve} installed for {@link #withPythonScript}
    * ({@code DockerImageName.parse("inferlink/kserve:0.21.0").asCompatibleSubstituteFor("kserve/sklearnserver")}).
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
    */
   public KServeContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(2), RUNTIME_IMAGES);
@@ -69,7 +71,13 @@ public class KServeContainer extends ModelServerContainer<KServeContainer> {
     return ports;
   }
 
-  /** Copies a model folder (a {@code model.joblib} for the sklearn runtime...) to {@code /mnt/models}, served as {@code name}. */
+  /**
+   * Copies a model folder (a {@code model.joblib} for the sklearn runtime...) to {@code /mnt/models}, served as {@code name}.
+   *
+   * @param name the model's name, as clients address it
+   * @param folder the folder on the host or on the class path
+   * @return this container
+   */
   public KServeContainer withModel(String name, MountableFile folder) {
     ModelPaths.segment(name);
     withCopyFileToContainer(folder, MODEL_DIR);
@@ -80,6 +88,10 @@ public class KServeContainer extends ModelServerContainer<KServeContainer> {
   /**
    * Serves with a custom predictor script instead of the image's runtime: copied to {@code /opt/inferlink/}
    * and run as {@code python /opt/inferlink/<script> --http_port <p> --grpc_port <g> <args>}.
+   *
+   * @param script the Python script, on the host or on the class path
+   * @param args the script's command-line arguments
+   * @return this container
    */
   public KServeContainer withPythonScript(MountableFile script, String... args) {
     this.script = useScript(script);
@@ -87,17 +99,29 @@ public class KServeContainer extends ModelServerContainer<KServeContainer> {
     return self();
   }
 
-  /** {@code kserve-v1+http://host:port}: KServe's V1 protocol ({@code :predict}). */
+  /**
+   * {@code kserve-v1+http://host:port}: KServe's V1 protocol ({@code :predict}).
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV1HttpEndpoint() {
     return endpoint(V1_HTTP_FORM);
   }
 
-  /** {@code kserve-v2+http://host:port}: the Open Inference Protocol over REST. */
+  /**
+   * {@code kserve-v2+http://host:port}: the Open Inference Protocol over REST.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2HttpEndpoint() {
     return endpoint(V2_HTTP_FORM);
   }
 
-  /** {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC. */
+  /**
+   * {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2GrpcEndpoint() {
     return endpoint(V2_GRPC_FORM);
   }

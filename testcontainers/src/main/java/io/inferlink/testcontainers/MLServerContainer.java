@@ -47,7 +47,11 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
     this(IMAGE.withTag(DEFAULT_TAG));
   }
 
-  /** Any tag of the official image, or another image declared {@code .asCompatibleSubstituteFor("seldonio/mlserver")}. */
+  /**
+   * Any tag of the official image, or another image declared {@code .asCompatibleSubstituteFor("seldonio/mlserver")}.
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
+   */
   public MLServerContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(2), IMAGE);
   }
@@ -60,26 +64,45 @@ public class MLServerContainer extends ModelServerContainer<MLServerContainer> {
     return ports;
   }
 
-  /** Copies one model folder (its {@code model-settings.json} and files) to {@code /mnt/models/<name>}. */
+  /**
+   * Copies one model folder (its {@code model-settings.json} and files) to {@code /mnt/models/<name>}.
+   *
+   * @param name the model's name, as clients address it
+   * @param folder the folder on the host or on the class path
+   * @return this container
+   */
   public MLServerContainer withModel(String name, MountableFile folder) {
     withCopyFileToContainer(folder, MODELS_DIR + "/" + ModelPaths.segment(name));
     this.models = true;
     return self();
   }
 
-  /** Copies a folder of model folders (and an optional {@code settings.json}) to {@code /mnt/models}. */
+  /**
+   * Copies a folder of model folders (and an optional {@code settings.json}) to {@code /mnt/models}.
+   *
+   * @param folder the folder on the host or on the class path
+   * @return this container
+   */
   public MLServerContainer withModelRepository(MountableFile folder) {
     withCopyFileToContainer(folder, MODELS_DIR);
     this.models = true;
     return self();
   }
 
-  /** {@code kserve-v2+http://host:port?binary=never&half-as-json=true}: the Open Inference Protocol over REST. */
+  /**
+   * {@code kserve-v2+http://host:port?binary=never&half-as-json=true}: the Open Inference Protocol over REST.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2HttpEndpoint() {
     return endpoint(HTTP_FORM);
   }
 
-  /** {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC. */
+  /**
+   * {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2GrpcEndpoint() {
     return endpoint(GRPC_FORM);
   }

@@ -76,13 +76,19 @@ public abstract class ModelServerContainer<SELF extends ModelServerContainer<SEL
    * Runs the container in the host's network ({@code --network host}) on free 127.0.0.1 ports chosen at
    * start, instead of Docker's bridge network with published ports. For Docker daemons without a bridge
    * network; the daemon must run on this machine.
+   *
+   * @return this container
    */
   public SELF withHostNetwork() {
     this.hostNetwork = true;
     return self();
   }
 
-  /** Whether {@link #withHostNetwork()} was asked for. */
+  /**
+   * Whether {@link #withHostNetwork()} was asked for.
+   *
+   * @return true when the container shares the host's network
+   */
   public boolean isHostNetwork() {
     return hostNetwork;
   }
@@ -91,6 +97,9 @@ public abstract class ModelServerContainer<SELF extends ModelServerContainer<SEL
    * Counts the server as ready only once this model answers its readiness check (repeat for several
    * models), instead of the server's own readiness URL. For servers that report ready before every model
    * is loaded (PyTriton binds its models after Triton is up).
+   *
+   * @param model the model's name
+   * @return this container
    */
   public SELF waitingForModel(String model) {
     ModelPaths.segment(model); // refuses a name no client could send
@@ -98,7 +107,11 @@ public abstract class ModelServerContainer<SELF extends ModelServerContainer<SEL
     return self();
   }
 
-  /** Every Inferlink endpoint string the server serves, in a fixed order; call after {@code start()}. */
+  /**
+   * Every Inferlink endpoint string the server serves, in a fixed order; call after {@code start()}.
+   *
+   * @return the endpoint strings, one per protocol and API the server speaks
+   */
   public List<String> endpoints() {
     return reach().endpoints(endpointForms());
   }

@@ -44,7 +44,11 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
     this(IMAGE.withTag(DEFAULT_TAG));
   }
 
-  /** Any tag of the official image, or a mirror declared {@code .asCompatibleSubstituteFor("openvino/model_server")}. */
+  /**
+   * Any tag of the official image, or a mirror declared {@code .asCompatibleSubstituteFor("openvino/model_server")}.
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
+   */
   public OpenVinoModelServerContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(2), IMAGE);
   }
@@ -59,6 +63,10 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
   /**
    * Copies a model folder (numbered version folders with the model files) to {@code /models/<name>}.
    * Without a config file exactly one model may be added.
+   *
+   * @param name the model's name, as clients address it
+   * @param folder the folder on the host or on the class path
+   * @return this container
    */
   public OpenVinoModelServerContainer withModel(String name, MountableFile folder) {
     withCopyFileToContainer(folder, MODELS_DIR + "/" + ModelPaths.segment(name));
@@ -70,6 +78,9 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
    * Copies an OVMS {@code config.json} to {@link #CONFIG_FILE} and serves what it lists (its
    * {@code base_path}s may be relative to the file, or {@code /models/<name>} for models added with
    * {@link #withModel}).
+   *
+   * @param config the configuration file, on the host or on the class path
+   * @return this container
    */
   public OpenVinoModelServerContainer withConfigFile(MountableFile config) {
     withCopyFileToContainer(config, CONFIG_FILE);
@@ -77,12 +88,20 @@ public class OpenVinoModelServerContainer extends ModelServerContainer<OpenVinoM
     return self();
   }
 
-  /** {@code ovms+http://host:port}: OVMS's KServe REST API ({@code ?api=tfs} for its TF Serving API). */
+  /**
+   * {@code ovms+http://host:port}: OVMS's KServe REST API ({@code ?api=tfs} for its TF Serving API).
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String ovmsHttpEndpoint() {
     return endpoint(HTTP_FORM);
   }
 
-  /** {@code ovms+grpc://host:port}: OVMS's KServe gRPC API ({@code ?api=tfs} for its TF Serving API). */
+  /**
+   * {@code ovms+grpc://host:port}: OVMS's KServe gRPC API ({@code ?api=tfs} for its TF Serving API).
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String ovmsGrpcEndpoint() {
     return endpoint(GRPC_FORM);
   }

@@ -31,6 +31,8 @@ public @interface RequiresDocker {
   /**
    * Images that must already be present on the Docker daemon ({@code "inferlink/kserve:0.21.0"}), for
    * tests of images built locally that no registry serves; empty by default.
+   *
+   * @return the image names, each with its tag
    */
   String[] images() default {};
 }

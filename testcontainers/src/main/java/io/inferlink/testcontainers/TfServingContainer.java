@@ -55,6 +55,8 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
   /**
    * Any tag of the official image, or another image (a private mirror) declared
    * {@code DockerImageName.parse("mirror.example/tf-serving:2.18.0").asCompatibleSubstituteFor("tensorflow/serving")}.
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
    */
   public TfServingContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(2), IMAGE);
@@ -70,6 +72,10 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
   /**
    * Copies a model's base folder (its numbered version folders inside) to {@code /models/<name>}; a
    * folder on the host or a classpath resource. Without a config file exactly one model may be added.
+   *
+   * @param name the model's name, as clients address it
+   * @param modelBase the model's base folder, on the host or on the class path
+   * @return this container
    */
   public TfServingContainer withModel(String name, MountableFile modelBase) {
     withCopyFileToContainer(modelBase, MODELS_DIR + "/" + ModelPaths.segment(name));
@@ -82,6 +88,9 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
    * lists; base paths in it refer to folders inside the container ({@code /models/<name>} for models
    * added with {@link #withModel}). Name the models to wait for with {@link #withModel} or
    * {@link #waitingForModel}.
+   *
+   * @param config the configuration file, on the host or on the class path
+   * @return this container
    */
   public TfServingContainer withModelConfigFile(MountableFile config) {
     withCopyFileToContainer(config, CONFIG_FILE);
@@ -89,12 +98,20 @@ public class TfServingContainer extends ModelServerContainer<TfServingContainer>
     return self();
   }
 
-  /** {@code tfserving+http://host:port}: TF Serving's REST API. */
+  /**
+   * {@code tfserving+http://host:port}: TF Serving's REST API.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String tfServingHttpEndpoint() {
     return endpoint(HTTP_FORM);
   }
 
-  /** {@code tfserving+grpc://host:port}: TF Serving's gRPC API. */
+  /**
+   * {@code tfserving+grpc://host:port}: TF Serving's gRPC API.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String tfServingGrpcEndpoint() {
     return endpoint(GRPC_FORM);
   }

@@ -75,7 +75,11 @@ public class TorchServeContainer extends ModelServerContainer<TorchServeContaine
     this(IMAGE.withTag(DEFAULT_TAG));
   }
 
-  /** Any tag of the official image, or another image declared {@code .asCompatibleSubstituteFor("pytorch/torchserve")}. */
+  /**
+   * Any tag of the official image, or another image declared {@code .asCompatibleSubstituteFor("pytorch/torchserve")}.
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
+   */
   public TorchServeContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(3), IMAGE);
     withCopyToContainer(config, CONFIG_FILE);
@@ -91,7 +95,13 @@ public class TorchServeContainer extends ModelServerContainer<TorchServeContaine
     return ports;
   }
 
-  /** Copies a model archive into the model store, loaded at start as {@code name} ({@code --models name=file.mar}). */
+  /**
+   * Copies a model archive into the model store, loaded at start as {@code name} ({@code --models name=file.mar}).
+   *
+   * @param name the model's name, as clients address it
+   * @param archive the {@code .mar} archive, on the host or on the class path
+   * @return this container
+   */
   public TorchServeContainer withModel(String name, MountableFile archive) {
     ModelPaths.segment(name);
     String file = Path.of(archive.getFilesystemPath()).getFileName().toString();
@@ -100,18 +110,31 @@ public class TorchServeContainer extends ModelServerContainer<TorchServeContaine
     return self();
   }
 
-  /** Turns on TorchServe's KServe service envelope, so the inference port also speaks that protocol. */
+  /**
+   * Turns on TorchServe's KServe service envelope, so the inference port also speaks that protocol.
+   *
+   * @param protocol which KServe protocol the envelope speaks
+   * @return this container
+   */
   public TorchServeContainer withKServeEnvelope(KServeEnvelope protocol) {
     this.envelope = protocol;
     return self();
   }
 
-  /** {@code torchserve+http://host:port?management-port=<port>}: the inference API, for the examples' TorchServe backend. */
+  /**
+   * {@code torchserve+http://host:port?management-port=<port>}: the inference API, for the examples' TorchServe backend.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String torchServeHttpEndpoint() {
     return endpoint(TORCHSERVE_FORM);
   }
 
-  /** The KServe endpoint of the envelope: {@code kserve-v1+http://host:port} or {@code kserve-v2+http://host:port}. */
+  /**
+   * The KServe endpoint of the envelope: {@code kserve-v1+http://host:port} or {@code kserve-v2+http://host:port}.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveHttpEndpoint() {
     if (envelope == null) {
       throw new IllegalStateException("no KServe endpoint without withKServeEnvelope(V1 or V2)");

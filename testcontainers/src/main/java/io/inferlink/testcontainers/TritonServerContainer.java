@@ -55,6 +55,8 @@ public class TritonServerContainer extends ModelServerContainer<TritonServerCont
    * Any tag of the official image, or another image declared a substitute for it: a private mirror, or an
    * image with PyTriton ({@code DockerImageName.parse("inferlink/pytriton:0.7.0")
    * .asCompatibleSubstituteFor("nvcr.io/nvidia/tritonserver")}).
+   *
+   * @param image the image to run: an official tag, or an image declared a compatible substitute
    */
   public TritonServerContainer(DockerImageName image) {
     super(image, ports(), Duration.ofMinutes(3), IMAGE);
@@ -69,14 +71,25 @@ public class TritonServerContainer extends ModelServerContainer<TritonServerCont
     return ports;
   }
 
-  /** Copies a whole model repository (one folder per model, each with its {@code config.pbtxt}) to {@code /models}. */
+  /**
+   * Copies a whole model repository (one folder per model, each with its {@code config.pbtxt}) to {@code /models}.
+   *
+   * @param folder the folder on the host or on the class path
+   * @return this container
+   */
   public TritonServerContainer withModelRepository(MountableFile folder) {
     withCopyFileToContainer(folder, MODEL_REPOSITORY);
     this.repository = true;
     return self();
   }
 
-  /** Copies one model folder to {@code /models/<name>}. */
+  /**
+   * Copies one model folder to {@code /models/<name>}.
+   *
+   * @param name the model's name, as clients address it
+   * @param folder the folder on the host or on the class path
+   * @return this container
+   */
   public TritonServerContainer withModel(String name, MountableFile folder) {
     withCopyFileToContainer(folder, MODEL_REPOSITORY + "/" + ModelPaths.segment(name));
     this.repository = true;
@@ -87,6 +100,10 @@ public class TritonServerContainer extends ModelServerContainer<TritonServerCont
    * Serves with a PyTriton script instead of {@code tritonserver}: the script is copied to
    * {@code /opt/inferlink/} and run as {@code python /opt/inferlink/<script> <args>}; it binds its models
    * and serves ({@code Triton().bind(...)}, {@code serve()}). The image must have {@code nvidia-pytriton}.
+   *
+   * @param script the Python script, on the host or on the class path
+   * @param args the script's command-line arguments
+   * @return this container
    */
   public TritonServerContainer withPyTritonScript(MountableFile script, String... args) {
     this.pyTritonScript = useScript(script);
@@ -94,12 +111,20 @@ public class TritonServerContainer extends ModelServerContainer<TritonServerCont
     return self();
   }
 
-  /** {@code kserve-v2+http://host:port}: the Open Inference Protocol over REST, binary extension included. */
+  /**
+   * {@code kserve-v2+http://host:port}: the Open Inference Protocol over REST, binary extension included.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2HttpEndpoint() {
     return endpoint(HTTP_FORM);
   }
 
-  /** {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC. */
+  /**
+   * {@code kserve-v2+grpc://host:port}: the Open Inference Protocol over gRPC.
+   *
+   * @return the endpoint string, for {@code InferenceClient.create}; the container must be running
+   */
   public String kserveV2GrpcEndpoint() {
     return endpoint(GRPC_FORM);
   }

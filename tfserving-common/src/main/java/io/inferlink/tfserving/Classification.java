@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param score the score
  */
 public record Classification(String label, float score) {
-  /** Null labels become empty. */
+  /**
+   * Null labels become empty.
+   *
+   * @param label the class label, or {@code null} for none
+   * @param score the score
+   */
   public Classification {
     label = Objects.requireNonNullElse(label, "");
   }

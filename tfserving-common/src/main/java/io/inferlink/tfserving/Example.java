@@ -16,12 +16,20 @@ public final class Example {
     this.features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
   }
 
-  /** Starts an example. */
+  /**
+   * Starts an example.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The features by name, in insertion order. */
+  /**
+   * The features by name, in insertion order.
+   *
+   * @return an unmodifiable map
+   */
   public Map<String, Feature> features() {
     return features;
   }
@@ -47,7 +55,14 @@ public final class Example {
 
     private Builder() {}
 
-    /** Adds a feature; a name used twice is an error. */
+    /**
+     * Adds a feature; a name used twice is an error.
+     *
+     * @param name the feature's name, not empty
+     * @param feature its values
+     * @return this builder
+     * @throws IllegalArgumentException when the name is empty or already used
+     */
     public Builder feature(String name, Feature feature) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(feature, "feature");
@@ -60,27 +75,55 @@ public final class Example {
       return this;
     }
 
-    /** Adds a text feature (UTF-8 byte strings). */
+    /**
+     * Adds a text feature (UTF-8 byte strings).
+     *
+     * @param name the feature's name
+     * @param values the texts
+     * @return this builder
+     */
     public Builder strings(String name, String... values) {
       return feature(name, Feature.ofStrings(values));
     }
 
-    /** Adds a raw bytes feature. */
+    /**
+     * Adds a raw bytes feature.
+     *
+     * @param name the feature's name
+     * @param values the byte strings (copied)
+     * @return this builder
+     */
     public Builder bytes(String name, byte[]... values) {
       return feature(name, Feature.ofBytes(values));
     }
 
-    /** Adds a float feature. */
+    /**
+     * Adds a float feature.
+     *
+     * @param name the feature's name
+     * @param values the values (copied)
+     * @return this builder
+     */
     public Builder floats(String name, float... values) {
       return feature(name, Feature.ofFloats(values));
     }
 
-    /** Adds an int64 feature. */
+    /**
+     * Adds an int64 feature.
+     *
+     * @param name the feature's name
+     * @param values the values (copied)
+     * @return this builder
+     */
     public Builder int64s(String name, long... values) {
       return feature(name, Feature.ofInt64s(values));
     }
 
-    /** Builds the example. */
+    /**
+     * Builds the example.
+     *
+     * @return an example holding the features added so far
+     */
     public Example build() {
       return new Example(features);
     }

@@ -37,7 +37,12 @@ public final class Feature {
     this.text = text;
   }
 
-  /** A bytes feature from UTF-8 text values. */
+  /**
+   * A bytes feature from UTF-8 text values.
+   *
+   * @param values the texts, none null
+   * @return a BYTES feature that {@link #isText() is text}
+   */
   public static Feature ofStrings(String... values) {
     List<byte[]> list = new ArrayList<>(values.length);
     for (String v : values) {
@@ -46,7 +51,12 @@ public final class Feature {
     return new Feature(Kind.BYTES, Collections.unmodifiableList(list), null, null, true);
   }
 
-  /** A bytes feature from raw values (copied). */
+  /**
+   * A bytes feature from raw values (copied).
+   *
+   * @param values the byte strings, none null
+   * @return a BYTES feature that is not text
+   */
   public static Feature ofBytes(byte[]... values) {
     List<byte[]> list = new ArrayList<>(values.length);
     for (byte[] v : values) {
@@ -55,17 +65,31 @@ public final class Feature {
     return new Feature(Kind.BYTES, Collections.unmodifiableList(list), null, null, false);
   }
 
-  /** A float feature. */
+  /**
+   * A float feature.
+   *
+   * @param values the values (copied)
+   * @return a FLOAT feature
+   */
   public static Feature ofFloats(float... values) {
     return new Feature(Kind.FLOAT, null, values.clone(), null, false);
   }
 
-  /** An int64 feature. */
+  /**
+   * An int64 feature.
+   *
+   * @param values the values (copied)
+   * @return an INT64 feature
+   */
   public static Feature ofInt64s(long... values) {
     return new Feature(Kind.INT64, null, null, values.clone(), false);
   }
 
-  /** Which list this feature holds. */
+  /**
+   * Which list this feature holds.
+   *
+   * @return BYTES, FLOAT or INT64
+   */
   public Kind kind() {
     return kind;
   }
@@ -73,12 +97,18 @@ public final class Feature {
   /**
    * True for a bytes feature made from text ({@link #ofStrings}): JSON protocols may send it as
    * strings; raw bytes travel base64-encoded.
+   *
+   * @return whether the values were given as text
    */
   public boolean isText() {
     return text;
   }
 
-  /** Number of values. */
+  /**
+   * Number of values.
+   *
+   * @return how many values the list holds
+   */
   public int size() {
     switch (kind) {
       case BYTES: return bytes.size();
@@ -87,7 +117,12 @@ public final class Feature {
     }
   }
 
-  /** The byte-string values (copies); IllegalStateException for another kind. */
+  /**
+   * The byte-string values.
+   *
+   * @return copies of the values, in order
+   * @throws IllegalStateException when the feature holds another kind
+   */
   public List<byte[]> bytesValues() {
     require(Kind.BYTES);
     List<byte[]> copy = new ArrayList<>(bytes.size());
@@ -95,13 +130,23 @@ public final class Feature {
     return copy;
   }
 
-  /** The float values (a copy); IllegalStateException for another kind. */
+  /**
+   * The float values.
+   *
+   * @return a copy of the values
+   * @throws IllegalStateException when the feature holds another kind
+   */
   public float[] floatValues() {
     require(Kind.FLOAT);
     return floats.clone();
   }
 
-  /** The int64 values (a copy); IllegalStateException for another kind. */
+  /**
+   * The int64 values.
+   *
+   * @return a copy of the values
+   * @throws IllegalStateException when the feature holds another kind
+   */
   public long[] int64Values() {
     require(Kind.INT64);
     return int64s.clone();

@@ -27,7 +27,12 @@ public record ModelVersionStatus(long version, State state, String errorCode, St
     /** Unloaded (50). */
     END;
 
-    /** The state for TensorFlow Serving's enum name, {@link #UNKNOWN} for anything else. */
+    /**
+     * The state for TensorFlow Serving's enum name.
+     *
+     * @param name a name such as {@code AVAILABLE}
+     * @return the state, or {@link #UNKNOWN} for anything else
+     */
     public static State fromName(String name) {
       for (State s : values()) {
         if (s.name().equals(name)) {
@@ -37,7 +42,12 @@ public record ModelVersionStatus(long version, State state, String errorCode, St
       return UNKNOWN;
     }
 
-    /** The state for TensorFlow Serving's enum number, {@link #UNKNOWN} for anything else. */
+    /**
+     * The state for TensorFlow Serving's enum number.
+     *
+     * @param number a number such as 30
+     * @return the state, or {@link #UNKNOWN} for anything else
+     */
     public static State fromNumber(int number) {
       switch (number) {
         case 10: return START;
@@ -50,14 +60,25 @@ public record ModelVersionStatus(long version, State state, String errorCode, St
     }
   }
 
-  /** Null texts become defaults. */
+  /**
+   * Null texts become defaults.
+   *
+   * @param version the version number
+   * @param state the loading state; required
+   * @param errorCode the status code name, or {@code null} for {@code OK}
+   * @param errorMessage the status message, or {@code null} for none
+   */
   public ModelVersionStatus {
     Objects.requireNonNull(state, "state");
     errorCode = Objects.requireNonNullElse(errorCode, "OK");
     errorMessage = Objects.requireNonNullElse(errorMessage, "");
   }
 
-  /** True when this version can serve. */
+  /**
+   * Whether this version can serve.
+   *
+   * @return true when the state is {@link State#AVAILABLE}
+   */
   public boolean isAvailable() {
     return state == State.AVAILABLE;
   }

@@ -35,12 +35,22 @@ public final class TfDataTypes {
     NUMBERS[type.ordinal()] = number; // an in-memory index only; the wire number is the value stored
   }
 
-  /** The TensorFlow enum number, e.g. 1 for FP32. */
+  /**
+   * The TensorFlow enum number, e.g. 1 for FP32.
+   *
+   * @param type one of our types
+   * @return TensorFlow's {@code DataType} number for it
+   */
   public static int number(DataType type) {
     return NUMBERS[type.ordinal()];
   }
 
-  /** The TensorFlow enum name, e.g. {@code DT_FLOAT} for FP32. */
+  /**
+   * The TensorFlow enum name, e.g. {@code DT_FLOAT} for FP32.
+   *
+   * @param type one of our types
+   * @return TensorFlow's {@code DataType} name for it
+   */
   public static String name(DataType type) {
     switch (type) {
       case FP32: return "DT_FLOAT";
@@ -61,7 +71,12 @@ public final class TfDataTypes {
     }
   }
 
-  /** Our type for a TensorFlow enum number; {@code _REF} numbers (base + 100) count as their base. */
+  /**
+   * Our type for a TensorFlow enum number; {@code _REF} numbers (base + 100) count as their base.
+   *
+   * @param number a {@code DataType} number from the wire
+   * @return our type, or empty when Inferlink has no counterpart
+   */
   public static Optional<DataType> fromNumber(int number) {
     int base = number > 100 ? number - 100 : number;
     for (DataType t : DataType.values()) {
@@ -72,7 +87,12 @@ public final class TfDataTypes {
     return Optional.empty();
   }
 
-  /** Our type for a TensorFlow enum name such as {@code DT_FLOAT} (or {@code DT_FLOAT_REF}). */
+  /**
+   * Our type for a TensorFlow enum name such as {@code DT_FLOAT} (or {@code DT_FLOAT_REF}).
+   *
+   * @param name a {@code DataType} name, or {@code null}
+   * @return our type, or empty for null, unknown names and types Inferlink has no counterpart for
+   */
   public static Optional<DataType> fromName(String name) {
     if (name == null) {
       return Optional.empty();

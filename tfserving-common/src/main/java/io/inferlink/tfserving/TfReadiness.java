@@ -14,7 +14,13 @@ import java.util.concurrent.CompletableFuture;
 public final class TfReadiness {
   private TfReadiness() {}
 
-  /** Readiness from a model-status call; cancelling the result cancels that call. */
+  /**
+   * Readiness from a model-status call; cancelling the result cancels that call.
+   *
+   * @param status the pending model-status call
+   * @param provider the provider's name, for errors
+   * @return a future of whether a version is AVAILABLE; false for a model the server does not know
+   */
   public static CompletableFuture<Boolean> fromStatus(CompletableFuture<List<ModelVersionStatus>> status, String provider) {
     return Futures.cancelling(status.handle((list, error) -> {
       if (error == null) {

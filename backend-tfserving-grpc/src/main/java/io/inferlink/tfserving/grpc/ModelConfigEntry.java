@@ -16,7 +16,15 @@ import java.util.Objects;
  */
 public record ModelConfigEntry(String name, String basePath, String platform, VersionPolicy versionPolicy,
     Map<String, Long> versionLabels) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies; a missing platform, policy or label map takes its default.
+   *
+   * @param name the model name; required
+   * @param basePath where the server finds the model's versions; required
+   * @param platform the platform, or {@code null} for {@code tensorflow}
+   * @param versionPolicy which versions to serve, or {@code null} for the latest one
+   * @param versionLabels labels mapped to versions, or {@code null} for none
+   */
   public ModelConfigEntry {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(basePath, "basePath");
@@ -25,7 +33,13 @@ public record ModelConfigEntry(String name, String basePath, String platform, Ve
     versionLabels = Map.copyOf(versionLabels == null ? Map.of() : versionLabels);
   }
 
-  /** A TensorFlow model serving its latest version, without labels. */
+  /**
+   * A TensorFlow model serving its latest version, without labels.
+   *
+   * @param name the model name
+   * @param basePath where the server finds the model's versions
+   * @return the entry, with platform {@code tensorflow} and policy {@code latest(1)}
+   */
   public static ModelConfigEntry of(String name, String basePath) {
     return new ModelConfigEntry(name, basePath, "tensorflow", VersionPolicy.latest(1), Map.of());
   }
@@ -48,7 +62,14 @@ public record ModelConfigEntry(String name, String basePath, String platform, Ve
       SPECIFIC
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param kind latest N, all, or specific versions; required
+     * @param latestCount N, at least 1 when the kind is {@link Kind#LATEST}
+     * @param versions the versions to serve when the kind is {@link Kind#SPECIFIC}
+     * @throws IllegalArgumentException when a latest policy asks for fewer than one version
+     */
     public VersionPolicy {
       Objects.requireNonNull(kind, "kind");
       versions = List.copyOf(versions);
@@ -57,17 +78,31 @@ public record ModelConfigEntry(String name, String basePath, String platform, Ve
       }
     }
 
-    /** The newest {@code n} versions. */
+    /**
+     * The newest {@code n} versions.
+     *
+     * @param n how many versions, at least 1
+     * @return a {@link Kind#LATEST} policy
+     */
     public static VersionPolicy latest(int n) {
       return new VersionPolicy(Kind.LATEST, n, List.of());
     }
 
-    /** Every version. */
+    /**
+     * Every version found under the base path.
+     *
+     * @return an {@link Kind#ALL} policy
+     */
     public static VersionPolicy all() {
       return new VersionPolicy(Kind.ALL, 0, List.of());
     }
 
-    /** These versions. */
+    /**
+     * Exactly these versions.
+     *
+     * @param versions the version numbers to serve
+     * @return a {@link Kind#SPECIFIC} policy
+     */
     public static VersionPolicy specific(long... versions) {
       return new VersionPolicy(Kind.SPECIFIC, 0, java.util.Arrays.stream(versions).boxed().toList());
     }

@@ -25,13 +25,23 @@ public record MultiInferenceTask(ModelRef model, String signatureName, Method me
       this.methodName = methodName;
     }
 
-    /** TensorFlow's method name. */
+    /**
+     * TensorFlow's name for the method, as the request carries it.
+     *
+     * @return {@code tensorflow/serving/classify} or {@code tensorflow/serving/regress}
+     */
     public String methodName() {
       return methodName;
     }
   }
 
-  /** Validates. */
+  /**
+   * Checks that the model and the method are given.
+   *
+   * @param model the model; required
+   * @param signatureName the signature, or {@code null} for {@code serving_default}
+   * @param method classify or regress; required
+   */
   public MultiInferenceTask {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(method, "method");

@@ -10,13 +10,22 @@ import java.util.Objects;
  * @param errorMessage the message, empty on success
  */
 public record ReloadResult(String errorCode, String errorMessage) {
-  /** Null texts become defaults. */
+  /**
+   * Null texts become defaults.
+   *
+   * @param errorCode the TensorFlow status code name, or {@code null} for {@code OK}
+   * @param errorMessage the message, or {@code null} for none
+   */
   public ReloadResult {
     errorCode = Objects.requireNonNullElse(errorCode, "OK");
     errorMessage = Objects.requireNonNullElse(errorMessage, "");
   }
 
-  /** True when the server accepted the configuration. */
+  /**
+   * Whether the server accepted the configuration.
+   *
+   * @return true when the status code is {@code OK}
+   */
   public boolean isOk() {
     return errorCode.equals("OK");
   }

@@ -66,7 +66,13 @@ public final class FloatText {
     return left >= 0 ? v.shiftLeft(left) : v.shiftRight(-left);
   }
 
-  /** The text of a finite float, as {@link #write} writes it. */
+  /**
+   * The text of a finite float, as {@link #write} writes it.
+   *
+   * @param v a finite float
+   * @return the text Java 19's {@code Float.toString} gives: the shortest decimal that reads back as {@code v}
+   * @throws IllegalArgumentException for NaN and the infinities
+   */
   public static String toString(float v) {
     byte[] out = new byte[MAX_CHARS];
     return new String(out, 0, write(v, out, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -76,6 +82,10 @@ public final class FloatText {
    * Writes {@code v} at {@code out[pos]} and returns the position after it; {@code out} needs
    * {@link #MAX_CHARS} free. Only for finite values: NaN and the infinities have no digits.
    *
+   * @param v a finite float
+   * @param out where the ASCII text goes
+   * @param pos the index of the text's first byte in {@code out}
+   * @return the index just after the text's last byte
    * @throws IllegalArgumentException for NaN and the infinities
    */
   public static int write(float v, byte[] out, int pos) {

@@ -69,6 +69,9 @@ public final class JsonColumn {
   /**
    * Measures the value at the parser's current token and leaves the parser on its last token. Every value of a
    * column must have one shape.
+   *
+   * @param p a parser on the first token of one value
+   * @throws IOException when the parser cannot read the value
    */
   public void measure(JsonParser p) throws IOException {
     long[] s = null;
@@ -81,7 +84,12 @@ public final class JsonColumn {
     addValueShape(s);
   }
 
-  /** Measures a BYTES element the caller has read itself: a string, or the text of a {@code {"b64": ...}}. */
+  /**
+   * Measures a BYTES element the caller has read itself: a string, or the text of a {@code {"b64": ...}}.
+   *
+   * @param text the string, or the base64 text
+   * @param b64 whether {@code text} is base64 to be decoded
+   */
   public void measureText(String text, boolean b64) {
     kinds |= b64 ? LeafKinds.B64 : LeafKinds.STRING;
     leaves++;
@@ -192,17 +200,29 @@ public final class JsonColumn {
 
   // ---------------------------------------------------------------- between the passes
 
-  /** How many values were measured (rows, for a row-format answer). */
+  /**
+   * How many values were measured (rows, for a row-format answer).
+   *
+   * @return the number of values measured so far
+   */
   public long values() {
     return values;
   }
 
-  /** The shape every measured value has ({@code []} for a scalar, or when nothing was measured). */
+  /**
+   * The shape every measured value has.
+   *
+   * @return a copy of the shape; {@code []} for a scalar, or when nothing was measured
+   */
   public long[] valueShape() {
     return valueShape == null ? SCALAR : valueShape.clone();
   }
 
-  /** {@code [values()]} followed by {@link #valueShape()}: the values stacked as rows. */
+  /**
+   * The values stacked as rows.
+   *
+   * @return {@code [values()]} followed by {@link #valueShape()}
+   */
   public long[] stackedShape() {
     long[] value = valueShape();
     long[] out = new long[value.length + 1];
@@ -211,12 +231,20 @@ public final class JsonColumn {
     return out;
   }
 
-  /** How many elements were measured. */
+  /**
+   * How many elements were measured.
+   *
+   * @return the number of leaf elements in every value so far
+   */
   public long elements() {
     return leaves;
   }
 
-  /** What kinds of elements were measured (nothing but their number when the type was known beforehand). */
+  /**
+   * What kinds of elements were measured (nothing but their number when the type was known beforehand).
+   *
+   * @return the kinds seen so far
+   */
   public LeafKinds kinds() {
     return new LeafKinds(kinds);
   }
@@ -224,6 +252,9 @@ public final class JsonColumn {
   /**
    * Fixes the element type and the shape (whose element count must be what was measured) and allocates the
    * tensor's buffer.
+   *
+   * @param elementType the tensor's element type
+   * @param tensorShape the tensor's shape, holding {@link #elements()} elements
    */
   public void allocate(DataType elementType, long[] tensorShape) {
     long count = 1;
@@ -249,7 +280,12 @@ public final class JsonColumn {
 
   // ---------------------------------------------------------------- second pass
 
-  /** Writes every element of the value at the parser's current token, leaving the parser on its last token. */
+  /**
+   * Writes every element of the value at the parser's current token, leaving the parser on its last token.
+   *
+   * @param p a parser on the first token of one value
+   * @throws IOException when the parser cannot read the value
+   */
   public void fill(JsonParser p) throws IOException {
     try {
       if (p.currentToken() == JsonToken.START_ARRAY && p instanceof ChunkedJsonParser && fillFast((ChunkedJsonParser) p)) {
@@ -261,7 +297,12 @@ public final class JsonColumn {
     }
   }
 
-  /** Writes a BYTES element the caller has read itself (see {@link #measureText}). */
+  /**
+   * Writes a BYTES element the caller has read itself (see {@link #measureText}).
+   *
+   * @param text the string, or the base64 text
+   * @param b64 whether {@code text} is base64 to be decoded
+   */
   public void fillText(String text, boolean b64) {
     if (dtype != DataType.BYTES) {
       throw new MalformedAnswerException(label + " is " + dtype.wireName() + ", but holds text");
@@ -449,7 +490,12 @@ public final class JsonColumn {
     buffer.putInt(raw.length).put(raw);
   }
 
-  /** After the second pass: the tensor, named {@code name}. */
+  /**
+   * After the second pass: the tensor, named {@code name}.
+   *
+   * @param name the tensor's name
+   * @return the tensor over the filled buffer
+   */
   public Tensor toTensor(String name) {
     if (buffer.hasRemaining()) {
       throw new MalformedAnswerException(label + ": its values do not fill its shape");

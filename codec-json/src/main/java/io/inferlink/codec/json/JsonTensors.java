@@ -31,6 +31,7 @@ public final class JsonTensors {
    *
    * @param nonNumericNumbers whether {@code NaN}, {@code Infinity} and {@code -Infinity} are read as numbers
    *     (and written bare by {@code JsonGenerator.writeNumber}); strict JSON otherwise
+   * @return the shared factory for that choice
    */
   public static JsonFactory factory(boolean nonNumericNumbers) {
     return nonNumericNumbers ? NON_NUMERIC : STRICT;
@@ -40,6 +41,10 @@ public final class JsonTensors {
    * A parser over UTF-8 bytes held in buffers, read in order from each buffer's position to its limit (the
    * buffers are not changed). Unlike the factory's own parsers, it lets {@link JsonColumn} read lists of numbers
    * straight from the buffers instead of token by token.
+   *
+   * @param utf8 the document, possibly split across buffers
+   * @param nonNumericNumbers whether {@code NaN}, {@code Infinity} and {@code -Infinity} are read as numbers
+   * @return a parser positioned before the first token
    */
   public static JsonParser parser(List<ByteBuffer> utf8, boolean nonNumericNumbers) {
     try {
@@ -49,7 +54,13 @@ public final class JsonTensors {
     }
   }
 
-  /** {@link #parser(List, boolean)} over one array. */
+  /**
+   * {@link #parser(List, boolean)} over one array.
+   *
+   * @param utf8 the whole document
+   * @param nonNumericNumbers whether {@code NaN}, {@code Infinity} and {@code -Infinity} are read as numbers
+   * @return a parser positioned before the first token
+   */
   public static JsonParser parser(byte[] utf8, boolean nonNumericNumbers) {
     return parser(List.of(ByteBuffer.wrap(utf8)), nonNumericNumbers);
   }

@@ -25,66 +25,119 @@ public final class LeafKinds {
     this.bits = bits;
   }
 
-  /** No element at all (empty lists only). */
+  /**
+   * No element at all (empty lists only).
+   *
+   * @return true when nothing but empty lists was measured
+   */
   public boolean none() {
     return bits == 0;
   }
 
-  /** Numbers without a fraction or exponent. */
+  /**
+   * Numbers without a fraction or exponent.
+   *
+   * @return true when at least one such number was seen
+   */
   public boolean integers() {
     return has(INTEGER);
   }
 
-  /** Numbers with a fraction or an exponent ({@code 1.0}, {@code 1e3}). */
+  /**
+   * Numbers with a fraction or an exponent ({@code 1.0}, {@code 1e3}).
+   *
+   * @return true when at least one such number was seen
+   */
   public boolean fractions() {
     return has(FRACTION);
   }
 
-  /** {@code NaN}, {@code Infinity} or {@code -Infinity}. */
+  /**
+   * {@code NaN}, {@code Infinity} or {@code -Infinity}.
+   *
+   * @return true when at least one of them was seen
+   */
   public boolean nonFinite() {
     return has(NON_FINITE);
   }
 
-  /** {@code null} where the rules take it for a float's NaN. */
+  /**
+   * {@code null} where the rules take it for a float's NaN.
+   *
+   * @return true when at least one such null was seen
+   */
   public boolean nulls() {
     return has(NULL);
   }
 
-  /** Any number: integers, fractions, non-finite ones, or nulls taken for NaN. */
+  /**
+   * Any number: integers, fractions, non-finite ones, or nulls taken for NaN.
+   *
+   * @return true when at least one number was seen
+   */
   public boolean numbers() {
     return has(INTEGER | FRACTION | NON_FINITE | NULL);
   }
 
-  /** Numbers that need a floating-point type: fractions, non-finite ones, or nulls taken for NaN. */
+  /**
+   * Numbers that need a floating-point type: fractions, non-finite ones, or nulls taken for NaN.
+   *
+   * @return true when at least one such number was seen
+   */
   public boolean floats() {
     return has(FRACTION | NON_FINITE | NULL);
   }
 
+  /**
+   * JSON's {@code true} and {@code false}.
+   *
+   * @return true when at least one boolean was seen
+   */
   public boolean booleans() {
     return has(BOOLEAN);
   }
 
-  /** Strings, or {@code {"b64": ...}} objects where the rules allow them. */
+  /**
+   * Strings, or {@code {"b64": ...}} objects where the rules allow them.
+   *
+   * @return true when at least one text element was seen
+   */
   public boolean text() {
     return has(STRING | B64);
   }
 
-  /** {@code {"b64": ...}} objects. */
+  /**
+   * {@code {"b64": ...}} objects.
+   *
+   * @return true when at least one such object was seen
+   */
   public boolean b64() {
     return has(B64);
   }
 
-  /** Integers written with a minus sign ({@code -0} too). */
+  /**
+   * Integers written with a minus sign ({@code -0} too).
+   *
+   * @return true when at least one such integer was seen
+   */
   public boolean negativeIntegers() {
     return has(NEGATIVE);
   }
 
-  /** Integers outside INT64's range. */
+  /**
+   * Integers outside INT64's range.
+   *
+   * @return true when at least one such integer was seen
+   */
   public boolean beyondInt64() {
     return has(BEYOND_INT64);
   }
 
-  /** How many of the three kinds numbers, booleans and text are present: more than one has no tensor type. */
+  /**
+   * How many of the three kinds numbers, booleans and text are present: more than one has no tensor type.
+   *
+   * @return 0 to 3
+   */
   public int kindCount() {
     return (numbers() ? 1 : 0) + (booleans() ? 1 : 0) + (text() ? 1 : 0);
   }
@@ -95,6 +148,8 @@ public final class LeafKinds {
    * value at all, about which JSON says nothing) {@code floatType}.
    *
    * @param what the tensor as messages name it, e.g. {@code "output 'y'"}
+   * @param floatType the type for numbers with a float among them, or for no value at all
+   * @return BYTES, BOOL, INT64 or {@code floatType}
    * @throws MalformedAnswerException when the values mix kinds, or an integer is beyond INT64's range
    */
   public DataType valueType(String what, DataType floatType) {

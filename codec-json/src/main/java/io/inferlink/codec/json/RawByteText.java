@@ -27,7 +27,12 @@ public final class RawByteText {
 
   private RawByteText() {}
 
-  /** The bytes a string of such a document stands for: its UTF-8 form, with escaped raw bytes restored. */
+  /**
+   * The bytes a string of such a document stands for: its UTF-8 form, with escaped raw bytes restored.
+   *
+   * @param s a string read from a document decoded with {@link #decode}
+   * @return the bytes the server sent for it
+   */
   public static byte[] bytes(String s) {
     int first = firstEscapedByte(s, 0);
     if (first < 0) {
@@ -56,7 +61,12 @@ public final class RawByteText {
     return -1;
   }
 
-  /** The text of bytes that may not be well-formed UTF-8, raw bytes escaped as lone surrogates. */
+  /**
+   * The text of bytes that may not be well-formed UTF-8, raw bytes escaped as lone surrogates.
+   *
+   * @param bytes the document as received
+   * @return its characters, each byte of a malformed sequence as one lone surrogate
+   */
   public static char[] decode(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -81,6 +91,9 @@ public final class RawByteText {
    * Whether the bytes, read in order from each buffer's position to its limit, are well-formed UTF-8 (RFC 3629:
    * no overlong forms, surrogates or code points beyond U+10FFFF), across buffer boundaries; ASCII runs are
    * skipped eight bytes at a time.
+   *
+   * @param bytes the text, possibly split across buffers mid-character
+   * @return true when the whole sequence is well-formed UTF-8
    */
   public static boolean isWellFormed(List<ByteBuffer> bytes) {
     int pending = 0; // continuation bytes still due
@@ -127,7 +140,12 @@ public final class RawByteText {
     return pending == 0;
   }
 
-  /** The text of well-formed UTF-8, or {@code null} when the bytes are not (so they cannot be a JSON string). */
+  /**
+   * The text of well-formed UTF-8.
+   *
+   * @param bytes the bytes from the buffer's position to its limit; the buffer is not changed
+   * @return the text, or {@code null} when the bytes are not well-formed (so they cannot be a JSON string)
+   */
   public static String strictUtf8(ByteBuffer bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder()

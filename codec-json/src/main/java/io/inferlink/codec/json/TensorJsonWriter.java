@@ -83,6 +83,11 @@ public final class TensorJsonWriter {
   /**
    * Why the tensor cannot be written without changing, or {@code null} when it can: a non-finite float under
    * {@link NonFinite#REFUSE}, or a BYTES element that is not well-formed UTF-8 without {@code b64Objects}.
+   *
+   * @param t the tensor to write
+   * @param nonFinite what the writer would do with NaN and the infinities
+   * @param b64Objects whether the writer would write bytes as {@code {"b64": ...}} objects
+   * @return the reason, naming the first element in the way, or {@code null}
    */
   public static String whyNot(Tensor t, NonFinite nonFinite, boolean b64Objects) {
     ByteBuffer d = t.data();
@@ -109,19 +114,36 @@ public final class TensorJsonWriter {
     return null;
   }
 
-  /** Writes {@code {"b64": "<standard base64 of raw>"}}, TF Serving's form of bytes that are not text. */
+  /**
+   * Writes {@code {"b64": "<standard base64 of raw>"}}, TF Serving's form of bytes that are not text.
+   *
+   * @param g the generator the object is written to
+   * @param raw the bytes
+   * @throws IOException when the generator cannot write
+   */
   public static void writeB64(JsonGenerator g, byte[] raw) throws IOException {
     g.writeStartObject();
     g.writeStringField(Base64Text.KEY, Base64Text.encode(raw));
     g.writeEndObject();
   }
 
-  /** The whole tensor as nested lists following its shape; a scalar is a bare value. */
+  /**
+   * The whole tensor as nested lists following its shape; a scalar is a bare value.
+   *
+   * @param t the tensor
+   * @throws IOException when the generator cannot write
+   */
   public void writeNested(Tensor t) throws IOException {
     new Elements(t, 0).nested(t.shape(), 0);
   }
 
-  /** The sub-tensor at index {@code row} of the first dimension, as nested lists (a bare value for rank 1). */
+  /**
+   * The sub-tensor at index {@code row} of the first dimension, as nested lists (a bare value for rank 1).
+   *
+   * @param t the tensor, of rank 1 or more
+   * @param row an index into the first dimension
+   * @throws IOException when the generator cannot write
+   */
   public void writeRow(Tensor t, long row) throws IOException {
     long[] shape = t.shape();
     long[] rowShape = Arrays.copyOfRange(shape, 1, shape.length);
@@ -132,7 +154,12 @@ public final class TensorJsonWriter {
     new Elements(t, row * rowElements).nested(rowShape, 0);
   }
 
-  /** The whole tensor as one flat list, in row-major order. */
+  /**
+   * The whole tensor as one flat list, in row-major order.
+   *
+   * @param t the tensor
+   * @throws IOException when the generator cannot write
+   */
   public void writeFlat(Tensor t) throws IOException {
     Elements e = new Elements(t, 0);
     out.writeStartArray();

@@ -44,12 +44,20 @@ public final class InferenceMatrix
     this.startInParallel = builder.startInParallel;
   }
 
-  /** Starts an empty matrix; add at least one server or endpoint. */
+  /**
+   * Starts an empty matrix; add at least one server or endpoint.
+   *
+   * @return a builder with no entry, default client options and servers started one by one
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The entries' names, in the order their runs come. */
+  /**
+   * The entries' names, in the order their runs come.
+   *
+   * @return the names, as given to the builder
+   */
   public List<String> names() {
     return entries.stream().map(MatrixEntry::name).toList();
   }
@@ -121,6 +129,8 @@ public final class InferenceMatrix
      * @param server the server, usually a Testcontainers container
      * @param endpoints at least one function reading an endpoint string from the started server, e.g.
      *     {@code TritonServerContainer::kserveV2GrpcEndpoint}
+     * @param <T> the server's type, which the endpoint functions read
+     * @return this builder
      * @throws IllegalArgumentException when the name is blank, has a comma or is taken, or no endpoint function is given
      */
     @SafeVarargs
@@ -140,8 +150,11 @@ public final class InferenceMatrix
 
     /**
      * Adds an endpoint string, e.g. {@code System.getenv("STAGING_ENDPOINT")}: null or blank skips its run
-     * with the reason "no endpoint given for '<name>'".
+     * with the reason "no endpoint given for '{@code <name>}'".
      *
+     * @param name the entry's name: shown as {@code [name]} and selected by {@value #SELECTION_PROPERTY}
+     * @param endpoint the endpoint string, or null or blank to skip this entry's run
+     * @return this builder
      * @throws IllegalArgumentException when the name is blank, has a comma or is taken
      */
     public Builder endpoint(String name, String endpoint) {
@@ -150,8 +163,11 @@ public final class InferenceMatrix
 
     /**
      * Adds the endpoint string held by an environment variable, read now; when it is unset or blank the
-     * run is skipped with the reason "environment variable <variable> is not set".
+     * run is skipped with the reason "environment variable {@code <variable>} is not set".
      *
+     * @param name the entry's name: shown as {@code [name]} and selected by {@value #SELECTION_PROPERTY}
+     * @param variable the environment variable holding the endpoint string
+     * @return this builder
      * @throws IllegalArgumentException when the name is blank, has a comma or is taken
      */
     public Builder endpointFromEnvironment(String name, String variable) {
@@ -160,7 +176,12 @@ public final class InferenceMatrix
           "environment variable " + variable + " is not set"));
     }
 
-    /** The options of every {@code InferenceClient} parameter; {@link ClientOptions#defaults()} if not set. */
+    /**
+     * The options of every {@code InferenceClient} parameter; {@link ClientOptions#defaults()} if not set.
+     *
+     * @param options the options every client parameter is created with
+     * @return this builder
+     */
     public Builder clientOptions(ClientOptions options) {
       this.clientOptions = Objects.requireNonNull(options, "options");
       return this;
@@ -169,6 +190,8 @@ public final class InferenceMatrix
     /**
      * Starts every selected server at once, each on its own thread, when the class's first matrix test
      * begins, instead of one after another as their runs come. Worth it for several slow containers.
+     *
+     * @return this builder
      */
     public Builder startInParallel() {
       this.startInParallel = true;
@@ -178,6 +201,7 @@ public final class InferenceMatrix
     /**
      * Builds the matrix.
      *
+     * @return the matrix, to be registered with {@code @RegisterExtension} in a static field
      * @throws IllegalStateException when nothing was added
      */
     public InferenceMatrix build() {

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record MatrixEndpoint(String name, String endpoint, String scheme) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param name the matrix entry's name
+   * @param endpoint the endpoint string, credentials included
+   * @param scheme the endpoint's scheme, lower-case
+   */
   public MatrixEndpoint {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(endpoint, "endpoint");
@@ -30,7 +36,11 @@ public record MatrixEndpoint(String name, String endpoint, String scheme) {
     return new MatrixEndpoint(name, endpoint, Endpoint.parse(endpoint).scheme());
   }
 
-  /** The endpoint with user-info and secret-named query values masked: safe for logs and test names. */
+  /**
+   * The endpoint with user-info and secret-named query values masked: safe for logs and test names.
+   *
+   * @return the masked endpoint string
+   */
   public String redacted() {
     return Endpoint.parse(endpoint).toString();
   }

@@ -16,7 +16,13 @@ import java.util.List;
 public final class StatusReader {
   private StatusReader() {}
 
-  /** The versions of one parsed status document. */
+  /**
+   * The versions of one parsed status document.
+   *
+   * @param doc the document TF Serving's or OVMS's status call answered
+   * @return each version's state, in the document's order
+   * @throws MalformedAnswerException when the document is not a model status
+   */
   public static List<ModelVersionStatus> read(JsonNode doc) {
     JsonNode list = require(doc, "the model status document", "model_version_status", "modelVersionStatus");
     if (!list.isArray()) {
@@ -43,7 +49,13 @@ public final class StatusReader {
     return out;
   }
 
-  /** The first of the given member names present and not JSON {@code null}, or null. */
+  /**
+   * The first of the given member names present and not JSON {@code null}.
+   *
+   * @param node an object
+   * @param names the member's spellings, e.g. snake case then camel case
+   * @return the member's value, or null when none is present
+   */
   public static JsonNode field(JsonNode node, String... names) {
     for (String n : names) {
       JsonNode v = node.get(n);
@@ -54,7 +66,15 @@ public final class StatusReader {
     return null;
   }
 
-  /** A required member ({@link #field}), or a {@link MalformedAnswerException} naming it. */
+  /**
+   * A required member ({@link #field}), or a {@link MalformedAnswerException} naming it.
+   *
+   * @param node an object
+   * @param what the object as the message names it
+   * @param names the member's spellings
+   * @return the member's value
+   * @throws MalformedAnswerException when no spelling is present
+   */
   public static JsonNode require(JsonNode node, String what, String... names) {
     JsonNode v = field(node, names);
     if (v == null) {
