@@ -10,6 +10,11 @@ import io.inferlink.ClientOptions;
  */
 @FunctionalInterface
 public interface InferenceClientCustomizer {
-  /** Changes {@code options} of the client named {@code clientName} (its bean name). */
+  /**
+   * Changes the options of one client before it is created.
+   *
+   * @param clientName the client's bean name, the key under {@code inferlink.clients}
+   * @param options its options as read from the properties, to change in place
+   */
   void customize(String clientName, ClientOptions.Builder options);
 }

@@ -14,7 +14,12 @@ public final class InferenceClientFactory {
   private final InferlinkProperties properties;
   private final List<InferenceClientCustomizer> customizers;
 
-  /** A factory for {@code properties}, applying {@code customizers} in the order given. */
+  /**
+   * A factory that reads its clients from bound properties.
+   *
+   * @param properties the bound {@code inferlink.*} properties
+   * @param customizers applied to every client's options, in the order given
+   */
   public InferenceClientFactory(InferlinkProperties properties, List<InferenceClientCustomizer> customizers) {
     this.properties = properties;
     this.customizers = List.copyOf(customizers);
@@ -23,6 +28,8 @@ public final class InferenceClientFactory {
   /**
    * A new client for the entry {@code name}; the caller closes it.
    *
+   * @param name the key under {@code inferlink.clients}
+   * @return a new client, owned and closed by the caller
    * @throws ProviderConfigurationException when the entry is missing, a value is wrong, or no backend on
    *     the class path serves the endpoint; the message names the property
    */

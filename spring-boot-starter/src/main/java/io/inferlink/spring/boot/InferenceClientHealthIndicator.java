@@ -24,6 +24,9 @@ public final class InferenceClientHealthIndicator implements HealthIndicator {
    * An indicator for the client {@code client} supplies (looked up at each check, so that a client that
    * cannot be made does not stop the application from starting), checking {@code models} (name,
    * name:version or name@label).
+   *
+   * @param client supplies the client's bean at each check
+   * @param models the models that must be ready, as name, name:version or name@label
    */
   public InferenceClientHealthIndicator(Supplier<InferenceClient> client, List<String> models) {
     this.client = client;

@@ -29,22 +29,30 @@ public class InferlinkProperties {
   @NestedConfigurationProperty
   private ClientProperties defaults = new ClientProperties();
 
-  /** The clients, by bean name. */
+  /** {@return the clients' properties, by bean name; never null} */
   public Map<String, ClientProperties> getClients() {
     return clients;
   }
 
-  /** Replaces the clients. */
+  /**
+   * Replaces the clients.
+   *
+   * @param clients the clients' properties, by bean name
+   */
   public void setClients(Map<String, ClientProperties> clients) {
     this.clients = clients;
   }
 
-  /** The values every client starts from. */
+  /** {@return the values every client starts from; never null} */
   public ClientProperties getDefaults() {
     return defaults;
   }
 
-  /** Replaces the values every client starts from. */
+  /**
+   * Replaces the values every client starts from.
+   *
+   * @param defaults the shared values
+   */
   public void setDefaults(ClientProperties defaults) {
     this.defaults = defaults;
   }

@@ -7,8 +7,20 @@ public class OutlierProperties {
   /** Duration of a first ejection; it doubles with each new one. */
   private String ejectionTime;
 
+  /** {@return failures in a row that eject a host, 0 = off} */
   public Integer getConsecutiveFailures() { return consecutiveFailures; }
+  /**
+   * Sets failures in a row that eject a host, 0 = off.
+   *
+   * @param consecutiveFailures the value, as bound from the configuration
+   */
   public void setConsecutiveFailures(Integer consecutiveFailures) { this.consecutiveFailures = consecutiveFailures; }
+  /** {@return duration of a first ejection; it doubles with each new one} */
   public String getEjectionTime() { return ejectionTime; }
+  /**
+   * Sets duration of a first ejection; it doubles with each new one.
+   *
+   * @param ejectionTime the value, as bound from the configuration
+   */
   public void setEjectionTime(String ejectionTime) { this.ejectionTime = ejectionTime; }
 }
