@@ -33,27 +33,47 @@ public enum DataType {
     this.byteSize = byteSize;
   }
 
-  /** The Open Inference Protocol name of this type, e.g. {@code "FP32"}. */
+  /**
+   * The Open Inference Protocol name of this type, e.g. {@code "FP32"}.
+   *
+   * @return the wire name, upper case
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** Bytes per element, or {@code -1} for {@link #BYTES}, whose elements have no fixed size. */
+  /**
+   * Bytes per element, or {@code -1} for {@link #BYTES}, whose elements have no fixed size.
+   *
+   * @return the element size in bytes, or -1
+   */
   public int byteSize() {
     return byteSize;
   }
 
-  /** True for every type with a fixed element size (all but {@link #BYTES}). */
+  /**
+   * True for every type with a fixed element size (all but {@link #BYTES}).
+   *
+   * @return whether elements have a fixed size
+   */
   public boolean isFixedSize() {
     return byteSize > 0;
   }
 
-  /** True for FP16, BF16, FP32 and FP64. */
+  /**
+   * True for FP16, BF16, FP32 and FP64.
+   *
+   * @return whether this is a floating-point type
+   */
   public boolean isFloatingPoint() {
     return this == FP16 || this == BF16 || this == FP32 || this == FP64;
   }
 
-  /** True for the signed and unsigned integer types (not BOOL). */
+  /**
+   * True for the signed and unsigned integer types (not BOOL).
+   *
+   * @return whether this is an integer type
+   */
   public boolean isInteger() {
     switch (this) {
       case UINT8: case UINT16: case UINT32: case UINT64:
@@ -64,7 +84,11 @@ public enum DataType {
     }
   }
 
-  /** True for UINT8, UINT16, UINT32 and UINT64. */
+  /**
+   * True for UINT8, UINT16, UINT32 and UINT64.
+   *
+   * @return whether this is an unsigned integer type
+   */
   public boolean isUnsigned() {
     return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
   }
@@ -73,6 +97,8 @@ public enum DataType {
    * Looks a type up by its wire name, ignoring case ({@code "fp32"} and {@code "FP32"} both work).
    *
    * @throws IllegalArgumentException naming the known types when {@code name} is not one of them
+   * @param name the wire name, in any case and with surrounding blanks allowed
+   * @return the matching type; never null
    */
   public static DataType fromWireName(String name) {
     if (name != null) {

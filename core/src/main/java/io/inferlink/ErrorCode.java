@@ -31,7 +31,11 @@ public enum ErrorCode {
     this.grpcCode = grpcCode;
   }
 
-  /** The gRPC status number of this code. */
+  /**
+   * The gRPC status number of this code.
+   *
+   * @return the number gRPC sends for this code, 0 to 16
+   */
   public int grpcCode() {
     return grpcCode;
   }
@@ -39,13 +43,20 @@ public enum ErrorCode {
   /**
    * True when trying the same call again later may succeed: the server was unavailable, overloaded,
    * aborted the call, or ran out of time.
+   *
+   * @return whether calling again later may succeed
    */
   public boolean isRetryable() {
     return this == UNAVAILABLE || this == RESOURCE_EXHAUSTED || this == ABORTED
         || this == DEADLINE_EXCEEDED;
   }
 
-  /** The code with the given gRPC number, or {@link #UNKNOWN} for a number gRPC does not define. */
+  /**
+   * The code with the given gRPC number, or {@link #UNKNOWN} for a number gRPC does not define.
+   *
+   * @param code a gRPC status number as received
+   * @return the matching code; never null
+   */
   public static ErrorCode fromGrpcCode(int code) {
     for (ErrorCode c : values()) {
       if (c.grpcCode == code) {
