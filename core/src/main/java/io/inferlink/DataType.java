@@ -9,18 +9,31 @@ import java.util.Locale;
  * declaration order ({@code ordinal()} is never used on the wire). Immutable and thread-safe.
  */
 public enum DataType {
+  /** Booleans, one byte each: 0 is false, anything else true. */
   BOOL("BOOL", 1),
+  /** Unsigned 8-bit integers. */
   UINT8("UINT8", 1),
+  /** Unsigned 16-bit integers. */
   UINT16("UINT16", 2),
+  /** Unsigned 32-bit integers. */
   UINT32("UINT32", 4),
+  /** Unsigned 64-bit integers. */
   UINT64("UINT64", 8),
+  /** Signed 8-bit integers. */
   INT8("INT8", 1),
+  /** Signed 16-bit integers. */
   INT16("INT16", 2),
+  /** Signed 32-bit integers. */
   INT32("INT32", 4),
+  /** Signed 64-bit integers. */
   INT64("INT64", 8),
+  /** IEEE 754 half-precision floats (binary16). */
   FP16("FP16", 2),
+  /** bfloat16: the upper 16 bits of an IEEE 754 single-precision float. */
   BF16("BF16", 2),
+  /** IEEE 754 single-precision floats. */
   FP32("FP32", 4),
+  /** IEEE 754 double-precision floats. */
   FP64("FP64", 8),
   /** Variable-length byte strings; in a tensor buffer each element is a 4-byte little-endian length and its bytes. */
   BYTES("BYTES", -1);
