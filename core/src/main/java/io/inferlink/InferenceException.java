@@ -15,13 +15,22 @@ public class InferenceException extends RuntimeException {
   /** Longest server message kept; servers sometimes echo whole payloads back. */
   public static final int MAX_SERVER_MESSAGE_CHARS = 2048;
 
+  /** Why the call failed; never null. */
+
   private final ErrorCode code;
+  /** The HTTP status answered, or 0. */
   private final int httpStatus;
+  /** The gRPC status number answered, or -1. */
   private final int grpcStatus;
+  /** The provider's name, or null. */
   private final String provider;
+  /** The server's own text, truncated and redacted, or null. */
   private final String serverMessage;
+  /** How far the request got; never null. */
   private final Delivery delivery;
+  /** The wait the server asked for, or null. */
   private final java.time.Duration retryAfter;
+  /** Whether the server asked not to be retried. */
   private final boolean retryRefused;
 
   /**
