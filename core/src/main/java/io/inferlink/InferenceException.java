@@ -16,7 +16,6 @@ public class InferenceException extends RuntimeException {
   public static final int MAX_SERVER_MESSAGE_CHARS = 2048;
 
   /** Why the call failed; never null. */
-
   private final ErrorCode code;
   /** The HTTP status answered, or 0. */
   private final int httpStatus;
