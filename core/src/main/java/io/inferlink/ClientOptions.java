@@ -1455,7 +1455,7 @@ public final class ClientOptions {
     /**
      * Builds the options.
      *
-     * @return new options; the builder can go on to build others
+     * @return the options
      */
     public ClientOptions build() {
       return new ClientOptions(this);

@@ -61,7 +61,7 @@ public interface InferenceClient extends AutoCloseable {
    * Runs a model; the future fails with an {@link InferenceException}.
    *
    * @param request the inputs and the model to run; not null
-   * @return a future of the response, completed on a transport thread
+   * @return a future of the response
    */
   CompletableFuture<InferenceResponse> inferAsync(InferenceRequest request);
 

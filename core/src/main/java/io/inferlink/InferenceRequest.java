@@ -344,7 +344,7 @@ public final class InferenceRequest {
     /**
      * Builds the request; it must have at least one input.
      *
-     * @return a new request; the builder can go on to build others
+     * @return the request
      */
     public InferenceRequest build() {
       if (inputs.isEmpty()) {

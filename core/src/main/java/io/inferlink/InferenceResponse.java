@@ -213,7 +213,7 @@ public final class InferenceResponse {
     /**
      * Builds the response.
      *
-     * @return a new response; the builder can go on to build others
+     * @return the response
      */
     public InferenceResponse build() {
       return new InferenceResponse(this);

@@ -25,7 +25,8 @@ public record ModelRef(String name, String version, String label) {
    * @param name the model name; not null, not empty
    * @param version the version, or {@code null}
    * @param label the version label, or {@code null}; not given together with a version
-   * @throws IllegalArgumentException when a part is empty, too long, a path step, has control characters or surrounding blanks, or both version and label are given
+   * @throws IllegalArgumentException when a part is empty, too long, a path step, or has control characters or
+   *     surrounding blanks, or when both version and label are given
    * @throws NullPointerException when {@code name} is null
    */
   public ModelRef {
