@@ -18,7 +18,13 @@ public final class Capabilities {
     this.dataTypes = Collections.unmodifiableSet(dataTypes);
   }
 
-  /** Capabilities made of the given features and data types. */
+  /**
+   * Capabilities made of the given features and data types.
+   *
+   * @param features the features the client has; copied, may be empty, not null
+   * @param dataTypes the element types the client can carry; copied, may be empty, not null
+   * @return the capabilities
+   */
   public static Capabilities of(Set<Capability> features, Set<DataType> dataTypes) {
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(dataTypes, "dataTypes");
@@ -27,22 +33,40 @@ public final class Capabilities {
         dataTypes.isEmpty() ? EnumSet.noneOf(DataType.class) : EnumSet.copyOf(dataTypes));
   }
 
-  /** The features. */
+  /**
+   * The features.
+   *
+   * @return the client's features, unmodifiable
+   */
   public Set<Capability> features() {
     return features;
   }
 
-  /** The element types this client can send and receive. */
+  /**
+   * The element types this client can send and receive.
+   *
+   * @return the supported element types, unmodifiable
+   */
   public Set<DataType> dataTypes() {
     return dataTypes;
   }
 
-  /** True when the client has the feature. */
+  /**
+   * True when the client has the feature.
+   *
+   * @param feature the feature asked about
+   * @return whether the client has it
+   */
   public boolean supports(Capability feature) {
     return features.contains(feature);
   }
 
-  /** True when the client can send and receive tensors of this type. */
+  /**
+   * True when the client can send and receive tensors of this type.
+   *
+   * @param dtype the element type asked about
+   * @return whether tensors of that type are supported
+   */
   public boolean supports(DataType dtype) {
     return dataTypes.contains(dtype);
   }
@@ -50,6 +74,10 @@ public final class Capabilities {
   /**
    * Throws {@link UnsupportedFeatureException} naming the feature and provider when it is missing;
    * backends call this before sending anything.
+   *
+   * @param feature the feature the call needs
+   * @param provider the provider's name, for the message
+   * @throws UnsupportedFeatureException when the client lacks {@code feature}
    */
   public void require(Capability feature, String provider) {
     if (!supports(feature)) {
@@ -58,7 +86,14 @@ public final class Capabilities {
     }
   }
 
-  /** Throws {@link UnsupportedFeatureException} when a tensor's type is not supported. */
+  /**
+   * Throws {@link UnsupportedFeatureException} when a tensor's type is not supported.
+   *
+   * @param dtype the tensor's element type
+   * @param tensorName the tensor's name, for the message
+   * @param provider the provider's name, for the message
+   * @throws UnsupportedFeatureException when {@code dtype} is not supported
+   */
   public void require(DataType dtype, String tensorName, String provider) {
     if (!supports(dtype)) {
       throw new UnsupportedFeatureException(
@@ -74,6 +109,8 @@ public final class Capabilities {
    * send it (see {@link Capability#REQUEST_ID}). Backends call this first in {@code inferAsync}.
    *
    * @throws UnsupportedFeatureException naming the first unsupported part
+   * @param request the request about to be sent
+   * @param provider the provider's name, for the message
    */
   public void check(InferenceRequest request, String provider) {
     check(request.model(), provider);
@@ -101,6 +138,8 @@ public final class Capabilities {
    * Refuses a model reference whose version or label this client cannot address.
    *
    * @throws UnsupportedFeatureException when a version or label is given but not supported
+   * @param model the model the call addresses
+   * @param provider the provider's name, for the message
    */
   public void check(ModelRef model, String provider) {
     if (model.hasVersion()) {

@@ -126,12 +126,20 @@ public final class ClientOptions {
     this.compression = b.compression;
   }
 
-  /** The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials. */
+  /**
+   * The defaults: 10 s connect, 60 s per call, 64 MiB messages, no retries, no credentials.
+   *
+   * @return the default options
+   */
   public static ClientOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Starts from the defaults. */
+  /**
+   * Starts from the defaults.
+   *
+   * @return a builder holding the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -191,47 +199,87 @@ public final class ClientOptions {
    * {@code fallback-endpoints} and {@code paperspace-secret}) keep their names in an endpoint's query too:
    * {@code kserve-v2+http://host:8080?max-connections=32&retry.max-attempts=3}; a value set in code or
    * configuration wins over the query's. So does {@code compression} ({@code ?compression=gzip}).
+   *
+   * @param properties the properties to read; keys outside {@code inferlink.*} are ignored
+   * @return the options
+   * @throws ProviderConfigurationException naming the key when a key is unknown or a value is wrong
    */
   public static ClientOptions fromProperties(Properties properties) {
     return ConfigurationKeys.fromProperties(properties).build();
   }
 
-  /** Reads options from {@code INFERLINK_*} environment variables; the keys are listed at {@link #fromProperties}. */
+  /**
+   * Reads options from {@code INFERLINK_*} environment variables; the keys are listed at {@link #fromProperties}.
+   *
+   * @return the options
+   * @throws ProviderConfigurationException naming the variable's key when a key is unknown or a value is wrong
+   */
   public static ClientOptions fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
 
-  /** Reads options from a map shaped like the environment (for tests and frameworks). */
+  /**
+   * Reads options from a map shaped like the environment (for tests and frameworks).
+   *
+   * @param environment variable names to values, as {@link System#getenv()} gives them
+   * @return the options
+   * @throws ProviderConfigurationException naming the key when a key is unknown or a value is wrong
+   */
   public static ClientOptions fromEnvironment(Map<String, String> environment) {
     return ConfigurationKeys.fromProperties(ConfigurationKeys.environmentToProperties(environment)).build();
   }
 
-  /** A builder holding these options, to derive a changed copy. */
+  /**
+   * A builder holding these options, to derive a changed copy.
+   *
+   * @return a new builder; changing it does not change these options
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The endpoint string given in configuration, or {@code null}. */
+  /**
+   * The endpoint string given in configuration, or {@code null}.
+   *
+   * @return the endpoint, or {@code null}
+   */
   public String endpoint() {
     return endpoint;
   }
 
-  /** Time allowed to open a connection. */
+  /**
+   * Time allowed to open a connection.
+   *
+   * @return the connect timeout; positive
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** Time allowed for a whole call (its retries and their waits included), unless the request sets its own. */
+  /**
+   * Time allowed for a whole call (its retries and their waits included), unless the request sets its own.
+   *
+   * @return the request timeout; positive
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
-  /** The timeout for one request: its own, else the client's. */
+  /**
+   * The timeout for one request: its own, else the client's.
+   *
+   * @param request the request about to be sent
+   * @return the request's timeout if it has one, else {@link #requestTimeout()}
+   */
   public Duration timeoutFor(InferenceRequest request) {
     return request.timeout() != null ? request.timeout() : requestTimeout;
   }
 
-  /** The fixed headers. */
+  /**
+   * The fixed headers.
+   *
+   * @return the fixed headers by name; unmodifiable
+   */
   public Map<String, String> headers() {
     return headers;
   }
@@ -243,6 +291,7 @@ public final class ClientOptions {
    * headers with line breaks.
    *
    * @throws InvalidRequestException when a supplied header name or value is not allowed
+   * @return the headers by name, in sending order; a new map
    */
   public Map<String, String> requestHeaders() {
     Map<String, String> out = new LinkedHashMap<>(headers);
@@ -272,7 +321,11 @@ public final class ClientOptions {
     headers.put(name, value);
   }
 
-  /** The supplier of per-call headers, or {@code null}; {@link #requestHeaders()} applies it. */
+  /**
+   * The supplier of per-call headers, or {@code null}; {@link #requestHeaders()} applies it.
+   *
+   * @return the supplier, or {@code null}
+   */
   public Supplier<Map<String, String>> headersSupplier() {
     return headersSupplier;
   }
@@ -283,6 +336,7 @@ public final class ClientOptions {
    *
    * @throws InferenceException what the provider throws (an {@link AuthenticationException} when it has no
    *     credentials), or an {@link InvalidRequestException} when its value cannot be a header
+   * @return the header value, e.g. {@code Bearer ...}, or {@code null} when there are no credentials
    */
   public String authorizationHeader() {
     if (credentials != null) {
@@ -309,6 +363,8 @@ public final class ClientOptions {
    * print them): values of protocol options with secret names (by the redaction rules, e.g.
    * an endpoint's {@code ?token=...}), and the user-info of {@link #endpoint()} and of each of the
    * {@link #fallbackEndpoints()} with its password.
+   *
+   * @return the secret values; a new list, possibly empty
    */
   public java.util.List<String> secretValues() {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -340,7 +396,11 @@ public final class ClientOptions {
     return out;
   }
 
-  /** True when bearer or basic credentials, or a credentials provider, are set. */
+  /**
+   * True when bearer or basic credentials, or a credentials provider, are set.
+   *
+   * @return whether any credentials are set
+   */
   public boolean hasCredentials() {
     return credentials != null || basicAuthUser != null;
   }
@@ -349,22 +409,36 @@ public final class ClientOptions {
    * The provider of the {@code Authorization} value of each attempt ({@link #authorizationHeader()} asks
    * it), or {@code null}: set by {@link Builder#credentials}, {@link Builder#bearerToken(String)},
    * {@link Builder#bearerTokenFile} or their configuration keys.
+   *
+   * @return the credentials provider, or {@code null}
    */
   public CredentialsProvider credentials() {
     return credentials;
   }
 
-  /** TLS trust and client-certificate material. */
+  /**
+   * TLS trust and client-certificate material.
+   *
+   * @return the TLS material; never null, {@link TlsMaterial#none()} by default
+   */
   public TlsMaterial tls() {
     return tls;
   }
 
-  /** The Host / {@code :authority} to send instead of the endpoint's, or {@code null}. */
+  /**
+   * The Host / {@code :authority} to send instead of the endpoint's, or {@code null}.
+   *
+   * @return the authority, or {@code null}
+   */
   public String authority() {
     return authority;
   }
 
-  /** The largest message accepted from a server, in bytes. */
+  /**
+   * The largest message accepted from a server, in bytes.
+   *
+   * @return the size limit in bytes
+   */
   public int maxMessageSize() {
     return maxMessageSize;
   }
@@ -373,6 +447,8 @@ public final class ClientOptions {
    * The most HTTP connections a REST client opens to its server at once (calls beyond wait for a free
    * one); {@value #DEFAULT_MAX_CONNECTIONS} by default. gRPC clients multiplex every call over one
    * connection and ignore it.
+   *
+   * @return the connection limit, at least 1
    */
   public int maxConnections() {
     return maxConnections != null ? maxConnections : DEFAULT_MAX_CONNECTIONS;
@@ -381,6 +457,8 @@ public final class ClientOptions {
   /**
    * How long an HTTP connection may sit unused in a REST client's pool before it is closed, so that
    * a burst of calls does not leave its connections open forever; one minute by default.
+   *
+   * @return the idle timeout; positive
    */
   public Duration connectionIdleTimeout() {
     return connectionIdleTimeout != null ? connectionIdleTimeout : DEFAULT_CONNECTION_IDLE_TIMEOUT;
@@ -389,17 +467,27 @@ public final class ClientOptions {
   /**
    * The interval of gRPC keep-alive pings (HTTP/2 PING frames that keep idle connections open
    * through proxies and find dead ones), or {@code null}: no pings, the default. REST clients ignore it.
+   *
+   * @return the ping interval, or {@code null}
    */
   public Duration keepAliveTime() {
     return keepAliveTime;
   }
 
-  /** How long a gRPC keep-alive ping waits for its answer before the connection is closed; 20 s by default. */
+  /**
+   * How long a gRPC keep-alive ping waits for its answer before the connection is closed; 20 s by default.
+   *
+   * @return the ping timeout; positive
+   */
   public Duration keepAliveTimeout() {
     return keepAliveTimeout != null ? keepAliveTimeout : DEFAULT_KEEP_ALIVE_TIMEOUT;
   }
 
-  /** Whether gRPC keep-alive pings go on while no call is running; false by default (pings only during calls). */
+  /**
+   * Whether gRPC keep-alive pings go on while no call is running; false by default (pings only during calls).
+   *
+   * @return whether pings go on between calls
+   */
   public boolean keepAliveWithoutCalls() {
     return keepAliveWithoutCalls != null && keepAliveWithoutCalls;
   }
@@ -408,17 +496,27 @@ public final class ClientOptions {
    * How request bodies (REST) and messages (gRPC) are compressed: {@code "gzip"} or {@code "none"}, the
    * default. With gzip, REST answers are asked for gzip too; the {@link #maxMessageSize()} cap counts
    * the decompressed bytes. Backends on the JDK's HTTP client (the TorchServe template) ignore it.
+   *
+   * @return {@code "gzip"} or {@code "none"}
    */
   public String compression() {
     return compression != null ? compression : COMPRESSION_NONE;
   }
 
-  /** When to retry; {@link RetryPolicy#none()} by default. */
+  /**
+   * When to retry; {@link RetryPolicy#none()} by default.
+   *
+   * @return the retry policy; never null
+   */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** How many retries the client may send for its calls; {@link RetryBudget#defaults()} unless set. */
+  /**
+   * How many retries the client may send for its calls; {@link RetryBudget#defaults()} unless set.
+   *
+   * @return the retry budget; never null
+   */
   public RetryBudget retryBudget() {
     return retryBudget != null ? retryBudget : RetryBudget.defaults();
   }
@@ -426,12 +524,18 @@ public final class ClientOptions {
   /**
    * Endpoints to fail over to, in order, when none of {@link #endpoint()}'s hosts can serve: each may be of
    * another protocol and list several hosts itself. Empty by default.
+   *
+   * @return the fallback endpoints; unmodifiable, possibly empty
    */
   public List<String> fallbackEndpoints() {
     return fallbackEndpoints;
   }
 
-  /** How a client with several endpoints picks one per call; {@link Balancing#ROUND_ROBIN} unless set. */
+  /**
+   * How a client with several endpoints picks one per call; {@link Balancing#ROUND_ROBIN} unless set.
+   *
+   * @return the balancing policy; never null
+   */
   public Balancing balancing() {
     return balancing != null ? balancing : Balancing.ROUND_ROBIN;
   }
@@ -440,6 +544,8 @@ public final class ClientOptions {
    * True when {@link #balancing()} was set (in code, configuration or the endpoint's query), not defaulted: a
    * gRPC endpoint whose one name resolves to several addresses then spreads calls over them (grpc-java's
    * {@code round_robin}) instead of using the first that answers.
+   *
+   * @return whether balancing was set explicitly
    */
   public boolean isBalancingSet() {
     return balancing != null;
@@ -448,12 +554,18 @@ public final class ClientOptions {
   /**
    * How often a client with several endpoints asks each whether it is ready ({@code serverReady});
    * {@link #DEFAULT_HEALTH_CHECK_INTERVAL} unless set; {@link Duration#ZERO} turns the checks off.
+   *
+   * @return the interval, or {@link Duration#ZERO} for no checks
    */
   public Duration healthCheckInterval() {
     return healthCheckInterval != null ? healthCheckInterval : DEFAULT_HEALTH_CHECK_INTERVAL;
   }
 
-  /** When a client with several endpoints takes a failing one out of rotation; {@link OutlierEjection#defaults()} unless set. */
+  /**
+   * When a client with several endpoints takes a failing one out of rotation; {@link OutlierEjection#defaults()} unless set.
+   *
+   * @return the ejection rule; never null
+   */
   public OutlierEjection outlierEjection() {
     return outlierEjection != null ? outlierEjection : OutlierEjection.defaults();
   }
@@ -461,32 +573,54 @@ public final class ClientOptions {
   /**
    * How long an idempotent call waits for its answer before a second, hedged attempt goes to another endpoint
    * (the first answer wins, the other attempt is cancelled); {@link Duration#ZERO}, no hedging, unless set.
+   *
+   * @return the hedge delay, or {@link Duration#ZERO} for no hedging
    */
   public Duration hedgeDelay() {
     return hedgeDelay != null ? hedgeDelay : Duration.ZERO;
   }
 
-  /** The interceptors every call passes through, outermost first; none by default. */
+  /**
+   * The interceptors every call passes through, outermost first; none by default.
+   *
+   * @return the call interceptors; unmodifiable
+   */
   public List<InferenceInterceptor> interceptors() {
     return interceptors;
   }
 
-  /** The interceptors each attempt passes through, inside the retries, outermost first; none by default. */
+  /**
+   * The interceptors each attempt passes through, inside the retries, outermost first; none by default.
+   *
+   * @return the attempt interceptors; unmodifiable
+   */
   public List<InferenceInterceptor> attemptInterceptors() {
     return attemptInterceptors;
   }
 
-  /** The executor for callbacks, or {@code null} for the transport's own threads. */
+  /**
+   * The executor for callbacks, or {@code null} for the transport's own threads.
+   *
+   * @return the callback executor, or {@code null}
+   */
   public Executor executor() {
     return executor;
   }
 
-  /** The provider to use regardless of priorities, or {@code null}. */
+  /**
+   * The provider to use regardless of priorities, or {@code null}.
+   *
+   * @return the provider's name, or {@code null} to choose by priority
+   */
   public String providerName() {
     return providerName;
   }
 
-  /** The User-Agent to send. */
+  /**
+   * The User-Agent to send.
+   *
+   * @return the User-Agent value; never null
+   */
   public String userAgent() {
     return userAgent;
   }
@@ -496,6 +630,9 @@ public final class ClientOptions {
    * query, properties or environment) parsed, else the option's default.
    *
    * @throws ProviderConfigurationException when the text value does not parse
+   * @param <T> the option's value type
+   * @param option the option to read
+   * @return the option's value, possibly its {@code null} default
    */
   public <T> T get(ProtocolOption<T> option) {
     Object typed = typedOptions.get(option.name());
@@ -513,12 +650,21 @@ public final class ClientOptions {
     return option.defaultValue();
   }
 
-  /** True when the option was set, typed or as text. */
+  /**
+   * True when the option was set, typed or as text.
+   *
+   * @param option the option asked about
+   * @return whether it was set
+   */
   public boolean isSet(ProtocolOption<?> option) {
     return typedOptions.containsKey(option.name()) || textOptions.containsKey(option.name());
   }
 
-  /** The names of every protocol option set, so a backend can refuse names it does not know. */
+  /**
+   * The names of every protocol option set, so a backend can refuse names it does not know.
+   *
+   * @return the option names; a new set
+   */
   public java.util.Set<String> optionNames() {
     java.util.Set<String> names = new java.util.LinkedHashSet<>(typedOptions.keySet());
     names.addAll(textOptions.keySet());
@@ -532,6 +678,8 @@ public final class ClientOptions {
    * name as a protocol option.
    *
    * @throws ProviderConfigurationException naming the option when a setting's value is wrong
+   * @param options setting or option names to text values; those already set are left alone
+   * @return new options; these ones are unchanged
    */
   public ClientOptions withDefaultTextOptions(Map<String, String> options) {
     Builder b = toBuilder();
@@ -721,44 +869,83 @@ public final class ClientOptions {
       compression = o.compression;
     }
 
-    /** The endpoint, for {@link InferenceClient#create(ClientOptions)}. */
+    /**
+     * The endpoint, for {@link InferenceClient#create(ClientOptions)}.
+     *
+     * @param endpoint the endpoint URI, or {@code null}
+     * @return this builder
+     */
     public Builder endpoint(String endpoint) {
       this.endpoint = endpoint;
       return this;
     }
 
-    /** Time allowed to open a connection; must be positive. */
+    /**
+     * Time allowed to open a connection; must be positive.
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive("connectTimeout", timeout);
       return this;
     }
 
-    /** Time allowed for a whole call, its retries and their waits included; must be positive. */
+    /**
+     * Time allowed for a whole call, its retries and their waits included; must be positive.
+     *
+     * @param timeout the request timeout
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive("requestTimeout", timeout);
       return this;
     }
 
-    /** Adds a fixed header; names and values are checked so they cannot inject other headers. */
+    /**
+     * Adds a fixed header; names and values are checked so they cannot inject other headers.
+     *
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
+     * @throws IllegalArgumentException when the name or value is not allowed in a header
+     */
     public Builder header(String name, String value) {
       HeaderRule.check(name, value);
       putHeader(headers, name, value);
       return this;
     }
 
-    /** Adds fixed headers. */
+    /**
+     * Adds fixed headers.
+     *
+     * @param values header names to values; each checked as {@link #header} does
+     * @return this builder
+     */
     public Builder headers(Map<String, String> values) {
       values.forEach(this::header);
       return this;
     }
 
-    /** Headers computed again for every call (rotating tokens); checked on every call. */
+    /**
+     * Headers computed again for every call (rotating tokens); checked on every call.
+     *
+     * @param supplier gives the headers for each call, or {@code null} for none; called on the calling thread
+     * @return this builder
+     */
     public Builder headersSupplier(Supplier<Map<String, String>> supplier) {
       this.headersSupplier = supplier;
       return this;
     }
 
-    /** Sends {@code Authorization: Bearer <token>}; replaces basic credentials. */
+    /**
+     * Sends {@code Authorization: Bearer <token>}; replaces basic credentials.
+     *
+     * @param token the token, without the {@code Bearer } prefix; not null
+     * @return this builder
+     */
     public Builder bearerToken(String token) {
       Objects.requireNonNull(token, "token");
       HeaderRule.check("Authorization", token);
@@ -768,6 +955,9 @@ public final class ClientOptions {
     /**
      * Sends a bearer token fetched again for every attempt (rotating tokens); replaces other credentials. As
      * {@code credentials(CredentialsProvider.bearerToken(tokenSupplier))}.
+     *
+     * @param tokenSupplier gives the current token, without the {@code Bearer } prefix; not null
+     * @return this builder
      */
     public Builder bearerToken(Supplier<String> tokenSupplier) {
       return credentials(new SuppliedBearerToken(Objects.requireNonNull(tokenSupplier, "tokenSupplier")));
@@ -777,6 +967,9 @@ public final class ClientOptions {
      * Sends the bearer token in this file, read again when the file changes (checked at most once a second):
      * a Kubernetes projected service-account token, for one. As {@code credentials(BearerTokenFile.of(file))};
      * replaces other credentials. Reads nothing yet: a missing file fails the first call.
+     *
+     * @param file the token file
+     * @return this builder
      */
     public Builder bearerTokenFile(Path file) {
       return credentials(BearerTokenFile.of(file));
@@ -786,6 +979,9 @@ public final class ClientOptions {
      * Asks {@code provider} for the {@code Authorization} value of every attempt, retries included
      * ({@link BearerTokenFile}, {@link OAuth2ClientCredentials}, or one of the application's own); replaces
      * bearer and basic credentials.
+     *
+     * @param provider the credentials provider; not null
+     * @return this builder
      */
     public Builder credentials(CredentialsProvider provider) {
       this.credentials = Objects.requireNonNull(provider, "credentials");
@@ -794,7 +990,14 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Sends HTTP Basic credentials (also as gRPC metadata); replaces a bearer token. */
+    /**
+     * Sends HTTP Basic credentials (also as gRPC metadata); replaces a bearer token.
+     *
+     * @param user the user name; without {@code :}
+     * @param password the password
+     * @return this builder
+     * @throws IllegalArgumentException when {@code user} contains {@code :}
+     */
     public Builder basicAuth(String user, String password) {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(password, "password");
@@ -807,31 +1010,60 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Trusts these PEM certificates instead of the system's. */
+    /**
+     * Trusts these PEM certificates instead of the system's.
+     *
+     * @param pem the certificates, PEM {@code CERTIFICATE} blocks; copied
+     * @return this builder
+     */
     public Builder trustCertificatesPem(byte[] pem) {
       this.tls = tls.withTrustCertificates(Objects.requireNonNull(pem, "pem"));
       return this;
     }
 
-    /** Trusts the PEM certificates in this file instead of the system's. */
+    /**
+     * Trusts the PEM certificates in this file instead of the system's.
+     *
+     * @param pemFile the PEM file, read now
+     * @return this builder
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
     public Builder trustCertificates(Path pemFile) {
       return trustCertificatesPem(TlsMaterial.read(pemFile, "trusted certificates"));
     }
 
-    /** Presents this client certificate chain and private key (PEM, PKCS#8) for mutual TLS. */
+    /**
+     * Presents this client certificate chain and private key (PEM, PKCS#8) for mutual TLS.
+     *
+     * @param chainPem the certificate chain in PEM, leaf first; copied
+     * @param privateKeyPem the private key in PEM (PKCS#8); copied
+     * @return this builder
+     */
     public Builder clientCertificatePem(byte[] chainPem, byte[] privateKeyPem) {
       this.tls = tls.withClientCertificate(
           Objects.requireNonNull(chainPem, "chainPem"), Objects.requireNonNull(privateKeyPem, "privateKeyPem"));
       return this;
     }
 
-    /** Presents the client certificate chain and private key in these PEM files. */
+    /**
+     * Presents the client certificate chain and private key in these PEM files.
+     *
+     * @param chainPemFile the PEM file of the chain, read now
+     * @param privateKeyPemFile the PEM file of the private key (PKCS#8), read now
+     * @return this builder
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     */
     public Builder clientCertificate(Path chainPemFile, Path privateKeyPemFile) {
       return clientCertificatePem(
           TlsMaterial.read(chainPemFile, "client certificate"), TlsMaterial.read(privateKeyPemFile, "client key"));
     }
 
-    /** Sets all TLS material at once. */
+    /**
+     * Sets all TLS material at once.
+     *
+     * @param material the TLS material; not null
+     * @return this builder
+     */
     public Builder tls(TlsMaterial material) {
       this.tls = Objects.requireNonNull(material, "material");
       return this;
@@ -840,6 +1072,10 @@ public final class ClientOptions {
     /**
      * Sends this Host (REST) or {@code :authority} (gRPC) instead of the endpoint's, as Knative or
      * Istio routing needs. TLS still verifies the certificate against this name.
+     *
+     * @param authority {@code host[:port]} to send, or {@code null} for the endpoint's
+     * @return this builder
+     * @throws IllegalArgumentException when {@code authority} is empty or has characters a host cannot have
      */
     public Builder authority(String authority) {
       if (authority != null) {
@@ -851,7 +1087,13 @@ public final class ClientOptions {
       return this;
     }
 
-    /** The largest message accepted from a server, in bytes (at least 1 KiB). */
+    /**
+     * The largest message accepted from a server, in bytes (at least 1 KiB).
+     *
+     * @param bytes the limit in bytes
+     * @return this builder
+     * @throws IllegalArgumentException when {@code bytes} is below 1024
+     */
     public Builder maxMessageSize(int bytes) {
       if (bytes < 1024) {
         throw new IllegalArgumentException("maxMessageSize must be at least 1024 bytes, got " + bytes);
@@ -860,7 +1102,13 @@ public final class ClientOptions {
       return this;
     }
 
-    /** The most HTTP connections a REST client opens to its server at once; at least 1 (see {@link ClientOptions#maxConnections()}). */
+    /**
+     * The most HTTP connections a REST client opens to its server at once; at least 1 (see {@link ClientOptions#maxConnections()}).
+     *
+     * @param connections the connection limit
+     * @return this builder
+     * @throws IllegalArgumentException when {@code connections} is below 1
+     */
     public Builder maxConnections(int connections) {
       if (connections < 1) {
         throw new IllegalArgumentException("maxConnections must be at least 1, got " + connections);
@@ -869,7 +1117,13 @@ public final class ClientOptions {
       return this;
     }
 
-    /** How long an unused HTTP connection stays open; must be positive (see {@link ClientOptions#connectionIdleTimeout()}). */
+    /**
+     * How long an unused HTTP connection stays open; must be positive (see {@link ClientOptions#connectionIdleTimeout()}).
+     *
+     * @param timeout the idle timeout
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder connectionIdleTimeout(Duration timeout) {
       this.connectionIdleTimeout = positive("connectionIdleTimeout", timeout);
       return this;
@@ -879,6 +1133,10 @@ public final class ClientOptions {
      * Sends gRPC keep-alive pings at this interval, at least {@link #MIN_KEEP_ALIVE_TIME} (servers
      * close connections that ping more often than they allow: gRPC servers allow every 5 minutes by
      * default); see {@link ClientOptions#keepAliveTime()}.
+     *
+     * @param interval the ping interval
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is below {@link #MIN_KEEP_ALIVE_TIME}
      */
     public Builder keepAliveTime(Duration interval) {
       positive("keepAliveTime", interval);
@@ -890,13 +1148,24 @@ public final class ClientOptions {
       return this;
     }
 
-    /** How long a keep-alive ping waits for its answer; must be positive (see {@link ClientOptions#keepAliveTimeout()}). */
+    /**
+     * How long a keep-alive ping waits for its answer; must be positive (see {@link ClientOptions#keepAliveTimeout()}).
+     *
+     * @param timeout the ping timeout
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder keepAliveTimeout(Duration timeout) {
       this.keepAliveTimeout = positive("keepAliveTimeout", timeout);
       return this;
     }
 
-    /** Whether keep-alive pings go on with no call running (see {@link ClientOptions#keepAliveWithoutCalls()}). */
+    /**
+     * Whether keep-alive pings go on with no call running (see {@link ClientOptions#keepAliveWithoutCalls()}).
+     *
+     * @param withoutCalls whether to ping with no call running
+     * @return this builder
+     */
     public Builder keepAliveWithoutCalls(boolean withoutCalls) {
       this.keepAliveWithoutCalls = withoutCalls;
       return this;
@@ -905,6 +1174,10 @@ public final class ClientOptions {
     /**
      * Compresses request bodies and gRPC messages: {@code "gzip"} or {@code "none"} (the default); see
      * {@link ClientOptions#compression()}.
+     *
+     * @param compression {@code "gzip"} or {@code "none"}, in any case
+     * @return this builder
+     * @throws IllegalArgumentException for any other value
      */
     public Builder compression(String compression) {
       Objects.requireNonNull(compression, "compression");
@@ -940,7 +1213,12 @@ public final class ClientOptions {
       }
     }
 
-    /** Retries retryable failures by this policy. */
+    /**
+     * Retries retryable failures by this policy.
+     *
+     * @param policy the retry policy; not null
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       this.retryPolicySet = true;
@@ -962,7 +1240,12 @@ public final class ClientOptions {
       return outlierEjection != null ? outlierEjection : OutlierEjection.defaults();
     }
 
-    /** Limits retries (and hedged attempts) to this budget, per client; {@link RetryBudget#defaults()} otherwise. */
+    /**
+     * Limits retries (and hedged attempts) to this budget, per client; {@link RetryBudget#defaults()} otherwise.
+     *
+     * @param budget the retry budget; not null
+     * @return this builder
+     */
     public Builder retryBudget(RetryBudget budget) {
       this.retryBudget = Objects.requireNonNull(budget, "retryBudget");
       return this;
@@ -972,6 +1255,9 @@ public final class ClientOptions {
      * Endpoints to fail over to, in this order, when no host of the {@linkplain #endpoint(String) endpoint}
      * can serve a call; any protocol, each possibly with several hosts. Replaces those set before. Each must
      * parse as an endpoint; the client checks that a provider serves it when it is created.
+     *
+     * @param endpoints the fallback endpoint URIs, in order; none blank
+     * @return this builder
      */
     public Builder fallbackEndpoints(List<String> endpoints) {
       Objects.requireNonNull(endpoints, "fallbackEndpoints");
@@ -987,18 +1273,34 @@ public final class ClientOptions {
       return this;
     }
 
-    /** As {@link #fallbackEndpoints(List)}. */
+    /**
+     * As {@link #fallbackEndpoints(List)}.
+     *
+     * @param endpoints the fallback endpoint URIs, in order; none blank
+     * @return this builder
+     */
     public Builder fallbackEndpoints(String... endpoints) {
       return fallbackEndpoints(List.of(endpoints));
     }
 
-    /** How calls are spread over several endpoints of one server. */
+    /**
+     * How calls are spread over several endpoints of one server.
+     *
+     * @param policy the balancing policy; not null
+     * @return this builder
+     */
     public Builder balancing(Balancing policy) {
       this.balancing = Objects.requireNonNull(policy, "balancing");
       return this;
     }
 
-    /** How often each endpoint of a client with several is checked for readiness; {@link Duration#ZERO} turns checks off. */
+    /**
+     * How often each endpoint of a client with several is checked for readiness; {@link Duration#ZERO} turns checks off.
+     *
+     * @param interval the check interval: zero, or at least 10 ms
+     * @return this builder
+     * @throws IllegalArgumentException when {@code interval} is negative or between zero and 10 ms
+     */
     public Builder healthCheckInterval(Duration interval) {
       Objects.requireNonNull(interval, "healthCheckInterval");
       if (interval.isNegative() || (!interval.isZero() && interval.compareTo(Duration.ofMillis(10)) < 0)) {
@@ -1008,13 +1310,24 @@ public final class ClientOptions {
       return this;
     }
 
-    /** When a failing endpoint is taken out of rotation; {@link OutlierEjection#disabled()} never. */
+    /**
+     * When a failing endpoint is taken out of rotation; {@link OutlierEjection#disabled()} never.
+     *
+     * @param ejection the ejection rule; not null
+     * @return this builder
+     */
     public Builder outlierEjection(OutlierEjection ejection) {
       this.outlierEjection = Objects.requireNonNull(ejection, "outlierEjection");
       return this;
     }
 
-    /** Sends a hedged second attempt of an idempotent call after this delay; {@link Duration#ZERO} turns hedging off. */
+    /**
+     * Sends a hedged second attempt of an idempotent call after this delay; {@link Duration#ZERO} turns hedging off.
+     *
+     * @param delay the hedge delay; zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException when {@code delay} is negative
+     */
     public Builder hedgeDelay(Duration delay) {
       Objects.requireNonNull(delay, "hedgeDelay");
       if (delay.isNegative()) {
@@ -1029,6 +1342,9 @@ public final class ClientOptions {
      * outermost (it sees the call first and the outcome last). The retries of
      * {@link #retryPolicy(RetryPolicy)} run inside all of them, so each interceptor sees a call once
      * whatever the attempts.
+     *
+     * @param interceptor the interceptor; not null
+     * @return this builder
      */
     public Builder interceptor(InferenceInterceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -1041,6 +1357,9 @@ public final class ClientOptions {
      * it sees a call once per attempt, numbered by {@link io.inferlink.interceptor.InferenceCall#attempt()};
      * with retries off, once. For what depends on attempts (counting retries, a span per attempt); the
      * first added is the outermost of them.
+     *
+     * @param interceptor the interceptor; not null
+     * @return this builder
      */
     public Builder attemptInterceptor(InferenceInterceptor interceptor) {
       attemptInterceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -1050,6 +1369,8 @@ public final class ClientOptions {
     /**
      * Removes the interceptors and attempt interceptors added so far, e.g. those
      * {@link ClientOptions#toBuilder()} copied.
+     *
+     * @return this builder
      */
     public Builder clearInterceptors() {
       interceptors.clear();
@@ -1057,32 +1378,61 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Completes futures on this executor instead of transport threads. */
+    /**
+     * Completes futures on this executor instead of transport threads.
+     *
+     * @param executor the executor, or {@code null} for the transport's threads
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;
     }
 
-    /** Uses the provider of this name, whatever the priorities say. */
+    /**
+     * Uses the provider of this name, whatever the priorities say.
+     *
+     * @param name the provider's name, or {@code null} to choose by priority
+     * @return this builder
+     */
     public Builder providerName(String name) {
       this.providerName = name;
       return this;
     }
 
-    /** The User-Agent to send. */
+    /**
+     * The User-Agent to send.
+     *
+     * @param userAgent the User-Agent value; not null
+     * @return this builder
+     * @throws IllegalArgumentException when the value is not allowed in a header
+     */
     public Builder userAgent(String userAgent) {
       HeaderRule.check("User-Agent", Objects.requireNonNull(userAgent, "userAgent"));
       this.userAgent = userAgent;
       return this;
     }
 
-    /** Sets a protocol-specific option to a typed value. */
+    /**
+     * Sets a protocol-specific option to a typed value.
+     *
+     * @param <T> the option's value type
+     * @param option the option
+     * @param value its value; not null
+     * @return this builder
+     */
     public <T> Builder option(ProtocolOption<T> option, T value) {
       typedOptions.put(option.name(), option.type().cast(Objects.requireNonNull(value, "value")));
       return this;
     }
 
-    /** Sets a protocol-specific option from text, as configuration gives it; parsed when read. */
+    /**
+     * Sets a protocol-specific option from text, as configuration gives it; parsed when read.
+     *
+     * @param name the option's name
+     * @param value its text form; not null
+     * @return this builder
+     */
     public Builder option(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
@@ -1090,14 +1440,23 @@ public final class ClientOptions {
       return this;
     }
 
-    /** Removes a protocol option, typed or text (a provider handing options on to another one). */
+    /**
+     * Removes a protocol option, typed or text (a provider handing options on to another one).
+     *
+     * @param name the option's name
+     * @return this builder
+     */
     public Builder removeOption(String name) {
       typedOptions.remove(name);
       textOptions.remove(name);
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public ClientOptions build() {
       return new ClientOptions(this);
     }

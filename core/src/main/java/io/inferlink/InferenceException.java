@@ -15,13 +15,21 @@ public class InferenceException extends RuntimeException {
   /** Longest server message kept; servers sometimes echo whole payloads back. */
   public static final int MAX_SERVER_MESSAGE_CHARS = 2048;
 
+  /** Why the call failed; never null. */
   private final ErrorCode code;
+  /** The HTTP status answered, or 0. */
   private final int httpStatus;
+  /** The gRPC status number answered, or -1. */
   private final int grpcStatus;
+  /** The provider's name, or null. */
   private final String provider;
+  /** The server's own text, truncated and redacted, or null. */
   private final String serverMessage;
+  /** How far the request got; never null. */
   private final Delivery delivery;
+  /** The wait the server asked for, or null. */
   private final java.time.Duration retryAfter;
+  /** Whether the server asked not to be retried. */
   private final boolean retryRefused;
 
   /**
@@ -46,7 +54,11 @@ public class InferenceException extends RuntimeException {
     UNSPECIFIED
   }
 
-  /** Creates an exception from a {@link Details} description. */
+  /**
+   * Creates an exception from a {@link Details} description.
+   *
+   * @param details the failure's description; read once, later changes to it do not affect this exception
+   */
   public InferenceException(Details details) {
     super(details.describe(), details.cause);
     this.code = details.code;
@@ -60,17 +72,32 @@ public class InferenceException extends RuntimeException {
     this.retryRefused = details.retryRefused;
   }
 
-  /** Creates an exception with a code and a message of our own (no server status). */
+  /**
+   * Creates an exception with a code and a message of our own (no server status).
+   *
+   * @param code why the call failed; not null
+   * @param message what failed and, where known, what to do about it; free of credentials
+   */
   public InferenceException(ErrorCode code, String message) {
     this(new Details(code).message(message));
   }
 
-  /** Creates an exception with a code, a message of our own and a cause. */
+  /**
+   * Creates an exception with a code, a message of our own and a cause.
+   *
+   * @param code why the call failed; not null
+   * @param message what failed and, where known, what to do about it; free of credentials
+   * @param cause the underlying failure, or {@code null}
+   */
   public InferenceException(ErrorCode code, String message, Throwable cause) {
     this(new Details(code).message(message).cause(cause));
   }
 
-  /** Why the call failed. */
+  /**
+   * Why the call failed.
+   *
+   * @return the failure's code; never null
+   */
   public ErrorCode code() {
     return code;
   }
@@ -79,6 +106,8 @@ public class InferenceException extends RuntimeException {
    * True when the same call may succeed if tried again later: the code is one that passes
    * ({@link ErrorCode#isRetryable()}) and the server did not ask not to be retried (a negative gRPC
    * {@code grpc-retry-pushback-ms}). It says nothing about whether trying again is safe: see {@link #delivery()}.
+   *
+   * @return whether calling again later may succeed
    */
   public boolean isRetryable() {
     return code.isRetryable() && !retryRefused;
@@ -89,27 +118,45 @@ public class InferenceException extends RuntimeException {
    * {@link Delivery#OUTCOME_UNKNOWN} (the server may have run it), {@link Delivery#ANSWERED} (the
    * server's own answer; the default when the exception carries a status) or
    * {@link Delivery#UNSPECIFIED} (the default otherwise).
+   *
+   * @return how far the request got; never null
    */
   public Delivery delivery() {
     return delivery;
   }
 
-  /** The HTTP status the server answered with, or 0 when there was none (gRPC, or no answer). */
+  /**
+   * The HTTP status the server answered with, or 0 when there was none (gRPC, or no answer).
+   *
+   * @return the HTTP status, or 0
+   */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The gRPC status number the server answered with, or -1 when there was none. */
+  /**
+   * The gRPC status number the server answered with, or -1 when there was none.
+   *
+   * @return the gRPC status number, or -1
+   */
   public int grpcStatus() {
     return grpcStatus;
   }
 
-  /** Name of the provider that made the call, or {@code null} when it is not known. */
+  /**
+   * Name of the provider that made the call, or {@code null} when it is not known.
+   *
+   * @return the provider's name, or {@code null}
+   */
   public String provider() {
     return provider;
   }
 
-  /** What the server said about the failure (truncated, redacted), or {@code null}. */
+  /**
+   * What the server said about the failure (truncated, redacted), or {@code null}.
+   *
+   * @return the server's message, or {@code null}
+   */
   public String serverMessage() {
     return serverMessage;
   }
@@ -118,6 +165,8 @@ public class InferenceException extends RuntimeException {
    * How long the server asked the client to wait before calling again: HTTP's {@code Retry-After} (seconds or a
    * date) or gRPC's {@code grpc-retry-pushback-ms}, read by the transport; empty when the server did not say.
    * Retries wait at least this long before sending to the same server again.
+   *
+   * @return the wait the server asked for, or empty
    */
   public java.util.Optional<java.time.Duration> retryAfter() {
     return java.util.Optional.ofNullable(retryAfter);
@@ -139,54 +188,99 @@ public class InferenceException extends RuntimeException {
     java.time.Duration retryAfter;
     boolean retryRefused;
 
-    /** Starts a description for the given code. */
+    /**
+     * Starts a description for the given code.
+     *
+     * @param code why the call failed; not null
+     */
     public Details(ErrorCode code) {
       this.code = java.util.Objects.requireNonNull(code, "code");
     }
 
-    /** Our own explanation: what failed and, where we know it, what to do. */
+    /**
+     * Our own explanation: what failed and, where we know it, what to do.
+     *
+     * @param message what failed and, where known, what to do about it; {@code null} uses the code's name
+     * @return this description, for chaining
+     */
     public Details message(String message) {
       this.message = message;
       return this;
     }
 
-    /** The HTTP status received. */
+    /**
+     * The HTTP status received.
+     *
+     * @param status the HTTP status code, e.g. 503; 0 or less means none
+     * @return this description, for chaining
+     */
     public Details httpStatus(int status) {
       this.httpStatus = status;
       return this;
     }
 
-    /** The gRPC status number received. */
+    /**
+     * The gRPC status number received.
+     *
+     * @param status the gRPC status number (0 to 16); negative means none
+     * @return this description, for chaining
+     */
     public Details grpcStatus(int status) {
       this.grpcStatus = status;
       return this;
     }
 
-    /** The provider's name. */
+    /**
+     * The provider's name.
+     *
+     * @param provider the provider's name, e.g. {@code "oip-http"}, or {@code null}
+     * @return this description, for chaining
+     */
     public Details provider(String provider) {
       this.provider = provider;
       return this;
     }
 
-    /** The server's message; truncated to {@link #MAX_SERVER_MESSAGE_CHARS}. Redact before passing. */
+    /**
+     * The server's message; truncated to {@link #MAX_SERVER_MESSAGE_CHARS}. Redact before passing.
+     *
+     * @param serverMessage the server's text, already scrubbed of secrets, or {@code null}
+     * @return this description, for chaining
+     */
     public Details serverMessage(String serverMessage) {
       this.serverMessage = truncate(serverMessage);
       return this;
     }
 
-    /** The underlying cause. */
+    /**
+     * The underlying cause.
+     *
+     * @param cause the underlying failure, or {@code null}
+     * @return this description, for chaining
+     */
     public Details cause(Throwable cause) {
       this.cause = cause;
       return this;
     }
 
-    /** How far the request got; when not set, derived as {@link InferenceException#delivery()} says. */
+    /**
+     * How far the request got; when not set, derived as {@link InferenceException#delivery()} says.
+     *
+     * @param delivery how far the request got, or {@code null} to derive it
+     * @return this description, for chaining
+     */
     public Details delivery(Delivery delivery) {
       this.delivery = delivery;
       return this;
     }
 
-    /** How long the server asked to wait before the next call ({@link InferenceException#retryAfter()}); not negative. */
+    /**
+     * How long the server asked to wait before the next call ({@link InferenceException#retryAfter()}); not negative.
+     *
+     * @param wait the server's requested wait, or {@code null} when it asked for none
+     * @return this description, for chaining
+     * @throws IllegalArgumentException if {@code wait} is negative
+     */
     public Details retryAfter(java.time.Duration wait) {
       if (wait != null && wait.isNegative()) {
         throw new IllegalArgumentException("retryAfter must not be negative, got " + wait);
@@ -198,6 +292,8 @@ public class InferenceException extends RuntimeException {
     /**
      * The server asked not to be retried at all (gRPC's negative {@code grpc-retry-pushback-ms}): the
      * exception is not {@link InferenceException#isRetryable() retryable}, whatever its code.
+     *
+     * @return this description, for chaining
      */
     public Details doNotRetry() {
       this.retryRefused = true;
@@ -208,6 +304,9 @@ public class InferenceException extends RuntimeException {
      * Keeps what decides retries from {@code e}, for code that builds a new exception out of one a transport
      * raised: how far the request got ({@link InferenceException#delivery()}, unless unspecified), the
      * server's {@link InferenceException#retryAfter()} and its refusal of retries.
+     *
+     * @param e the exception a transport raised; not null
+     * @return this description, for chaining
      */
     public Details retryHintsFrom(InferenceException e) {
       if (e.delivery != Delivery.UNSPECIFIED) {
@@ -218,7 +317,11 @@ public class InferenceException extends RuntimeException {
       return this;
     }
 
-    /** The code this description is for. */
+    /**
+     * The code this description is for.
+     *
+     * @return the code given to the constructor; never null
+     */
     public ErrorCode code() {
       return code;
     }

@@ -40,52 +40,94 @@ public final class InferenceRequest {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
-  /** Starts a request for a model. */
+  /**
+   * Starts a request for a model.
+   *
+   * @param model the model (and version or label) to call; not null
+   * @return an empty builder for that model
+   */
   public static Builder builder(ModelRef model) {
     return new Builder(model);
   }
 
-  /** Starts a request for the latest version of the named model. */
+  /**
+   * Starts a request for the latest version of the named model.
+   *
+   * @param modelName the model's name
+   * @return an empty builder for that model
+   */
   public static Builder builder(String modelName) {
     return new Builder(ModelRef.of(modelName));
   }
 
-  /** The model to call. */
+  /**
+   * The model to call.
+   *
+   * @return the model reference; never null
+   */
   public ModelRef model() {
     return model;
   }
 
-  /** The inputs by name, in the order they were added. */
+  /**
+   * The inputs by name, in the order they were added.
+   *
+   * @return the inputs by name; unmodifiable, never empty
+   */
   public Map<String, Tensor> inputs() {
     return inputs;
   }
 
-  /** The outputs asked for; empty means all. */
+  /**
+   * The outputs asked for; empty means all.
+   *
+   * @return the requested output names; unmodifiable
+   */
   public List<String> requestedOutputs() {
     return requestedOutputs;
   }
 
-  /** The request id, or {@code null}. */
+  /**
+   * The request id, or {@code null}.
+   *
+   * @return the id, or {@code null}
+   */
   public String id() {
     return id;
   }
 
-  /** The request parameters (String, Boolean, Long or Double values), in insertion order. */
+  /**
+   * The request parameters (String, Boolean, Long or Double values), in insertion order.
+   *
+   * @return the parameters by key; unmodifiable
+   */
   public Map<String, Object> parameters() {
     return parameters;
   }
 
-  /** The signature to call (TF Serving), or {@code null} for the server's default. */
+  /**
+   * The signature to call (TF Serving), or {@code null} for the server's default.
+   *
+   * @return the signature name, or {@code null}
+   */
   public String signatureName() {
     return signatureName;
   }
 
-  /** This call's timeout, or {@code null} to use the client's request timeout. */
+  /**
+   * This call's timeout, or {@code null} to use the client's request timeout.
+   *
+   * @return the timeout, or {@code null}
+   */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Whether running this request twice is harmless; see {@link Builder#idempotent(boolean)}. */
+  /**
+   * Whether running this request twice is harmless; see {@link Builder#idempotent(boolean)}.
+   *
+   * @return whether the request may be sent again after an uncertain failure
+   */
   public boolean idempotent() {
     return idempotent;
   }
@@ -93,12 +135,18 @@ public final class InferenceRequest {
   /**
    * Headers sent with this call only (a tenant or a trace header), after the client's own headers and
    * credentials, which they replace when named alike; in the order added.
+   *
+   * @return the headers by name; unmodifiable, empty when there are none
    */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** A builder holding this request's values, to derive a changed copy. */
+  /**
+   * A builder holding this request's values, to derive a changed copy.
+   *
+   * @return a new builder; changing it does not change this request
+   */
   public Builder toBuilder() {
     Builder b = new Builder(model);
     b.inputs.putAll(inputs);
@@ -151,7 +199,13 @@ public final class InferenceRequest {
       this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** Adds an input under the tensor's own name; a second input with the same name is an error. */
+    /**
+     * Adds an input under the tensor's own name; a second input with the same name is an error.
+     *
+     * @param tensor the input; not null
+     * @return this builder
+     * @throws IllegalArgumentException when an input of that name was added already
+     */
     public Builder input(Tensor tensor) {
       Objects.requireNonNull(tensor, "tensor");
       if (inputs.putIfAbsent(tensor.name(), tensor) != null) {
@@ -160,13 +214,23 @@ public final class InferenceRequest {
       return this;
     }
 
-    /** Adds several inputs, in order. */
+    /**
+     * Adds several inputs, in order.
+     *
+     * @param tensors the inputs; not null
+     * @return this builder
+     */
     public Builder inputs(Collection<Tensor> tensors) {
       tensors.forEach(this::input);
       return this;
     }
 
-    /** Adds inputs, in order. */
+    /**
+     * Adds inputs, in order.
+     *
+     * @param tensors the inputs
+     * @return this builder
+     */
     public Builder inputs(Tensor... tensors) {
       for (Tensor t : tensors) {
         input(t);
@@ -174,7 +238,12 @@ public final class InferenceRequest {
       return this;
     }
 
-    /** Asks for these outputs only (in addition to any asked for before). */
+    /**
+     * Asks for these outputs only (in addition to any asked for before).
+     *
+     * @param names the output names
+     * @return this builder
+     */
     public Builder requestOutputs(String... names) {
       for (String n : names) {
         Objects.requireNonNull(n, "output name");
@@ -188,7 +257,13 @@ public final class InferenceRequest {
       return this;
     }
 
-    /** Sets the request id, echoed by protocols that have one. */
+    /**
+     * Sets the request id, echoed by protocols that have one.
+     *
+     * @param id the id, or {@code null} for none; no control characters
+     * @return this builder
+     * @throws IllegalArgumentException when {@code id} contains control characters
+     */
     public Builder id(String id) {
       if (id != null && id.chars().anyMatch(Character::isISOControl)) {
         throw new IllegalArgumentException("request id must not contain control characters");
@@ -197,19 +272,35 @@ public final class InferenceRequest {
       return this;
     }
 
-    /** Adds a parameter: a String, Boolean, integer or floating-point value. */
+    /**
+     * Adds a parameter: a String, Boolean, integer or floating-point value.
+     *
+     * @param key the parameter's name
+     * @param value the parameter's value; see above for the allowed types
+     * @return this builder
+     */
     public Builder parameter(String key, Object value) {
       parameters.put(key, Parameters.checkValue(key, value));
       return this;
     }
 
-    /** Names the signature to call (TF Serving); null means the server's default. */
+    /**
+     * Names the signature to call (TF Serving); null means the server's default.
+     *
+     * @param signatureName the signature, or {@code null}
+     * @return this builder
+     */
     public Builder signatureName(String signatureName) {
       this.signatureName = signatureName;
       return this;
     }
 
-    /** Sets this call's timeout, overriding the client's request timeout. */
+    /**
+     * Sets this call's timeout, overriding the client's request timeout.
+     *
+     * @param timeout how long this call may take, or {@code null} for the client's default
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -223,6 +314,9 @@ public final class InferenceRequest {
      * may be sent again after the connection broke with the request already sent, when the server
      * may have run it ({@link InferenceException.Delivery#OUTCOME_UNKNOWN}). False by default: such
      * a failure is then never retried, by the transport or by a {@link RetryPolicy}.
+     *
+     * @param idempotent whether running the request twice is harmless
+     * @return this builder
      */
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
@@ -236,6 +330,9 @@ public final class InferenceRequest {
      *
      * @throws IllegalArgumentException when the name is not a header token or the value has a
      *     control or non-Latin-1 character (the message never repeats the value)
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
      */
     public Builder header(String name, String value) {
       HeaderRule.check(name, value);
@@ -244,7 +341,11 @@ public final class InferenceRequest {
       return this;
     }
 
-    /** Builds the request; it must have at least one input. */
+    /**
+     * Builds the request; it must have at least one input.
+     *
+     * @return the request
+     */
     public InferenceRequest build() {
       if (inputs.isEmpty()) {
         throw new IllegalStateException("request for model '" + model + "' has no inputs");

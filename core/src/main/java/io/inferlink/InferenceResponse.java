@@ -26,32 +26,56 @@ public final class InferenceResponse {
     this.parameters = Parameters.freeze(b.parameters);
   }
 
-  /** Starts a response; used by backends. */
+  /**
+   * Starts a response; used by backends.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The model that answered, or {@code null} when the protocol does not say. */
+  /**
+   * The model that answered, or {@code null} when the protocol does not say.
+   *
+   * @return the model's name, or {@code null}
+   */
   public String modelName() {
     return modelName;
   }
 
-  /** The version that answered, or {@code null} when the protocol does not say. */
+  /**
+   * The version that answered, or {@code null} when the protocol does not say.
+   *
+   * @return the model's version, or {@code null}
+   */
   public String modelVersion() {
     return modelVersion;
   }
 
-  /** The request id echoed by the server, or {@code null}. */
+  /**
+   * The request id echoed by the server, or {@code null}.
+   *
+   * @return the echoed id, or {@code null}
+   */
   public String id() {
     return id;
   }
 
-  /** The outputs by name, in the order the server sent them. */
+  /**
+   * The outputs by name, in the order the server sent them.
+   *
+   * @return the outputs by name; unmodifiable, may be empty
+   */
   public Map<String, Tensor> outputs() {
     return outputs;
   }
 
-  /** The response parameters, if the protocol has them. */
+  /**
+   * The response parameters, if the protocol has them.
+   *
+   * @return the parameters by key; unmodifiable, empty when there are none
+   */
   public Map<String, Object> parameters() {
     return parameters;
   }
@@ -60,6 +84,8 @@ public final class InferenceResponse {
    * The output with this name.
    *
    * @throws NoSuchElementException naming the outputs that do exist
+   * @param name the output's name
+   * @return the output
    */
   public Tensor output(String name) {
     Tensor t = outputs.get(name);
@@ -69,7 +95,12 @@ public final class InferenceResponse {
     return t;
   }
 
-  /** The output with this name, if present. */
+  /**
+   * The output with this name, if present.
+   *
+   * @param name the output's name
+   * @return the output, or empty
+   */
   public Optional<Tensor> findOutput(String name) {
     return Optional.ofNullable(outputs.get(name));
   }
@@ -78,6 +109,7 @@ public final class InferenceResponse {
    * The first output, handy for single-output models.
    *
    * @throws NoSuchElementException when there are no outputs
+   * @return the first output the server sent
    */
   public Tensor firstOutput() {
     if (outputs.isEmpty()) {
@@ -118,25 +150,46 @@ public final class InferenceResponse {
 
     private Builder() {}
 
-    /** Sets the model name. */
+    /**
+     * Sets the model name.
+     *
+     * @param modelName the model's name, or {@code null}
+     * @return this builder
+     */
     public Builder modelName(String modelName) {
       this.modelName = modelName;
       return this;
     }
 
-    /** Sets the model version. */
+    /**
+     * Sets the model version.
+     *
+     * @param modelVersion the model's version, or {@code null}
+     * @return this builder
+     */
     public Builder modelVersion(String modelVersion) {
       this.modelVersion = modelVersion;
       return this;
     }
 
-    /** Sets the request id. */
+    /**
+     * Sets the request id.
+     *
+     * @param id the request id the server echoed, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Adds an output under its own name; a duplicate name is an error. */
+    /**
+     * Adds an output under its own name; a duplicate name is an error.
+     *
+     * @param tensor the output; not null
+     * @return this builder
+     * @throws IllegalArgumentException when an output of that name was added already
+     */
     public Builder output(Tensor tensor) {
       Objects.requireNonNull(tensor, "tensor");
       if (outputs.putIfAbsent(tensor.name(), tensor) != null) {
@@ -145,13 +198,23 @@ public final class InferenceResponse {
       return this;
     }
 
-    /** Adds a parameter: a String, Boolean, integer or floating-point value. */
+    /**
+     * Adds a parameter: a String, Boolean, integer or floating-point value.
+     *
+     * @param key the parameter's name
+     * @param value the parameter's value; see above for the allowed types
+     * @return this builder
+     */
     public Builder parameter(String key, Object value) {
       parameters.put(key, Parameters.checkValue(key, value));
       return this;
     }
 
-    /** Builds the response. */
+    /**
+     * Builds the response.
+     *
+     * @return the response
+     */
     public InferenceResponse build() {
       return new InferenceResponse(this);
     }

@@ -17,7 +17,15 @@ import java.util.Optional;
  */
 public record ModelMetadata(
     String name, List<String> versions, String platform, List<TensorSpec> inputs, List<TensorSpec> outputs) {
-  /** Copies the lists; {@code platform} may be null and becomes empty. */
+  /**
+   * Copies the lists; {@code platform} may be null and becomes empty.
+   *
+   * @param name the model name; not null
+   * @param versions the versions the server reports; copied, not null
+   * @param platform the server's platform string, or {@code null}
+   * @param inputs the input tensors; copied, not null
+   * @param outputs the output tensors; copied, not null
+   */
   public ModelMetadata {
     Objects.requireNonNull(name, "name");
     versions = List.copyOf(versions);
@@ -26,12 +34,22 @@ public record ModelMetadata(
     outputs = List.copyOf(outputs);
   }
 
-  /** The input called {@code name}, if the model has one. */
+  /**
+   * The input called {@code name}, if the model has one.
+   *
+   * @param name the input's name
+   * @return the input's description, or empty
+   */
   public Optional<TensorSpec> input(String name) {
     return inputs.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
-  /** The output called {@code name}, if the model has one. */
+  /**
+   * The output called {@code name}, if the model has one.
+   *
+   * @param name the output's name
+   * @return the output's description, or empty
+   */
   public Optional<TensorSpec> output(String name) {
     return outputs.stream().filter(s -> s.name().equals(name)).findFirst();
   }

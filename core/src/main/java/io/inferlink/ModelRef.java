@@ -19,7 +19,16 @@ public record ModelRef(String name, String version, String label) {
   /** Longest accepted name, version or label. */
   public static final int MAX_LENGTH = 512;
 
-  /** Validates every part; see the class comment. */
+  /**
+   * Validates every part; see the class comment.
+   *
+   * @param name the model name; not null, not empty
+   * @param version the version, or {@code null}
+   * @param label the version label, or {@code null}; not given together with a version
+   * @throws IllegalArgumentException when a part is empty, too long, a path step, or has control characters or
+   *     surrounding blanks, or when both version and label are given
+   * @throws NullPointerException when {@code name} is null
+   */
   public ModelRef {
     validate("model name", name, false);
     validate("model version", version, true);
@@ -30,17 +39,35 @@ public record ModelRef(String name, String version, String label) {
     }
   }
 
-  /** The latest (or default) version of a model. */
+  /**
+   * The latest (or default) version of a model.
+   *
+   * @param name the model name
+   * @return a reference with neither version nor label
+   */
   public static ModelRef of(String name) {
     return new ModelRef(name, null, null);
   }
 
-  /** One version of a model. */
+  /**
+   * One version of a model.
+   *
+   * @param name the model name
+   * @param version the version as the server names it; not null
+   * @return a reference to that version
+   */
   public static ModelRef of(String name, String version) {
     return new ModelRef(name, Objects.requireNonNull(version, "version"), null);
   }
 
-  /** One version of a model, by number. */
+  /**
+   * One version of a model, by number.
+   *
+   * @param name the model name
+   * @param version the version number; not negative
+   * @return a reference to that version
+   * @throws IllegalArgumentException when {@code version} is negative
+   */
   public static ModelRef of(String name, long version) {
     if (version < 0) {
       throw new IllegalArgumentException("model '" + name + "': version must be >= 0, got " + version);
@@ -48,7 +75,13 @@ public record ModelRef(String name, String version, String label) {
     return new ModelRef(name, Long.toString(version), null);
   }
 
-  /** The version of a model that a label (e.g. {@code stable}, {@code canary}) points at. */
+  /**
+   * The version of a model that a label (e.g. {@code stable}, {@code canary}) points at.
+   *
+   * @param name the model name
+   * @param label the label; not null
+   * @return a reference to the version the label points at
+   */
   public static ModelRef withLabel(String name, String label) {
     return new ModelRef(name, null, Objects.requireNonNull(label, "label"));
   }
@@ -56,6 +89,10 @@ public record ModelRef(String name, String version, String label) {
   /**
    * Parses {@code name}, {@code name:version} or {@code name@label}, the form used in configuration
    * and on the command line. The last {@code :} or {@code @} separates.
+   *
+   * @param text the reference as written; not null
+   * @return the parsed reference
+   * @throws IllegalArgumentException when a part is invalid (see the constructor)
    */
   public static ModelRef parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -70,12 +107,20 @@ public record ModelRef(String name, String version, String label) {
     return of(text);
   }
 
-  /** True when a version was given. */
+  /**
+   * True when a version was given.
+   *
+   * @return whether {@link #version()} is not null
+   */
   public boolean hasVersion() {
     return version != null;
   }
 
-  /** True when a label was given. */
+  /**
+   * True when a label was given.
+   *
+   * @return whether {@link #label()} is not null
+   */
   public boolean hasLabel() {
     return label != null;
   }
@@ -84,6 +129,7 @@ public record ModelRef(String name, String version, String label) {
    * The version as a number, for protocols whose versions are integers; empty when no version was given.
    *
    * @throws InvalidRequestException when the version is not a non-negative integer
+   * @return the version number, or empty when there is no version
    */
   public OptionalLong numericVersion() {
     if (version == null) {
@@ -101,7 +147,12 @@ public record ModelRef(String name, String version, String label) {
         "model '" + name + "': version '" + version + "' is not a non-negative integer, which this protocol needs");
   }
 
-  /** A copy pointing at another version. */
+  /**
+   * A copy pointing at another version.
+   *
+   * @param newVersion the version to point at, or {@code null} for the latest
+   * @return a new reference with the same name and no label
+   */
   public ModelRef withVersion(String newVersion) {
     return new ModelRef(name, newVersion, null);
   }

@@ -31,22 +31,50 @@ public final class ProtocolOption<T> {
     this.parser = Objects.requireNonNull(parser, "parser");
   }
 
-  /** An option whose text form is parsed by {@code parser}. */
+  /**
+   * An option whose text form is parsed by {@code parser}.
+   *
+   * @param <T> the value type
+   * @param name the option's name; lower-case words joined by {@code -}
+   * @param type the value type
+   * @param defaultValue the value used when nothing sets the option; may be {@code null}
+   * @param parser turns text into a value; throws IllegalArgumentException when the text does not fit
+   * @return the option
+   * @throws IllegalArgumentException when {@code name} is not lower-case words joined by {@code -}
+   */
   public static <T> ProtocolOption<T> of(String name, Class<T> type, T defaultValue, Function<String, T> parser) {
     return new ProtocolOption<>(name, type, defaultValue, parser);
   }
 
-  /** A text option. */
+  /**
+   * A text option.
+   *
+   * @param name the option's name; lower-case words joined by {@code -}
+   * @param defaultValue the value used when nothing sets the option; may be {@code null}
+   * @return the option
+   */
   public static ProtocolOption<String> ofString(String name, String defaultValue) {
     return new ProtocolOption<>(name, String.class, defaultValue, s -> s);
   }
 
-  /** A yes/no option; accepts true/false, yes/no, on/off, 1/0. */
+  /**
+   * A yes/no option; accepts true/false, yes/no, on/off, 1/0.
+   *
+   * @param name the option's name; lower-case words joined by {@code -}
+   * @param defaultValue the value used when nothing sets the option
+   * @return the option
+   */
   public static ProtocolOption<Boolean> ofBoolean(String name, boolean defaultValue) {
     return new ProtocolOption<>(name, Boolean.class, defaultValue, s -> parseBoolean(name, s));
   }
 
-  /** An integer option. */
+  /**
+   * An integer option.
+   *
+   * @param name the option's name; lower-case words joined by {@code -}
+   * @param defaultValue the value used when nothing sets the option
+   * @return the option
+   */
   public static ProtocolOption<Long> ofLong(String name, long defaultValue) {
     return new ProtocolOption<>(name, Long.class, defaultValue, s -> {
       try {
@@ -57,7 +85,15 @@ public final class ProtocolOption<T> {
     });
   }
 
-  /** An option whose values are the constants of an enum, written in any case, '-' or '_' alike. */
+  /**
+   * An option whose values are the constants of an enum, written in any case, '-' or '_' alike.
+   *
+   * @param <E> the enum type
+   * @param name the option's name; lower-case words joined by {@code -}
+   * @param type the enum's class
+   * @param defaultValue the value used when nothing sets the option; may be {@code null}
+   * @return the option
+   */
   public static <E extends Enum<E>> ProtocolOption<E> ofEnum(String name, Class<E> type, E defaultValue) {
     return new ProtocolOption<>(name, type, defaultValue, s -> {
       String wanted = s.trim().replace('-', '_').toUpperCase(Locale.ROOT);
@@ -71,22 +107,39 @@ public final class ProtocolOption<T> {
     });
   }
 
-  /** The option's name, as used in query strings and properties. */
+  /**
+   * The option's name, as used in query strings and properties.
+   *
+   * @return the name; never null
+   */
   public String name() {
     return name;
   }
 
-  /** The value type. */
+  /**
+   * The value type.
+   *
+   * @return the class of the values
+   */
   public Class<T> type() {
     return type;
   }
 
-  /** The value used when nothing sets the option. */
+  /**
+   * The value used when nothing sets the option.
+   *
+   * @return the default, possibly {@code null}
+   */
   public T defaultValue() {
     return defaultValue;
   }
 
-  /** Turns the text form into a value; IllegalArgumentException naming the option when it does not fit. */
+  /**
+   * Turns the text form into a value; IllegalArgumentException naming the option when it does not fit.
+   *
+   * @param text the option's text form, e.g. from a query string
+   * @return the parsed value
+   */
   public T parse(String text) {
     return parser.apply(text);
   }

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param extensions the protocol extensions the server announces
  */
 public record ServerMetadata(String name, String version, List<String> extensions) {
-  /** Copies the list; null strings become empty. */
+  /**
+   * Copies the list; null strings become empty.
+   *
+   * @param name the server's name, or {@code null}
+   * @param version the server's version string, or {@code null}
+   * @param extensions the extensions the server announces; copied, not null
+   */
   public ServerMetadata {
     name = Objects.requireNonNullElse(name, "");
     version = Objects.requireNonNullElse(version, "");

@@ -70,72 +70,184 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- copying factories
 
-  /** Creates a BOOL tensor, one byte (0 or 1) per value. */
+  /**
+   * Creates a BOOL tensor, one byte (0 or 1) per value.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofBooleans(String name, boolean[] values, long... shape) {
     return copyOf(name, DataType.BOOL, values, shape);
   }
 
-  /** Creates an INT8 tensor. */
+  /**
+   * Creates an INT8 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofInt8(String name, byte[] values, long... shape) {
     return copyOf(name, DataType.INT8, values, shape);
   }
 
-  /** Creates a UINT8 tensor from raw 8-bit patterns ({@code (byte) 255} is 255). */
+  /**
+   * Creates a UINT8 tensor from raw 8-bit patterns ({@code (byte) 255} is 255).
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofUint8(String name, byte[] values, long... shape) {
     return copyOf(name, DataType.UINT8, values, shape);
   }
 
-  /** Creates an INT16 tensor. */
+  /**
+   * Creates an INT16 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofInt16(String name, short[] values, long... shape) {
     return copyOf(name, DataType.INT16, values, shape);
   }
 
-  /** Creates a UINT16 tensor from raw 16-bit patterns. */
+  /**
+   * Creates a UINT16 tensor from raw 16-bit patterns.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofUint16(String name, short[] values, long... shape) {
     return copyOf(name, DataType.UINT16, values, shape);
   }
 
-  /** Creates an INT32 tensor. */
+  /**
+   * Creates an INT32 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofInts(String name, int[] values, long... shape) {
     return copyOf(name, DataType.INT32, values, shape);
   }
 
-  /** Creates a UINT32 tensor from raw 32-bit patterns. */
+  /**
+   * Creates a UINT32 tensor from raw 32-bit patterns.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofUint32(String name, int[] values, long... shape) {
     return copyOf(name, DataType.UINT32, values, shape);
   }
 
-  /** Creates an INT64 tensor. */
+  /**
+   * Creates an INT64 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofLongs(String name, long[] values, long... shape) {
     return copyOf(name, DataType.INT64, values, shape);
   }
 
-  /** Creates a UINT64 tensor from raw 64-bit patterns. */
+  /**
+   * Creates a UINT64 tensor from raw 64-bit patterns.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofUint64(String name, long[] values, long... shape) {
     return copyOf(name, DataType.UINT64, values, shape);
   }
 
-  /** Creates an FP16 tensor, rounding each value to nearest-even with {@link HalfFloats}. */
+  /**
+   * Creates an FP16 tensor, rounding each value to nearest-even with {@link HalfFloats}.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofFp16(String name, float[] values, long... shape) {
     return copyOf(name, DataType.FP16, values, shape);
   }
 
-  /** Creates a BF16 tensor, rounding each value to nearest-even with {@link HalfFloats}. */
+  /**
+   * Creates a BF16 tensor, rounding each value to nearest-even with {@link HalfFloats}.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofBf16(String name, float[] values, long... shape) {
     return copyOf(name, DataType.BF16, values, shape);
   }
 
-  /** Creates an FP32 tensor. */
+  /**
+   * Creates an FP32 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofFloats(String name, float[] values, long... shape) {
     return copyOf(name, DataType.FP32, values, shape);
   }
 
-  /** Creates an FP64 tensor. */
+  /**
+   * Creates an FP64 tensor.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order; copied, not null
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of {@code values}
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofDoubles(String name, double[] values, long... shape) {
     return copyOf(name, DataType.FP64, values, shape);
   }
 
-  /** Creates a BYTES tensor whose elements are the UTF-8 encodings of {@code values}. */
+  /**
+   * Creates a BYTES tensor whose elements are the UTF-8 encodings of {@code values}.
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order, none of them null; copied
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of the elements
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofStrings(String name, String[] values, long... shape) {
     TensorShapes.checkName(name);
     Objects.requireNonNull(values, "values");
@@ -149,7 +261,15 @@ public final class Tensor {
     return bytesOf(name, elements, shape);
   }
 
-  /** Creates a BYTES tensor from raw elements, kept byte for byte (embedded NULs included). */
+  /**
+   * Creates a BYTES tensor from raw elements, kept byte for byte (embedded NULs included).
+   *
+   * @param name the tensor's name
+   * @param values the elements in row-major order, none of them null; copied
+   * @param shape the dimensions, whose product is {@code values.length}; none for a scalar
+   * @return a new tensor over a copy of the elements
+   * @throws IllegalArgumentException when {@code values} does not fill {@code shape}
+   */
   public static Tensor ofBytes(String name, byte[][] values, long... shape) {
     TensorShapes.checkName(name);
     Objects.requireNonNull(values, "values");
@@ -167,6 +287,9 @@ public final class Tensor {
    * double FP64, String BYTES); a boxed value or a String gives a scalar.
    *
    * @throws IllegalArgumentException naming the index path of a ragged dimension
+   * @param name the tensor's name
+   * @param nestedArray a rectangular nested array of a supported leaf type, or a single boxed value or String
+   * @return a new tensor over a copy of the values
    */
   public static Tensor fromArray(String name, Object nestedArray) {
     return TensorArrays.fromArray(name, null, nestedArray);
@@ -179,6 +302,10 @@ public final class Tensor {
    *
    * @throws IllegalArgumentException naming the index path of a ragged dimension, or when the
    *     leaves do not fit {@code dtype}
+   * @param name the tensor's name
+   * @param dtype the element type of the result; not null
+   * @param nestedArray a rectangular nested array whose leaves fit {@code dtype}, or a single value
+   * @return a new tensor over a copy of the values
    */
   public static Tensor fromArray(String name, DataType dtype, Object nestedArray) {
     Objects.requireNonNull(dtype, "dtype");
@@ -199,6 +326,13 @@ public final class Tensor {
    * <p>BOOL data is scanned: a byte other than 0 or 1 means true, and when there is one the tensor
    * holds a canonical copy (0 and 1 only) instead of a view, so no protocol ever sends, and no
    * reader ever hands back, another byte for a boolean. Canonical BOOL data is viewed like any other.
+   *
+   * @param name the tensor's name
+   * @param dtype the element type; not null
+   * @param data the bytes, little-endian, from position to limit; not copied, so not to be written afterwards
+   * @param shape the dimensions; none for a scalar
+   * @return a tensor viewing {@code data}
+   * @throws IllegalArgumentException when the bytes do not match {@code dtype} and {@code shape}
    */
   public static Tensor wrap(String name, DataType dtype, ByteBuffer data, long... shape) {
     TensorShapes.checkName(name);
@@ -225,73 +359,131 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- accessors
 
-  /** The tensor's name. */
+  /**
+   * The tensor's name.
+   *
+   * @return the name; never null
+   */
   public String name() {
     return name;
   }
 
-  /** The element type. */
+  /**
+   * The element type.
+   *
+   * @return the element type; never null
+   */
   public DataType dtype() {
     return dtype;
   }
 
-  /** A copy of the shape; empty for a scalar. */
+  /**
+   * A copy of the shape; empty for a scalar.
+   *
+   * @return a new array with the dimensions
+   */
   public long[] shape() {
     return shape.clone();
   }
 
-  /** The number of dimensions (0 for a scalar). */
+  /**
+   * The number of dimensions (0 for a scalar).
+   *
+   * @return the rank, 0 or more
+   */
   public int rank() {
     return shape.length;
   }
 
-  /** The number of elements: the product of the dimensions (1 for a scalar). */
+  /**
+   * The number of elements: the product of the dimensions (1 for a scalar).
+   *
+   * @return the element count, 0 or more
+   */
   public long elementCount() {
     return count;
   }
 
-  /** The size of the data in bytes (BYTES length prefixes included). */
+  /**
+   * The size of the data in bytes (BYTES length prefixes included).
+   *
+   * @return the data size in bytes
+   */
   public int byteSize() {
     return data.limit();
   }
 
-  /** A fresh read-only little-endian duplicate of the data at position 0, which callers may move freely. */
+  /**
+   * A fresh read-only little-endian duplicate of the data at position 0, which callers may move freely.
+   *
+   * @return a new read-only buffer over the data
+   */
   public ByteBuffer data() {
     return data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** The same tensor under another name, sharing the data without copying. */
+  /**
+   * The same tensor under another name, sharing the data without copying.
+   *
+   * @param name the new name
+   * @return a tensor with the new name and the same type, shape and data
+   */
   public Tensor withName(String name) {
     return new Tensor(TensorShapes.checkName(name), dtype, shape, count, data, array, arrayOffset);
   }
 
   // ---------------------------------------------------------------- typed views
 
-  /** A read-only little-endian view of FP32 data. */
+  /**
+   * A read-only little-endian view of FP32 data.
+   *
+   * @return a new read-only view of the floats
+   * @throws IllegalStateException when the type is not FP32
+   */
   public FloatBuffer asFloatBuffer() {
     require("asFloatBuffer", DataType.FP32);
     return data().asFloatBuffer();
   }
 
-  /** A read-only little-endian view of FP64 data. */
+  /**
+   * A read-only little-endian view of FP64 data.
+   *
+   * @return a new read-only view of the doubles
+   * @throws IllegalStateException when the type is not FP64
+   */
   public DoubleBuffer asDoubleBuffer() {
     require("asDoubleBuffer", DataType.FP64);
     return data().asDoubleBuffer();
   }
 
-  /** A read-only little-endian view of INT32 or UINT32 data (raw bits). */
+  /**
+   * A read-only little-endian view of INT32 or UINT32 data (raw bits).
+   *
+   * @return a new read-only view of the ints
+   * @throws IllegalStateException when the type is not INT32 or UINT32
+   */
   public IntBuffer asIntBuffer() {
     require("asIntBuffer", DataType.INT32, DataType.UINT32);
     return data().asIntBuffer();
   }
 
-  /** A read-only little-endian view of INT64 or UINT64 data (raw bits). */
+  /**
+   * A read-only little-endian view of INT64 or UINT64 data (raw bits).
+   *
+   * @return a new read-only view of the longs
+   * @throws IllegalStateException when the type is not INT64 or UINT64
+   */
   public LongBuffer asLongBuffer() {
     require("asLongBuffer", DataType.INT64, DataType.UINT64);
     return data().asLongBuffer();
   }
 
-  /** A read-only little-endian view of INT16, UINT16, FP16 or BF16 data (raw bits). */
+  /**
+   * A read-only little-endian view of INT16, UINT16, FP16 or BF16 data (raw bits).
+   *
+   * @return a new read-only view of the shorts
+   * @throws IllegalStateException when the type is not one of those four
+   */
   public ShortBuffer asShortBuffer() {
     require("asShortBuffer", DataType.INT16, DataType.UINT16, DataType.FP16, DataType.BF16);
     return data().asShortBuffer();
@@ -299,13 +491,23 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- copying getters
 
-  /** Copies BOOL data out. */
+  /**
+   * Copies BOOL data out.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException when the type is not BOOL
+   */
   public boolean[] toBooleanArray() {
     require("toBooleanArray", DataType.BOOL);
     return (boolean[]) FixedElements.read(dtype, data(), count);
   }
 
-  /** Copies the element bytes of INT8, UINT8 or BOOL data out (use {@link #data()} for any other type's raw bytes). */
+  /**
+   * Copies the element bytes of INT8, UINT8 or BOOL data out (use {@link #data()} for any other type's raw bytes).
+   *
+   * @return a new array, one byte per element
+   * @throws IllegalStateException when the type is not INT8, UINT8 or BOOL
+   */
   public byte[] toByteArray() {
     require("toByteArray", DataType.INT8, DataType.UINT8, DataType.BOOL);
     byte[] out = new byte[count];
@@ -313,7 +515,12 @@ public final class Tensor {
     return out;
   }
 
-  /** Copies INT16, UINT16, FP16 or BF16 data out as raw 16-bit patterns. */
+  /**
+   * Copies INT16, UINT16, FP16 or BF16 data out as raw 16-bit patterns.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException when the type is not one of those four
+   */
   public short[] toShortArray() {
     require("toShortArray", DataType.INT16, DataType.UINT16, DataType.FP16, DataType.BF16);
     short[] out = new short[count];
@@ -321,7 +528,12 @@ public final class Tensor {
     return out;
   }
 
-  /** Copies INT8, INT16, INT32 (sign-extended), UINT8, UINT16 (zero-extended) or UINT32 (raw bits) data out. */
+  /**
+   * Copies INT8, INT16, INT32 (sign-extended), UINT8, UINT16 (zero-extended) or UINT32 (raw bits) data out.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException for any other type
+   */
   public int[] toIntArray() {
     require("toIntArray", DataType.INT8, DataType.INT16, DataType.INT32,
         DataType.UINT8, DataType.UINT16, DataType.UINT32);
@@ -337,7 +549,12 @@ public final class Tensor {
     return out;
   }
 
-  /** Copies any integer type (unsigned zero-extended, UINT64 as raw bits) or BOOL (0/1) out as longs. */
+  /**
+   * Copies any integer type (unsigned zero-extended, UINT64 as raw bits) or BOOL (0/1) out as longs.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException for floating-point or BYTES data
+   */
   public long[] toLongArray() {
     requireIntegerOrBool("toLongArray");
     long[] out = new long[count];
@@ -351,13 +568,23 @@ public final class Tensor {
     return out;
   }
 
-  /** Copies FP32 data out, or FP16/BF16 data widened exactly with {@link HalfFloats}. */
+  /**
+   * Copies FP32 data out, or FP16/BF16 data widened exactly with {@link HalfFloats}.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException for any other type
+   */
   public float[] toFloatArray() {
     require("toFloatArray", DataType.FP32, DataType.FP16, DataType.BF16);
     return (float[]) FixedElements.read(dtype, data(), count);
   }
 
-  /** Copies any numeric type or BOOL (0/1) out as doubles; UINT64 gives the unsigned value, rounded to nearest. */
+  /**
+   * Copies any numeric type or BOOL (0/1) out as doubles; UINT64 gives the unsigned value, rounded to nearest.
+   *
+   * @return a new array, one value per element
+   * @throws IllegalStateException for BYTES data
+   */
   public double[] toDoubleArray() {
     requireNumeric("toDoubleArray");
     if (dtype == DataType.FP64) {
@@ -370,7 +597,12 @@ public final class Tensor {
     return out;
   }
 
-  /** Decodes BYTES elements as UTF-8 (malformed input becomes U+FFFD) into an unmodifiable list. */
+  /**
+   * Decodes BYTES elements as UTF-8 (malformed input becomes U+FFFD) into an unmodifiable list.
+   *
+   * @return the decoded strings, one per element
+   * @throws IllegalStateException when the type is not BYTES
+   */
   public List<String> toStringList() {
     require("toStringList", DataType.BYTES);
     List<String> out = new ArrayList<>(count);
@@ -380,19 +612,38 @@ public final class Tensor {
     return Collections.unmodifiableList(out);
   }
 
-  /** Copies BYTES elements out as raw bytes into an unmodifiable list of fresh arrays. */
+  /**
+   * Copies BYTES elements out as raw bytes into an unmodifiable list of fresh arrays.
+   *
+   * @return the elements' bytes, one array per element
+   * @throws IllegalStateException when the type is not BYTES
+   */
   public List<byte[]> toBytesList() {
     require("toBytesList", DataType.BYTES);
     return BytesElements.split(data, count);
   }
 
-  /** Reads one element (row-major index) of any numeric type or BOOL as a double, like {@link #toDoubleArray()}. */
+  /**
+   * Reads one element (row-major index) of any numeric type or BOOL as a double, like {@link #toDoubleArray()}.
+   *
+   * @param index the element's position in row-major order, from 0 to {@code elementCount() - 1}
+   * @return the element's value
+   * @throws IndexOutOfBoundsException when {@code index} is out of range
+   * @throws IllegalStateException for BYTES data
+   */
   public double getDouble(long index) {
     requireNumeric("getDouble");
     return doubleAt((int) Objects.checkIndex(index, (long) count));
   }
 
-  /** Reads one element (row-major index) of an integer type or BOOL as a long, like {@link #toLongArray()}. */
+  /**
+   * Reads one element (row-major index) of an integer type or BOOL as a long, like {@link #toLongArray()}.
+   *
+   * @param index the element's position in row-major order, from 0 to {@code elementCount() - 1}
+   * @return the element's value
+   * @throws IndexOutOfBoundsException when {@code index} is out of range
+   * @throws IllegalStateException for floating-point or BYTES data
+   */
   public long getLong(long index) {
     requireIntegerOrBool("getLong");
     return longAt((int) Objects.checkIndex(index, (long) count));
@@ -402,6 +653,8 @@ public final class Tensor {
    * Copies the data into a nested Java array of the leaf type {@link #fromArray(String, DataType,
    * Object)} takes for this type (String for BYTES, float for FP16/BF16), or into the boxed value
    * for a scalar; BYTES elements are decoded as UTF-8, so use {@link #toBytesList()} for binary data.
+   *
+   * @return a new nested array, or a boxed value (String for BYTES) for a scalar
    */
   public Object toArray() {
     return TensorArrays.toArray(dtype, shape, data(), count);

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param shape the dimensions; {@code -1} for a variable one; the array is copied in and out
  */
 public record TensorSpec(String name, DataType dtype, long[] shape) {
-  /** Validates and copies the shape. */
+  /**
+   * Validates and copies the shape.
+   *
+   * @param name the tensor name; not null
+   * @param dtype the element type; not null
+   * @param shape the dimensions, each -1 or more; copied, not null
+   * @throws IllegalArgumentException when a dimension is below -1
+   */
   public TensorSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dtype, "dtype");
@@ -25,13 +32,22 @@ public record TensorSpec(String name, DataType dtype, long[] shape) {
     }
   }
 
-  /** A copy of the dimensions. */
+  /**
+   * A copy of the dimensions.
+   *
+   * @return a new array with the dimensions; changing it does not change this spec
+   */
   @Override
   public long[] shape() {
     return shape.clone();
   }
 
-  /** True when a concrete shape fits this spec (same rank, equal dimensions where this one is fixed). */
+  /**
+   * True when a concrete shape fits this spec (same rank, equal dimensions where this one is fixed).
+   *
+   * @param concrete the dimensions of an actual tensor
+   * @return whether the shape fits
+   */
   public boolean accepts(long[] concrete) {
     if (concrete.length != shape.length) {
       return false;

@@ -33,7 +33,12 @@ public final class HalfFloats {
 
   private HalfFloats() {}
 
-  /** Widens an IEEE 754 binary16 bit pattern to the {@code float} with exactly the same value. */
+  /**
+   * Widens an IEEE 754 binary16 bit pattern to the {@code float} with exactly the same value.
+   *
+   * @param bits the binary16 bits, as a Java {@code short}
+   * @return the same value as a {@code float}; NaN payloads are kept
+   */
   public static float fp16ToFloat(short bits) {
     int h = bits & 0xFFFF;
     int sign = (h & 0x8000) << 16;
@@ -58,6 +63,9 @@ public final class HalfFloats {
    * Narrows a {@code float} to the nearest IEEE 754 binary16 bit pattern, ties to even, with
    * gradual underflow into subnormals and overflow to infinity; NaN gives a quiet NaN of the same
    * sign.
+   *
+   * @param value the number to narrow
+   * @return the binary16 bits, as a Java {@code short}
    */
   public static short floatToFp16(float value) {
     int f = Float.floatToRawIntBits(value);
@@ -88,7 +96,12 @@ public final class HalfFloats {
     return (short) (sign | shiftRightRoundingToEven(significand, 126 - biasedExponent));
   }
 
-  /** Widens a bfloat16 bit pattern to the {@code float} with exactly the same value. */
+  /**
+   * Widens a bfloat16 bit pattern to the {@code float} with exactly the same value.
+   *
+   * @param bits the bfloat16 bits, as a Java {@code short}
+   * @return the same value as a {@code float}
+   */
   public static float bf16ToFloat(short bits) {
     // bfloat16 is by definition the upper 16 bits of a binary32.
     return Float.intBitsToFloat((bits & 0xFFFF) << 16);
@@ -97,6 +110,9 @@ public final class HalfFloats {
   /**
    * Narrows a {@code float} to the nearest bfloat16 bit pattern, ties to even; overflow rounds to
    * infinity, and NaN gives a quiet NaN of the same sign.
+   *
+   * @param value the number to narrow
+   * @return the bfloat16 bits, as a Java {@code short}
    */
   public static short floatToBf16(float value) {
     int f = Float.floatToRawIntBits(value);

@@ -45,7 +45,15 @@ public final class NpyFiles {
 
   private NpyFiles() {}
 
-  /** Reads the {@code .npy} file at {@code file} into a tensor called {@code name}. */
+  /**
+   * Reads the {@code .npy} file at {@code file} into a tensor called {@code name}.
+   *
+   * @param file the {@code .npy} file
+   * @param name the tensor's name
+   * @return the array as a tensor
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   * @throws IllegalArgumentException naming the file when it is not an {@code .npy} array this class reads
+   */
   public static Tensor read(Path file, String name) {
     Objects.requireNonNull(file, "file");
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -57,7 +65,14 @@ public final class NpyFiles {
     }
   }
 
-  /** Reads one array from a stream positioned at its magic string; reads no further than the array. */
+  /**
+   * Reads one array from a stream positioned at its magic string; reads no further than the array.
+   *
+   * @param in the stream; left open, positioned just after the array
+   * @param name the tensor's name
+   * @return the array as a tensor
+   * @throws IOException when reading fails or the stream ends inside the array
+   */
   public static Tensor read(InputStream in, String name) throws IOException {
     TensorShapes.checkName(name);
     byte[] prefix = readFully(in, 8, "the magic string and version");
@@ -96,7 +111,13 @@ public final class NpyFiles {
     return NpyData.toTensor(name, dtype, header.shape(), (int) count, data);
   }
 
-  /** Reads an array from the bytes of a whole {@code .npy} file. */
+  /**
+   * Reads an array from the bytes of a whole {@code .npy} file.
+   *
+   * @param npy the whole file's bytes
+   * @param name the tensor's name
+   * @return the array as a tensor
+   */
   public static Tensor fromBytes(byte[] npy, String name) {
     try {
       return read(new ByteArrayInputStream(Objects.requireNonNull(npy, "npy")), name);
@@ -105,7 +126,13 @@ public final class NpyFiles {
     }
   }
 
-  /** Writes a tensor to {@code file} (replacing it) as {@code np.save} would. */
+  /**
+   * Writes a tensor to {@code file} (replacing it) as {@code np.save} would.
+   *
+   * @param tensor the tensor to write
+   * @param file where to write; created or replaced
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static void write(Tensor tensor, Path file) {
     Objects.requireNonNull(file, "file");
     byte[] bytes = toBytes(tensor); // before opening, so a refused tensor leaves no empty file
@@ -116,12 +143,23 @@ public final class NpyFiles {
     }
   }
 
-  /** Writes a tensor to a stream as {@code np.save} would; the stream is not closed. */
+  /**
+   * Writes a tensor to a stream as {@code np.save} would; the stream is not closed.
+   *
+   * @param tensor the tensor to write
+   * @param out the stream to write to; left open
+   * @throws IOException when writing fails
+   */
   public static void write(Tensor tensor, OutputStream out) throws IOException {
     out.write(toBytes(tensor));
   }
 
-  /** The bytes of the {@code .npy} file {@code np.save} would write for this tensor. */
+  /**
+   * The bytes of the {@code .npy} file {@code np.save} would write for this tensor.
+   *
+   * @param tensor the tensor to encode
+   * @return a new array with the file's bytes
+   */
   public static byte[] toBytes(Tensor tensor) {
     Objects.requireNonNull(tensor, "tensor");
     NpyData.Encoded body = NpyData.fromTensor(tensor);

@@ -25,18 +25,41 @@ public record OutputComparison(String output, String baseline, String other, Str
     List<Long> baselineShape, List<Long> otherShape, double maxAbsDiff, double maxRelDiff, long mismatches,
     String firstMismatch, String problem) {
 
-  /** Copies the shapes. */
+  /**
+   * Copies the shapes.
+   *
+   * @param output the output's name
+   * @param baseline the baseline server's label
+   * @param other the compared server's label
+   * @param baselineDtype the baseline's element type name, or {@code null}
+   * @param otherDtype the other server's element type name, or {@code null}
+   * @param baselineShape the baseline's shape; copied
+   * @param otherShape the other server's shape; copied
+   * @param maxAbsDiff the largest absolute difference, or NaN
+   * @param maxRelDiff the largest relative difference
+   * @param mismatches how many elements the tolerance refused
+   * @param firstMismatch the first refused element, or {@code null}
+   * @param problem why the values could not be compared, or {@code null}
+   */
   public OutputComparison {
     baselineShape = List.copyOf(baselineShape);
     otherShape = List.copyOf(otherShape);
   }
 
-  /** True when both servers gave the output with the same element type. */
+  /**
+   * True when both servers gave the output with the same element type.
+   *
+   * @return whether the element types are the same
+   */
   public boolean dtypeEqual() {
     return baselineDtype != null && baselineDtype.equals(otherDtype);
   }
 
-  /** True when both servers gave the output with the same shape. */
+  /**
+   * True when both servers gave the output with the same shape.
+   *
+   * @return whether the shapes are the same
+   */
   public boolean shapeEqual() {
     return baselineDtype != null && otherDtype != null && baselineShape.equals(otherShape);
   }
@@ -46,12 +69,18 @@ public record OutputComparison(String output, String baseline, String other, Str
    * equal shapes and (unless the run allowed otherwise) equal element types.
    *
    * @param requireSameDtype whether a different element type alone is a mismatch
+   * @return whether the output matches
    */
   public boolean matches(boolean requireSameDtype) {
     return problem == null && mismatches == 0 && shapeEqual() && (dtypeEqual() || !requireSameDtype);
   }
 
-  /** One readable line: the output, both types and shapes, the differences and the verdict. */
+  /**
+   * One readable line: the output, both types and shapes, the differences and the verdict.
+   *
+   * @param requireSameDtype whether a different element type alone is a mismatch
+   * @return the line, without a line break
+   */
   public String describe(boolean requireSameDtype) {
     StringBuilder sb = new StringBuilder(output).append(": ").append(other).append(" vs ").append(baseline).append(": ")
         .append(side(otherDtype, otherShape)).append(dtypeEqual() && shapeEqual() ? " = " : " / ")

@@ -52,17 +52,34 @@ public final class Parity {
     this.wait = b.wait;
   }
 
-  /** Starts a parity check; add at least two clients. */
+  /**
+   * Starts a parity check; add at least two clients.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Sends the request to every client with exact comparison and asserts that all answered alike. */
+  /**
+   * Sends the request to every client with exact comparison and asserts that all answered alike.
+   *
+   * @param request the request every client gets
+   * @param clients the servers to compare; the first is the baseline
+   * @throws AssertionError listing every comparison when the answers differ
+   */
   public static void assertSameOutputs(InferenceRequest request, InferenceClient... clients) {
     assertSameOutputs(request, Tolerance.exact(), clients);
   }
 
-  /** Sends the request to every client and asserts that all answered alike within the tolerance. */
+  /**
+   * Sends the request to every client and asserts that all answered alike within the tolerance.
+   *
+   * @param request the request every client gets
+   * @param tolerance how close numbers must be
+   * @param clients the servers to compare; the first is the baseline
+   * @throws AssertionError listing every comparison when the answers differ
+   */
   public static void assertSameOutputs(InferenceRequest request, Tolerance tolerance, InferenceClient... clients) {
     Builder b = builder().tolerance(tolerance);
     for (InferenceClient c : clients) {
@@ -74,6 +91,12 @@ public final class Parity {
   /**
    * Compares answers already at hand (the first entry is the baseline), for callers that made the
    * calls themselves.
+   *
+   * @param model the model's name, for the report
+   * @param responses the answers by server label, baseline first (use an ordered map)
+   * @param tolerance how close numbers must be
+   * @param requireSameDtype whether a different element type alone is a mismatch
+   * @return the report
    */
   public static ParityReport compare(String model, Map<String, InferenceResponse> responses, Tolerance tolerance,
       boolean requireSameDtype) {
@@ -82,7 +105,12 @@ public final class Parity {
     return report(model, calls, tolerance, requireSameDtype);
   }
 
-  /** Sends the request to every client at once, waits for all, and compares the answers. */
+  /**
+   * Sends the request to every client at once, waits for all, and compares the answers.
+   *
+   * @param request the request every client gets; not null
+   * @return the report, including servers that failed
+   */
   public ParityReport run(InferenceRequest request) {
     Objects.requireNonNull(request, "request");
     Map<String, CompletableFuture<InferenceResponse>> sent = new LinkedHashMap<>();
@@ -154,7 +182,13 @@ public final class Parity {
 
     private Builder() {}
 
-    /** Adds a server under a label of its own (the first one added is the baseline); labels are unique. */
+    /**
+     * Adds a server under a label of its own (the first one added is the baseline); labels are unique.
+     *
+     * @param label the server's label in the report; unique
+     * @param client the server's client; the caller keeps and closes it
+     * @return this builder
+     */
     public Builder client(String label, InferenceClient client) {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(client, "client");
@@ -164,12 +198,22 @@ public final class Parity {
       return this;
     }
 
-    /** Adds a server labelled by its provider name and position, e.g. {@code #2 kserve-v2-grpc}. */
+    /**
+     * Adds a server labelled by its provider name and position, e.g. {@code #2 kserve-v2-grpc}.
+     *
+     * @param client the server's client; the caller keeps and closes it
+     * @return this builder
+     */
     public Builder client(InferenceClient client) {
       return client("#" + (clients.size() + 1) + " " + client.providerName(), client);
     }
 
-    /** How close numbers must be; exact by default. */
+    /**
+     * How close numbers must be; exact by default.
+     *
+     * @param tolerance how close numbers must be
+     * @return this builder
+     */
     public Builder tolerance(Tolerance tolerance) {
       this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
       return this;
@@ -178,13 +222,21 @@ public final class Parity {
     /**
      * Whether a different element type is a mismatch even when the values agree (true by default:
      * a server that answers FP64 where another answers FP32 is not a drop-in replacement).
+     *
+     * @param require whether a different element type alone is a mismatch
+     * @return this builder
      */
     public Builder requireSameDtype(boolean require) {
       this.requireSameDtype = require;
       return this;
     }
 
-    /** How long to wait for the slowest server; {@link #DEFAULT_WAIT} by default. */
+    /**
+     * How long to wait for the slowest server; {@link #DEFAULT_WAIT} by default.
+     *
+     * @param wait the longest wait for all answers
+     * @return this builder
+     */
     public Builder wait(Duration wait) {
       if (wait == null || wait.isNegative() || wait.isZero()) {
         throw new IllegalArgumentException("wait must be positive, got " + wait);
@@ -197,6 +249,7 @@ public final class Parity {
      * Builds the check.
      *
      * @throws IllegalStateException with fewer than two clients
+     * @return the check, reusable for many requests
      */
     public Parity build() {
       if (clients.size() < 2) {

@@ -22,42 +22,74 @@ public final class ParityReport {
     this.requireSameDtype = requireSameDtype;
   }
 
-  /** The model the request was for, as {@code name[:version|@label]}. */
+  /**
+   * The model the request was for, as {@code name[:version|@label]}.
+   *
+   * @return the model reference as text
+   */
   public String model() {
     return model;
   }
 
-  /** One entry per server, in the order they were given; the first is the baseline. */
+  /**
+   * One entry per server, in the order they were given; the first is the baseline.
+   *
+   * @return the calls; unmodifiable
+   */
   public List<ParityCall> calls() {
     return calls;
   }
 
-  /** Every output of every successful non-baseline server compared with the baseline. */
+  /**
+   * Every output of every successful non-baseline server compared with the baseline.
+   *
+   * @return the comparisons; unmodifiable
+   */
   public List<OutputComparison> comparisons() {
     return comparisons;
   }
 
-  /** The tolerance the numbers were compared with. */
+  /**
+   * The tolerance the numbers were compared with.
+   *
+   * @return the tolerance used
+   */
   public Tolerance tolerance() {
     return tolerance;
   }
 
-  /** Whether a different element type alone counted as a mismatch. */
+  /**
+   * Whether a different element type alone counted as a mismatch.
+   *
+   * @return whether element types had to agree
+   */
   public boolean requireSameDtype() {
     return requireSameDtype;
   }
 
-  /** True when every server answered. */
+  /**
+   * True when every server answered.
+   *
+   * @return whether no call failed
+   */
   public boolean allSucceeded() {
     return calls.stream().allMatch(ParityCall::ok);
   }
 
-  /** True when every server answered and every output matched the baseline's. */
+  /**
+   * True when every server answered and every output matched the baseline's.
+   *
+   * @return whether the servers agree
+   */
   public boolean matches() {
     return allSucceeded() && comparisons.stream().allMatch(c -> c.matches(requireSameDtype));
   }
 
-  /** The comparisons that did not match. */
+  /**
+   * The comparisons that did not match.
+   *
+   * @return the mismatching comparisons; empty when all matched
+   */
   public List<OutputComparison> mismatches() {
     return comparisons.stream().filter(c -> !c.matches(requireSameDtype)).toList();
   }
@@ -73,7 +105,11 @@ public final class ParityReport {
     }
   }
 
-  /** A readable report: one line per server, one per compared output, and the verdict. */
+  /**
+   * A readable report: one line per server, one per compared output, and the verdict.
+   *
+   * @return the report text, several lines
+   */
   public String format() {
     StringBuilder sb = new StringBuilder("parity of model ").append(model).append(" across ").append(calls.size())
         .append(" servers (tolerance ").append(tolerance).append(requireSameDtype ? "" : ", element types may differ")

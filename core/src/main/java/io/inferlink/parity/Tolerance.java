@@ -11,28 +11,54 @@ package io.inferlink.parity;
  * @param relative the tolerance relative to the baseline value, at least 0
  */
 public record Tolerance(double absolute, double relative) {
-  /** Checks both are finite and not negative. */
+  /**
+   * Checks both are finite and not negative.
+   *
+   * @param absolute the absolute tolerance; finite, at least 0
+   * @param relative the relative tolerance; finite, at least 0
+   * @throws IllegalArgumentException when either is negative, NaN or infinite
+   */
   public Tolerance {
     check("absolute", absolute);
     check("relative", relative);
   }
 
-  /** Bit-for-bit equal numbers (NaN still equals NaN). */
+  /**
+   * Bit-for-bit equal numbers (NaN still equals NaN).
+   *
+   * @return the zero tolerance
+   */
   public static Tolerance exact() {
     return new Tolerance(0, 0);
   }
 
-  /** An absolute tolerance only. */
+  /**
+   * An absolute tolerance only.
+   *
+   * @param absolute the largest accepted difference; finite, at least 0
+   * @return a tolerance with no relative part
+   */
   public static Tolerance absolute(double absolute) {
     return new Tolerance(absolute, 0);
   }
 
-  /** A relative tolerance only. */
+  /**
+   * A relative tolerance only.
+   *
+   * @param relative the largest accepted difference as a fraction of the baseline's magnitude; finite, at least 0
+   * @return a tolerance with no absolute part
+   */
   public static Tolerance relative(double relative) {
     return new Tolerance(0, relative);
   }
 
-  /** True when {@code actual} is close enough to the baseline's {@code expected}. */
+  /**
+   * True when {@code actual} is close enough to the baseline's {@code expected}.
+   *
+   * @param actual the compared server's value
+   * @param expected the baseline's value
+   * @return whether the two count as equal
+   */
   public boolean accepts(double actual, double expected) {
     if (Double.isNaN(actual) || Double.isNaN(expected)) {
       return Double.isNaN(actual) && Double.isNaN(expected);
