@@ -34,22 +34,41 @@ public final class BearerTokenFile implements CredentialsProvider {
     this.state = new TokenFileState(file, checkInterval.toNanos(), MAX_TOKEN_BYTES);
   }
 
-  /** The token in {@code file}, checked for a change at most once a second. Reads nothing yet. */
+  /**
+   * The token in {@code file}, checked for a change at most once a second. Reads nothing yet.
+   *
+   * @param file the file holding the token; not null, need not exist yet
+   * @return a provider for that file
+   */
   public static BearerTokenFile of(Path file) {
     return new BearerTokenFile(file, DEFAULT_CHECK_INTERVAL);
   }
 
-  /** The token in {@code file}, checked for a change at most once per {@code checkInterval}; zero checks every attempt. */
+  /**
+   * The token in {@code file}, checked for a change at most once per {@code checkInterval}; zero checks every attempt.
+   *
+   * @param file the file holding the token; not null, need not exist yet
+   * @param checkInterval how long a read token is trusted before the file is checked again; not negative
+   * @return a provider for that file
+   */
   public static BearerTokenFile of(Path file, Duration checkInterval) {
     return new BearerTokenFile(file, checkInterval);
   }
 
-  /** The file, as given. */
+  /**
+   * The file, as given.
+   *
+   * @return the path given to {@link #of(Path)}, not resolved
+   */
   public Path file() {
     return file;
   }
 
-  /** The longest time a change of the file may go unnoticed. */
+  /**
+   * The longest time a change of the file may go unnoticed.
+   *
+   * @return how long a change may go unnoticed; zero when every attempt checks
+   */
   public Duration checkInterval() {
     return checkInterval;
   }

@@ -36,7 +36,13 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
     /** {@code client_id} and {@code client_secret} in the form body ({@code client_secret_post}). */
     CLIENT_SECRET_POST;
 
-    /** Reads {@code client_secret_basic} / {@code client_secret_post}, or {@code basic} / {@code post}. */
+    /**
+     * Reads {@code client_secret_basic} / {@code client_secret_post}, or {@code basic} / {@code post}.
+     *
+     * @param name the configured name; not null, case, blanks around it and {@code -} for {@code _} do not matter
+     * @return the method of that name
+     * @throws IllegalArgumentException when the name is none of these
+     */
     public static ClientAuthentication fromConfigName(String name) {
       String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
       if (n.equals("client_secret_basic") || n.equals("basic")) {
@@ -49,7 +55,11 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
           + name + "'");
     }
 
-    /** The name in configuration and in RFC 7591: {@code client_secret_basic} or {@code client_secret_post}. */
+    /**
+     * The name in configuration and in RFC 7591: {@code client_secret_basic} or {@code client_secret_post}.
+     *
+     * @return the lower-case RFC 7591 name
+     */
     public String configName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -66,7 +76,11 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
         DEFAULT_LIFETIME.toNanos());
   }
 
-  /** Starts a description; token URL, client id and client secret are required. */
+  /**
+   * Starts a description; token URL, client id and client secret are required.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,27 +95,47 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
     return token.authorization();
   }
 
-  /** The token endpoint. */
+  /**
+   * The token endpoint.
+   *
+   * @return the token endpoint's URL, http or https; never null
+   */
   public URI tokenUrl() {
     return settings.tokenUrl;
   }
 
-  /** The client id. */
+  /**
+   * The client id.
+   *
+   * @return the client id, trimmed; never null
+   */
   public String clientId() {
     return settings.clientId;
   }
 
-  /** The scope asked for, or {@code null}. */
+  /**
+   * The scope asked for, or {@code null}.
+   *
+   * @return the space-separated scopes, or {@code null} for the endpoint's default
+   */
   public String scope() {
     return settings.scope;
   }
 
-  /** The audience asked for, or {@code null}. */
+  /**
+   * The audience asked for, or {@code null}.
+   *
+   * @return the audience, or {@code null} when none is asked for
+   */
   public String audience() {
     return settings.audience;
   }
 
-  /** How the client authenticates to the token endpoint. */
+  /**
+   * How the client authenticates to the token endpoint.
+   *
+   * @return the client authentication method; never null
+   */
   public ClientAuthentication clientAuthentication() {
     return settings.clientAuthentication;
   }
@@ -151,7 +185,14 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
       return b; // without the secret: the endpoint alone keeps it
     }
 
-    /** The token endpoint, http or https (https outside tests: the client secret travels in the request). */
+    /**
+     * The token endpoint, http or https (https outside tests: the client secret travels in the request).
+     *
+     * @param url the absolute http(s) URL of the token endpoint; not null
+     * @return this builder
+     * @throws IllegalArgumentException when it is not an http(s) URL with a host (the message masks secret-looking
+     *     parts)
+     */
     public Builder tokenUrl(String url) {
       Objects.requireNonNull(url, "tokenUrl");
       URI u;
@@ -169,13 +210,23 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
       return this;
     }
 
-    /** The client id. */
+    /**
+     * The client id.
+     *
+     * @param id the client id; not null, not blank, trimmed
+     * @return this builder
+     */
     public Builder clientId(String id) {
       this.clientId = nonEmpty("clientId", id);
       return this;
     }
 
-    /** The client secret; kept by the provider alone and never shown. */
+    /**
+     * The client secret; kept by the provider alone and never shown.
+     *
+     * @param secret the client secret; not null, not empty
+     * @return this builder
+     */
     public Builder clientSecret(String secret) {
       Objects.requireNonNull(secret, "clientSecret");
       if (secret.isEmpty()) {
@@ -185,37 +236,67 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
       return this;
     }
 
-    /** The scope to ask for (space-separated scopes), or {@code null} for the endpoint's default. */
+    /**
+     * The scope to ask for (space-separated scopes), or {@code null} for the endpoint's default.
+     *
+     * @param scope space-separated scopes, or {@code null} or blank for none
+     * @return this builder
+     */
     public Builder scope(String scope) {
       this.scope = scope == null || scope.isBlank() ? null : scope.trim();
       return this;
     }
 
-    /** The {@code audience} to ask for (Auth0, Keycloak and others use it), or {@code null}. */
+    /**
+     * The {@code audience} to ask for (Auth0, Keycloak and others use it), or {@code null}.
+     *
+     * @param audience the audience, or {@code null} or blank for none
+     * @return this builder
+     */
     public Builder audience(String audience) {
       this.audience = audience == null || audience.isBlank() ? null : audience.trim();
       return this;
     }
 
-    /** How the client authenticates: {@link ClientAuthentication#CLIENT_SECRET_BASIC} unless set. */
+    /**
+     * How the client authenticates: {@link ClientAuthentication#CLIENT_SECRET_BASIC} unless set.
+     *
+     * @param how the client authentication method; not null
+     * @return this builder
+     */
     public Builder clientAuthentication(ClientAuthentication how) {
       this.clientAuthentication = Objects.requireNonNull(how, "clientAuthentication");
       return this;
     }
 
-    /** A token counts as expired this long before its end ({@link #DEFAULT_EXPIRY_SKEW}); not negative. */
+    /**
+     * A token counts as expired this long before its end ({@link #DEFAULT_EXPIRY_SKEW}); not negative.
+     *
+     * @param skew the margin before a token's end; not null, not negative
+     * @return this builder
+     */
     public Builder expirySkew(Duration skew) {
       this.expirySkew = notNegative("expirySkew", skew);
       return this;
     }
 
-    /** Refreshing starts this long before a token counts as expired ({@link #DEFAULT_REFRESH_AHEAD}); not negative. */
+    /**
+     * Refreshing starts this long before a token counts as expired ({@link #DEFAULT_REFRESH_AHEAD}); not negative.
+     *
+     * @param ahead the lead time of a refresh; not null, not negative
+     * @return this builder
+     */
     public Builder refreshAhead(Duration ahead) {
       this.refreshAhead = notNegative("refreshAhead", ahead);
       return this;
     }
 
-    /** The time one token request may take, connecting included ({@link #DEFAULT_TIMEOUT}); positive. */
+    /**
+     * The time one token request may take, connecting included ({@link #DEFAULT_TIMEOUT}); positive.
+     *
+     * @param timeout the longest a token request may take; not null, positive
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -234,6 +315,7 @@ public final class OAuth2ClientCredentials implements CredentialsProvider {
     /**
      * Builds the provider; no request is sent before the first attempt asks for a token.
      *
+     * @return the provider, ready to use; it owns the secret from now on
      * @throws IllegalStateException when the token URL, client id or client secret is missing
      */
     public OAuth2ClientCredentials build() {

@@ -95,7 +95,13 @@ public final class InferenceCall {
     this.deadlineNanos = c.deadlineNanos;
   }
 
-  /** Starts a call of one of the client's own operations (not {@link Operation#EXTENSION}). */
+  /**
+   * Starts a call of one of the client's own operations (not {@link Operation#EXTENSION}).
+   *
+   * @param operation the operation; not null and not {@link Operation#EXTENSION}
+   * @return a builder for the call
+   * @throws IllegalArgumentException when {@code operation} is {@link Operation#EXTENSION}
+   */
   public static Builder builder(Operation operation) {
     Objects.requireNonNull(operation, "operation");
     if (operation == Operation.EXTENSION) {
@@ -104,7 +110,13 @@ public final class InferenceCall {
     return new Builder(operation, operation.operationName);
   }
 
-  /** Starts a call of a protocol extension, named like {@code "repository.load"} or {@code "classify"}. */
+  /**
+   * Starts a call of a protocol extension, named like {@code "repository.load"} or {@code "classify"}.
+   *
+   * @param operationName the extension's operation name; not null, not blank
+   * @return a builder for the call
+   * @throws IllegalArgumentException when the name is blank
+   */
   public static Builder extension(String operationName) {
     Objects.requireNonNull(operationName, "operationName");
     if (operationName.isBlank()) {
@@ -113,7 +125,11 @@ public final class InferenceCall {
     return new Builder(Operation.EXTENSION, operationName);
   }
 
-  /** What the call does. */
+  /**
+   * What the call does.
+   *
+   * @return the operation; never null, {@link Operation#EXTENSION} for any protocol extension
+   */
   public Operation operation() {
     return operation;
   }
@@ -122,27 +138,45 @@ public final class InferenceCall {
    * The operation's name: {@code "infer"}, {@code "model.metadata"}, {@code "model.ready"},
    * {@code "server.live"}, {@code "server.ready"}, {@code "server.metadata"}, or the extension's own
    * ({@code "repository.load"}, {@code "classify"}...).
+   *
+   * @return the operation's name; never null
    */
   public String operationName() {
     return operationName;
   }
 
-  /** The model the call is about, or {@code null} for a server-level operation. */
+  /**
+   * The model the call is about, or {@code null} for a server-level operation.
+   *
+   * @return the model reference, or {@code null} for a server-level operation
+   */
   public ModelRef model() {
     return model;
   }
 
-  /** The provider's name, e.g. {@code kserve-v2-grpc}. */
+  /**
+   * The provider's name, e.g. {@code kserve-v2-grpc}.
+   *
+   * @return the provider's name; never null
+   */
   public String provider() {
     return provider;
   }
 
-  /** The endpoint, with credentials and secret-looking query values masked. */
+  /**
+   * The endpoint, with credentials and secret-looking query values masked.
+   *
+   * @return the masked endpoint; never null, safe to log
+   */
   public String endpoint() {
     return endpoint;
   }
 
-  /** Which attempt this is: 1 for the first, 2 for the first retry... */
+  /**
+   * Which attempt this is: 1 for the first, 2 for the first retry...
+   *
+   * @return the attempt number, 1 or more
+   */
   public int attempt() {
     return attempt;
   }
@@ -151,6 +185,8 @@ public final class InferenceCall {
    * The headers sent with this call only: the request's ({@link InferenceRequest#headers()}) and
    * those interceptors added, in order. The client's own headers and credentials are not among them;
    * the transport adds those to every call.
+   *
+   * @return an unmodifiable map of header names to values in the order they were added; may be empty, never null
    */
   public Map<String, String> headers() {
     return headers;
@@ -159,6 +195,8 @@ public final class InferenceCall {
   /**
    * Whether sending this call twice is harmless: an inference request marked so, every metadata,
    * readiness and liveness call, and the extensions that only read.
+   *
+   * @return whether the call may be sent again without harm
    */
   public boolean idempotent() {
     return idempotent;
@@ -167,6 +205,8 @@ public final class InferenceCall {
   /**
    * How long the whole call may take, every attempt and every wait between them included: the request's
    * timeout, else the client's request timeout.
+   *
+   * @return the call's whole time budget; positive
    */
   public Duration timeout() {
     return timeout;
@@ -175,22 +215,36 @@ public final class InferenceCall {
   /**
    * When the call's time runs out: {@link #timeout()} after it started. Retries ({@link #withAttempt}) keep it,
    * so each attempt gets only the time left and a call never takes longer than its timeout.
+   *
+   * @return the wall-clock deadline, the same for every attempt of the call
    */
   public Instant deadline() {
     return deadline;
   }
 
-  /** The time left until {@link #deadline()}, by the monotonic clock; zero or negative once it passed. */
+  /**
+   * The time left until {@link #deadline()}, by the monotonic clock; zero or negative once it passed.
+   *
+   * @return the remaining time; zero or negative once the deadline passed
+   */
   public Duration timeLeft() {
     return Duration.ofNanos(deadlineNanos - System.nanoTime());
   }
 
-  /** The inference request of an {@link Operation#INFER} call; empty for every other operation. */
+  /**
+   * The inference request of an {@link Operation#INFER} call; empty for every other operation.
+   *
+   * @return the request of an {@code INFER} call, otherwise empty
+   */
   public Optional<InferenceRequest> request() {
     return Optional.ofNullable(request);
   }
 
-  /** The size of the request on the wire when the client knows it before sending, else -1. */
+  /**
+   * The size of the request on the wire when the client knows it before sending, else -1.
+   *
+   * @return the request's size in bytes, or -1 when unknown
+   */
   public long requestBytes() {
     return requestBytes;
   }
@@ -198,6 +252,9 @@ public final class InferenceCall {
   /**
    * This call with one more header, replacing one of the same name in any case.
    *
+   * @param name the header name, an HTTP token; any case
+   * @param value the header value, without control characters
+   * @return a new call with the header set; this one is unchanged
    * @throws IllegalArgumentException when the name is not a header token or the value has a control
    *     character (the message never repeats the value)
    */
@@ -211,6 +268,10 @@ public final class InferenceCall {
   /**
    * This call as attempt {@code attempt} (at least 1), with the same {@link #deadline()}: a retry gets what is
    * left of the call's time, not a new timeout.
+   *
+   * @param attempt the attempt number, 1 or more
+   * @return a new call with that attempt number, the same deadline and headers
+   * @throws IllegalArgumentException when {@code attempt} is below 1
    */
   public InferenceCall withAttempt(int attempt) {
     if (attempt < 1) {
@@ -271,19 +332,34 @@ public final class InferenceCall {
       this.idempotent = operation != Operation.INFER && operation != Operation.EXTENSION;
     }
 
-    /** The provider's name. */
+    /**
+     * The provider's name.
+     *
+     * @param provider the provider's name, such as {@code kserve-v2-grpc}; not null
+     * @return this builder
+     */
     public Builder provider(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
       return this;
     }
 
-    /** The endpoint; credentials and secret-looking query values in it are masked. */
+    /**
+     * The endpoint; credentials and secret-looking query values in it are masked.
+     *
+     * @param endpoint the endpoint as configured; not null, masked before it is kept
+     * @return this builder
+     */
     public Builder endpoint(String endpoint) {
       this.endpoint = redacted(Objects.requireNonNull(endpoint, "endpoint"));
       return this;
     }
 
-    /** The model the call is about. */
+    /**
+     * The model the call is about.
+     *
+     * @param model the model the call is about, or {@code null} for a server-level operation
+     * @return this builder
+     */
     public Builder model(ModelRef model) {
       this.model = model;
       return this;
@@ -292,6 +368,9 @@ public final class InferenceCall {
     /**
      * The inference request: sets the model, the idempotence and the headers of the request
      * ({@link InferenceRequest#headers()}); for {@link Operation#INFER} calls.
+     *
+     * @param request the request of an {@code INFER} call; not null
+     * @return this builder
      */
     public Builder request(InferenceRequest request) {
       this.request = Objects.requireNonNull(request, "request");
@@ -301,13 +380,24 @@ public final class InferenceCall {
       return this;
     }
 
-    /** Whether sending the call twice is harmless (see {@link InferenceCall#idempotent()}). */
+    /**
+     * Whether sending the call twice is harmless (see {@link InferenceCall#idempotent()}).
+     *
+     * @param idempotent whether sending the call twice is harmless
+     * @return this builder
+     */
     public Builder idempotent(boolean idempotent) {
       this.idempotent = idempotent;
       return this;
     }
 
-    /** How long the whole call may take, retries included; must be positive. */
+    /**
+     * How long the whole call may take, retries included; must be positive.
+     *
+     * @param timeout the call's whole time budget; not null, positive (longer values are capped)
+     * @return this builder
+     * @throws IllegalArgumentException when the timeout is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -317,20 +407,36 @@ public final class InferenceCall {
       return this;
     }
 
-    /** The request's size on the wire, when known before sending. */
+    /**
+     * The request's size on the wire, when known before sending.
+     *
+     * @param requestBytes the request's size in bytes, or -1 when unknown
+     * @return this builder
+     */
     public Builder requestBytes(long requestBytes) {
       this.requestBytes = requestBytes;
       return this;
     }
 
-    /** Adds a header for this call, checked as {@link InferenceCall#withHeader} does. */
+    /**
+     * Adds a header for this call, checked as {@link InferenceCall#withHeader} does.
+     *
+     * @param name the header name, an HTTP token; any case
+     * @param value the header value, without control characters
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       HeaderRule.check(name, value);
       putHeader(headers, name, value);
       return this;
     }
 
-    /** Builds attempt 1 of the call; its deadline starts now. */
+    /**
+     * Builds attempt 1 of the call; its deadline starts now.
+     *
+     * @return the call, attempt 1
+     * @throws NullPointerException when no provider or no timeout was set
+     */
     public InferenceCall build() {
       Objects.requireNonNull(provider, "provider");
       Objects.requireNonNull(timeout, "timeout");

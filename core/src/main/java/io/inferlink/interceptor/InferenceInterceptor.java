@@ -25,12 +25,22 @@ public interface InferenceInterceptor {
    * (retry), and returns the future the caller gets. The value type {@code T} is the operation's
    * (an {@link io.inferlink.InferenceResponse} for {@link InferenceCall.Operation#INFER}); an
    * interceptor that answers by itself must know it.
+   *
+   * @param <T> the value type of the call's future
+   * @param call the call, with its operation, request and headers; not null
+   * @param chain the rest of the pipeline, to pass the call on with; not null
+   * @return the future the caller (or the outer interceptor) gets; not null
    */
   <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain);
 
   /** The rest of the pipeline after one interceptor; thread-safe, and usable more than once. */
   interface Chain<T> {
-    /** Passes the call on to the next interceptor, or sends it when none is left. */
+    /**
+     * Passes the call on to the next interceptor, or sends it when none is left.
+     *
+     * @param call the call to send, this one or a modified copy; not null
+     * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
+     */
     CompletableFuture<T> proceed(InferenceCall call);
   }
 }

@@ -21,7 +21,14 @@ public record RetryBudget(double ratio, int minRetriesPerSecond, Duration window
   private static final RetryBudget DEFAULTS = new RetryBudget(0.1, 10, Duration.ofSeconds(10));
   private static final RetryBudget UNLIMITED = new RetryBudget(1000, 1_000_000, Duration.ofSeconds(1));
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param ratio share of calls that may be retried, in 0..1000
+   * @param minRetriesPerSecond retries allowed per second of the window whatever the traffic; not negative
+   * @param window how far back calls and retries are counted, 1 s to 1 h; not null
+   * @throws IllegalArgumentException when a value is out of its range
+   */
   public RetryBudget {
     if (!(ratio >= 0 && ratio <= 1000)) {
       throw new IllegalArgumentException("retry budget ratio must be in 0..1000, got " + ratio);
@@ -35,22 +42,40 @@ public record RetryBudget(double ratio, int minRetriesPerSecond, Duration window
     }
   }
 
-  /** 10% of calls plus 10 retries a second, over 10 seconds: the default. */
+  /**
+   * 10% of calls plus 10 retries a second, over 10 seconds: the default.
+   *
+   * @return the default budget, a shared instance
+   */
   public static RetryBudget defaults() {
     return DEFAULTS;
   }
 
-  /** No limit in practice (1,000 retries per call): for tests that study retries alone. */
+  /**
+   * No limit in practice (1,000 retries per call): for tests that study retries alone.
+   *
+   * @return a budget that in practice never refuses a retry, a shared instance
+   */
   public static RetryBudget unlimited() {
     return UNLIMITED;
   }
 
-  /** This budget with another ratio. */
+  /**
+   * This budget with another ratio.
+   *
+   * @param newRatio share of calls that may be retried, in 0..1000
+   * @return a new budget; this one is unchanged
+   */
   public RetryBudget withRatio(double newRatio) {
     return new RetryBudget(newRatio, minRetriesPerSecond, window);
   }
 
-  /** This budget with another floor. */
+  /**
+   * This budget with another floor.
+   *
+   * @param perSecond retries allowed per second of the window whatever the traffic; not negative
+   * @return a new budget; this one is unchanged
+   */
   public RetryBudget withMinRetriesPerSecond(int perSecond) {
     return new RetryBudget(ratio, perSecond, window);
   }

@@ -31,7 +31,17 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     boolean retryWhenOutcomeUnknown) {
   private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.0);
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param maxAttempts total attempts including the first, 1 to 100
+   * @param initialBackoff wait before the first retry; not null, not negative
+   * @param maxBackoff the cap on any wait; not null, at least {@code initialBackoff}
+   * @param multiplier factor the wait grows by after each retry; at least 1
+   * @param retryWhenOutcomeUnknown whether calls that may have run on the server are retried even when not marked
+   *     idempotent
+   * @throws IllegalArgumentException when a value is out of its range
+   */
   public RetryPolicy {
     if (maxAttempts < 1 || maxAttempts > 100) {
       throw new IllegalArgumentException("maxAttempts must be in 1..100, got " + maxAttempts);
@@ -46,17 +56,33 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
   }
 
-  /** A policy that does not retry calls whose outcome is unknown unless they are idempotent. */
+  /**
+   * A policy that does not retry calls whose outcome is unknown unless they are idempotent.
+   *
+   * @param maxAttempts total attempts including the first, 1 to 100
+   * @param initialBackoff wait before the first retry; not null, not negative
+   * @param maxBackoff the cap on any wait; not null, at least {@code initialBackoff}
+   * @param multiplier factor the wait grows by after each retry; at least 1
+   */
   public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
     this(maxAttempts, initialBackoff, maxBackoff, multiplier, false);
   }
 
-  /** No retries: the default. */
+  /**
+   * No retries: the default.
+   *
+   * @return the policy that makes one attempt only, a shared instance
+   */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** Up to {@code maxAttempts} attempts with waits of 100 ms, 200 ms, ... up to 5 s (with jitter). */
+  /**
+   * Up to {@code maxAttempts} attempts with waits of 100 ms, 200 ms, ... up to 5 s (with jitter).
+   *
+   * @param maxAttempts total attempts including the first, 1 to 100
+   * @return the policy
+   */
   public static RetryPolicy exponential(int maxAttempts) {
     return new RetryPolicy(maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(5), 2.0);
   }
@@ -64,17 +90,28 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /**
    * This policy, but retrying calls whose outcome is unknown even when the request is not marked
    * idempotent: for models where running a request twice is harmless.
+   *
+   * @return a new policy; this one is unchanged
    */
   public RetryPolicy retryingWhenOutcomeUnknown() {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, true);
   }
 
-  /** True when this policy retries at all. */
+  /**
+   * True when this policy retries at all.
+   *
+   * @return whether {@link #maxAttempts()} is more than 1
+   */
   public boolean isEnabled() {
     return maxAttempts > 1;
   }
 
-  /** The wait before attempt {@code attempt} (2 for the first retry), without jitter. */
+  /**
+   * The wait before attempt {@code attempt} (2 for the first retry), without jitter.
+   *
+   * @param attempt the number of the attempt about to be made, 2 for the first retry
+   * @return the wait, from zero up to {@link #maxBackoff()}; truncated to whole milliseconds
+   */
   public Duration backoffBefore(int attempt) {
     double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 2));
     return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));

@@ -21,7 +21,11 @@ public enum Balancing {
     this.configName = configName;
   }
 
-  /** The name in configuration ({@code balancing=round-robin}). */
+  /**
+   * The name in configuration ({@code balancing=round-robin}).
+   *
+   * @return the lower-case, hyphenated name that {@link #fromConfigName} accepts
+   */
   public String configName() {
     return configName;
   }
@@ -30,6 +34,8 @@ public enum Balancing {
    * The policy named {@code text} in configuration ({@code round-robin}, {@code least-in-flight}; case and
    * {@code _} for {@code -} do not matter).
    *
+   * @param text the configured name; not null, surrounding blanks ignored
+   * @return the policy of that name
    * @throws IllegalArgumentException naming the known values
    */
   public static Balancing fromConfigName(String text) {

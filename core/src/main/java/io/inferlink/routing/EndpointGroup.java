@@ -9,6 +9,10 @@ import java.util.List;
  */
 public interface EndpointGroup {
 
-  /** Every endpoint of the client, tier by tier in the order they were configured. */
+  /**
+   * Every endpoint of the client, tier by tier in the order they were configured.
+   *
+   * @return an immutable snapshot per endpoint, taken now; never null
+   */
   List<EndpointStatus> members();
 }

@@ -15,7 +15,17 @@ import java.util.Objects;
  */
 public record EndpointStatus(String endpoint, int tier, EndpointState state, int inFlight, long calls, long failures,
     long ejections) {
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param endpoint the endpoint of this host, already masked; not null
+   * @param tier 0 for the client's own endpoint, 1 and up for fallbacks
+   * @param state whether it takes calls now; not null
+   * @param inFlight attempts sent and not yet answered
+   * @param calls attempts sent so far
+   * @param failures attempts that failed so far
+   * @param ejections times it was ejected so far
+   */
   public EndpointStatus {
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(state, "state");

@@ -21,7 +21,14 @@ public record OutlierEjection(int consecutiveFailures, Duration baseEjectionTime
   private static final OutlierEjection DISABLED =
       new OutlierEjection(0, Duration.ofSeconds(10), Duration.ofMinutes(5));
 
-  /** Validates the values. */
+  /**
+   * Validates the values.
+   *
+   * @param consecutiveFailures failures in a row that eject an endpoint, 0 to 1000; 0 turns ejection off
+   * @param baseEjectionTime how long the first ejection lasts; positive, not null
+   * @param maxEjectionTime the cap on an ejection's time; not null, at least {@code baseEjectionTime}
+   * @throws IllegalArgumentException when a value is out of its range
+   */
   public OutlierEjection {
     if (consecutiveFailures < 0 || consecutiveFailures > 1000) {
       throw new IllegalArgumentException("consecutiveFailures must be in 0..1000, got " + consecutiveFailures);
@@ -36,7 +43,11 @@ public record OutlierEjection(int consecutiveFailures, Duration baseEjectionTime
     }
   }
 
-  /** Five failures in a row eject for 10 s, doubling up to 5 min: the default. */
+  /**
+   * Five failures in a row eject for 10 s, doubling up to 5 min: the default.
+   *
+   * @return the default policy, a shared instance
+   */
   public static OutlierEjection defaults() {
     return DEFAULTS;
   }
@@ -44,23 +55,40 @@ public record OutlierEjection(int consecutiveFailures, Duration baseEjectionTime
   /**
    * No ejection for failures: failing endpoints stay in rotation. Health checks may still take one out, and a
    * server that answers with {@code Retry-After} (or gRPC pushback) is still left alone for the time it asked.
+   *
+   * @return the policy that never ejects, a shared instance
    */
   public static OutlierEjection disabled() {
     return DISABLED;
   }
 
-  /** Ejection after {@code failures} failures in a row, for {@code ejectionTime} doubling up to 5 min (or that, if longer). */
+  /**
+   * Ejection after {@code failures} failures in a row, for {@code ejectionTime} doubling up to 5 min (or that, if longer).
+   *
+   * @param failures failures in a row that eject an endpoint, 0 to 1000; 0 turns ejection off
+   * @param ejectionTime how long the first ejection lasts; positive
+   * @return the policy
+   */
   public static OutlierEjection afterConsecutiveFailures(int failures, Duration ejectionTime) {
     Duration max = Duration.ofMinutes(5).compareTo(ejectionTime) < 0 ? ejectionTime : Duration.ofMinutes(5);
     return new OutlierEjection(failures, ejectionTime, max);
   }
 
-  /** True unless {@link #consecutiveFailures()} is 0. */
+  /**
+   * True unless {@link #consecutiveFailures()} is 0.
+   *
+   * @return whether failures eject an endpoint at all
+   */
   public boolean isEnabled() {
     return consecutiveFailures > 0;
   }
 
-  /** How long the {@code n}th ejection in a row lasts (1 for the first). */
+  /**
+   * How long the {@code n}th ejection in a row lasts (1 for the first).
+   *
+   * @param n which ejection in a row this is, counting from 1 (values below 1 count as 1)
+   * @return the time the endpoint stays out, never more than {@link #maxEjectionTime()}
+   */
   public Duration ejectionTime(int n) {
     int doublings = Math.min(Math.max(0, n - 1), 30);
     Duration d = baseEjectionTime.multipliedBy(1L << doublings);

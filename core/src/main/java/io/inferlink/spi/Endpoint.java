@@ -40,6 +40,8 @@ public final class Endpoint {
   /**
    * Parses an endpoint string.
    *
+   * @param text the endpoint string; not null
+   * @return the parsed endpoint
    * @throws IllegalArgumentException saying what is wrong (the message never repeats credentials)
    */
   public static Endpoint parse(String text) {
@@ -127,6 +129,8 @@ public final class Endpoint {
    * ({@code kserve-v2+grpc://a:8001,b:8001/base?timeout=5s}): one endpoint per host, each with the string's
    * scheme, user-info, base path and query. A string with one host gives one endpoint, as {@link #parse} does.
    *
+   * @param text the endpoint string, with one host or several separated by commas; not null
+   * @return one endpoint per host, in the string's order; never empty
    * @throws IllegalArgumentException saying what is wrong, as {@link #parse} does
    */
   public static java.util.List<Endpoint> parseHosts(String text) {
@@ -282,70 +286,125 @@ public final class Endpoint {
     return at < start ? text : text.substring(0, start) + Redaction.MASK + text.substring(at);
   }
 
-  /** The scheme, lower-case, e.g. {@code kserve-v2+grpc}. */
+  /**
+   * The scheme, lower-case, e.g. {@code kserve-v2+grpc}.
+   *
+   * @return the lower-case scheme; never null
+   */
   public String scheme() {
     return scheme;
   }
 
-  /** The part of the scheme before {@code +} ({@code kserve-v2}), or the whole scheme. */
+  /**
+   * The part of the scheme before {@code +} ({@code kserve-v2}), or the whole scheme.
+   *
+   * @return the protocol part of the scheme; never null
+   */
   public String protocol() {
     int plus = scheme.indexOf('+');
     return plus >= 0 ? scheme.substring(0, plus) : scheme;
   }
 
-  /** The part of the scheme after {@code +} ({@code grpc}, {@code https}), or empty. */
+  /**
+   * The part of the scheme after {@code +} ({@code grpc}, {@code https}), or empty.
+   *
+   * @return the transport part of the scheme, or an empty string when the scheme has no {@code +}
+   */
   public String transport() {
     int plus = scheme.indexOf('+');
     return plus >= 0 ? scheme.substring(plus + 1) : "";
   }
 
-  /** True when the transport is {@code https} or {@code grpcs}. */
+  /**
+   * True when the transport is {@code https} or {@code grpcs}.
+   *
+   * @return whether the connection uses TLS
+   */
   public boolean isSecure() {
     String t = transport();
     return t.equals("https") || t.equals("grpcs");
   }
 
-  /** The host name or address; an IPv6 address without its brackets. */
+  /**
+   * The host name or address; an IPv6 address without its brackets.
+   *
+   * @return the host, without brackets; never null
+   */
   public String host() {
     return host;
   }
 
-  /** The port, or {@code -1} when the string gave none. */
+  /**
+   * The port, or {@code -1} when the string gave none.
+   *
+   * @return the port, 1 to 65535 when parsed, or {@code -1}
+   */
   public int port() {
     return port;
   }
 
-  /** The port, or {@code defaultPort} when the string gave none. */
+  /**
+   * The port, or {@code defaultPort} when the string gave none.
+   *
+   * @param defaultPort the port to use when the string gave none
+   * @return the string's port, else {@code defaultPort}
+   */
   public int port(int defaultPort) {
     return port >= 0 ? port : defaultPort;
   }
 
-  /** The host as it goes into a URL: IPv6 addresses in brackets. */
+  /**
+   * The host as it goes into a URL: IPv6 addresses in brackets.
+   *
+   * @return the host, in brackets when it is an IPv6 address
+   */
   public String hostForUri() {
     return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
   }
 
-  /** {@code host:port} for URLs and gRPC targets, with {@code defaultPort} when none was given. */
+  /**
+   * {@code host:port} for URLs and gRPC targets, with {@code defaultPort} when none was given.
+   *
+   * @param defaultPort the port to use when the string gave none
+   * @return the authority, such as {@code [::1]:8001}
+   */
   public String authority(int defaultPort) {
     return hostForUri() + ":" + port(defaultPort);
   }
 
-  /** The base path without a trailing slash ({@code /serving/v1}), or empty. */
+  /**
+   * The base path without a trailing slash ({@code /serving/v1}), or empty.
+   *
+   * @return the base path starting with {@code /}, or an empty string
+   */
   public String basePath() {
     return basePath;
   }
 
-  /** The query parameters, decoded, in order. */
+  /**
+   * The query parameters, decoded, in order.
+   *
+   * @return an unmodifiable map of decoded names to values, in the string's order; empty when there is none
+   */
   public Map<String, String> queryOptions() {
     return query;
   }
 
-  /** The user-info ({@code user:password}), percent-decoded, or {@code null}. A secret: never log it. */
+  /**
+   * The user-info ({@code user:password}), percent-decoded, or {@code null}. A secret: never log it.
+   *
+   * @return the decoded user-info, or {@code null} when the string had none
+   */
   public String userInfo() {
     return userInfo;
   }
 
-  /** The same endpoint with a different port (used by tests and emulators). */
+  /**
+   * The same endpoint with a different port (used by tests and emulators).
+   *
+   * @param newPort the port to connect to
+   * @return a new endpoint; this one is unchanged
+   */
   public Endpoint withPort(int newPort) {
     return new Endpoint(scheme, userInfo, host, newPort, basePath, query, address);
   }
@@ -354,12 +413,19 @@ public final class Endpoint {
    * The same endpoint connecting to {@code address} instead of resolving the host name, which still names the
    * server (the Host header, TLS server name and certificate check): one member per address of a name that
    * resolves to several replicas. Transports that cannot pin an address resolve the name as usual.
+   *
+   * @param newAddress the address to connect to; not null
+   * @return a new endpoint; this one is unchanged
    */
   public Endpoint withAddress(InetAddress newAddress) {
     return new Endpoint(scheme, userInfo, host, port, basePath, query, Objects.requireNonNull(newAddress, "address"));
   }
 
-  /** The address to connect to instead of resolving {@link #host()}, or {@code null} (resolve it). */
+  /**
+   * The address to connect to instead of resolving {@link #host()}, or {@code null} (resolve it).
+   *
+   * @return the pinned address, or {@code null} when the host name is resolved
+   */
   public InetAddress address() {
     return address;
   }

@@ -40,12 +40,21 @@ public final class ProviderRegistry {
     this.providers = List.copyOf(providers);
   }
 
-  /** The registry of the providers on the class path, loaded on first use. */
+  /**
+   * The registry of the providers on the class path, loaded on first use.
+   *
+   * @return the shared registry of the class path's providers
+   */
   public static ProviderRegistry getDefault() {
     return DefaultHolder.INSTANCE;
   }
 
-  /** A registry of the providers that a class loader's {@link ServiceLoader} finds. */
+  /**
+   * A registry of the providers that a class loader's {@link ServiceLoader} finds.
+   *
+   * @param classLoader the loader whose service files name the providers; null for the system class loader
+   * @return a registry of the providers found; a provider that fails to load is skipped with a warning
+   */
   public static ProviderRegistry load(ClassLoader classLoader) {
     List<InferenceClientProvider> found = new ArrayList<>();
     ServiceLoader<InferenceClientProvider> loader =
@@ -66,17 +75,30 @@ public final class ProviderRegistry {
     return new ProviderRegistry(found);
   }
 
-  /** A registry of exactly these providers (tests, frameworks). */
+  /**
+   * A registry of exactly these providers (tests, frameworks).
+   *
+   * @param providers the providers, in the order to list them; not null
+   * @return a registry of a copy of them
+   */
   public static ProviderRegistry of(Collection<? extends InferenceClientProvider> providers) {
     return new ProviderRegistry(new ArrayList<>(providers));
   }
 
-  /** The providers, in discovery order. */
+  /**
+   * The providers, in discovery order.
+   *
+   * @return an unmodifiable list of the providers
+   */
   public List<InferenceClientProvider> providers() {
     return providers;
   }
 
-  /** Every scheme some provider serves, sorted. */
+  /**
+   * Every scheme some provider serves, sorted.
+   *
+   * @return an unmodifiable, sorted set of lower-case schemes
+   */
   public Set<String> schemes() {
     Set<String> all = new TreeSet<>();
     for (InferenceClientProvider p : providers) {
@@ -94,6 +116,9 @@ public final class ProviderRegistry {
    * fails over to them (see {@link io.inferlink.routing.EndpointGroup}); so is a REST endpoint with
    * {@code balancing} set whose host name has several addresses, one member per address.
    *
+   * @param endpoint the endpoint to connect to; not null
+   * @param options the client's options; not null
+   * @return a new client, owned and closed by the caller
    * @throws ProviderConfigurationException when no provider can be chosen or all refuse
    */
   public InferenceClient createClient(Endpoint endpoint, ClientOptions options) {
@@ -109,6 +134,9 @@ public final class ProviderRegistry {
    * server ({@code kserve-v2+grpc://a:8001,b:8001}): with several hosts, or with fallback endpoints, the client
    * is a group of one client per host (see {@link io.inferlink.routing.EndpointGroup}).
    *
+   * @param endpoint the endpoint, one or more comma-separated hosts; not null
+   * @param options the client's options; not null
+   * @return a new client, owned and closed by the caller
    * @throws IllegalArgumentException when the string does not parse
    * @throws ProviderConfigurationException as {@link #createClient(Endpoint, ClientOptions)} does
    */
@@ -139,7 +167,14 @@ public final class ProviderRegistry {
         + String.join("; ", refusals));
   }
 
-  /** The provider that {@link #createClient} would try first. */
+  /**
+   * The provider that {@link #createClient} would try first.
+   *
+   * @param endpoint the endpoint to connect to; not null
+   * @param options the client's options; not null
+   * @return the first provider {@code createClient} would ask
+   * @throws ProviderConfigurationException when no provider can be chosen
+   */
   public InferenceClientProvider resolve(Endpoint endpoint, ClientOptions options) {
     return candidates(endpoint, options).get(0);
   }

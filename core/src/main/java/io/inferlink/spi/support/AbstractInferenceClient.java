@@ -42,7 +42,14 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   private final CallPipeline pipeline;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** A client of {@code provider} for {@code endpoint}, with the pipeline of the options. */
+  /**
+   * A client of {@code provider} for {@code endpoint}, with the pipeline of the options.
+   *
+   * @param provider the provider's name, shown in errors and to interceptors; not null
+   * @param endpoint the endpoint the client talks to; not null
+   * @param options the client's options, whose interceptors and retries make the pipeline; not null
+   * @param capabilities what the client can do, checked before each operation; not null
+   */
   protected AbstractInferenceClient(String provider, Endpoint endpoint, ClientOptions options,
       Capabilities capabilities) {
     this.provider = Objects.requireNonNull(provider, "provider");
@@ -55,30 +62,57 @@ public abstract class AbstractInferenceClient implements InferenceClient {
 
   // ------------------------------------------------------------------ what backends write
 
-  /** Builds an inference call: encodes the request, ready to send. */
+  /**
+   * Builds an inference call: encodes the request, ready to send.
+   *
+   * @param request the request, already checked against the capabilities; not null
+   * @return the prepared call, nothing sent yet
+   */
   protected abstract PreparedCall<InferenceResponse> prepareInfer(InferenceRequest request);
 
-  /** Builds a model metadata call; needed when the capabilities list {@link Capability#MODEL_METADATA}. */
+  /**
+   * Builds a model metadata call; needed when the capabilities list {@link Capability#MODEL_METADATA}.
+   *
+   * @param model the model, already checked; not null
+   * @return the prepared call, nothing sent yet
+   */
   protected PreparedCall<ModelMetadata> prepareModelMetadata(ModelRef model) {
     throw unsupported("model metadata");
   }
 
-  /** Builds a model readiness call; needed with {@link Capability#MODEL_READY}. */
+  /**
+   * Builds a model readiness call; needed with {@link Capability#MODEL_READY}.
+   *
+   * @param model the model, already checked; not null
+   * @return the prepared call, nothing sent yet; it answers whether the model is ready
+   */
   protected PreparedCall<Boolean> prepareModelReady(ModelRef model) {
     throw unsupported("model readiness");
   }
 
-  /** Builds a liveness call; needed with {@link Capability#SERVER_LIVE}. */
+  /**
+   * Builds a liveness call; needed with {@link Capability#SERVER_LIVE}.
+   *
+   * @return the prepared call, nothing sent yet; it answers whether the server is live
+   */
   protected PreparedCall<Boolean> prepareServerLive() {
     throw unsupported("server liveness");
   }
 
-  /** Builds a readiness call; needed with {@link Capability#SERVER_READY}. */
+  /**
+   * Builds a readiness call; needed with {@link Capability#SERVER_READY}.
+   *
+   * @return the prepared call, nothing sent yet; it answers whether the server is ready
+   */
   protected PreparedCall<Boolean> prepareServerReady() {
     throw unsupported("server readiness");
   }
 
-  /** Builds a server metadata call; needed with {@link Capability#SERVER_METADATA}. */
+  /**
+   * Builds a server metadata call; needed with {@link Capability#SERVER_METADATA}.
+   *
+   * @return the prepared call, nothing sent yet
+   */
   protected PreparedCall<ServerMetadata> prepareServerMetadata() {
     throw unsupported("server metadata");
   }
@@ -86,7 +120,11 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   /** Releases the transport (channel, connection pool); called once, by the first {@link #close()}. */
   protected abstract void closeTransport();
 
-  /** The protocol extensions {@link #unwrap} reaches besides the client itself; none by default. */
+  /**
+   * The protocol extensions {@link #unwrap} reaches besides the client itself; none by default.
+   *
+   * @return the extension objects, each offered by {@code unwrap} by its type; never null
+   */
   protected Collection<?> extensions() {
     return List.of();
   }
@@ -162,6 +200,9 @@ public abstract class AbstractInferenceClient implements InferenceClient {
    * @param operationName the name interceptors see, e.g. {@code "repository.load"}
    * @param model the model it is about
    * @param idempotent whether sending it twice is harmless (retried after an unknown outcome)
+   * @param <T> what the operation answers
+   * @param prepare gates and builds the call, run once per call after the closed check; not null
+   * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
    */
   public final <T> CompletableFuture<T> callExtension(String operationName, ModelRef model, boolean idempotent,
       Supplier<PreparedCall<T>> prepare) {
@@ -171,13 +212,28 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   /**
    * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a model named by a string, which
    * is checked as a model name before anything else (a bad one fails the future).
+   *
+   * @param <T> what the operation answers
+   * @param operationName the name interceptors see, e.g. {@code "repository.load"}
+   * @param modelName the model's name, checked before anything else
+   * @param idempotent whether sending it twice is harmless (retried after an unknown outcome)
+   * @param prepare gates and builds the call; not null
+   * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
    */
   public final <T> CompletableFuture<T> callExtension(String operationName, String modelName, boolean idempotent,
       Supplier<PreparedCall<T>> prepare) {
     return extension(operationName, () -> ModelRef.of(modelName), idempotent, prepare);
   }
 
-  /** As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a server-level operation. */
+  /**
+   * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for a server-level operation.
+   *
+   * @param <T> what the operation answers
+   * @param operationName the name interceptors see, e.g. {@code "repository.load"}
+   * @param idempotent whether sending it twice is harmless (retried after an unknown outcome)
+   * @param prepare gates and builds the call; not null
+   * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
+   */
   public final <T> CompletableFuture<T> callExtension(String operationName, boolean idempotent,
       Supplier<PreparedCall<T>> prepare) {
     return extension(operationName, () -> null, idempotent, prepare);
@@ -187,6 +243,12 @@ public abstract class AbstractInferenceClient implements InferenceClient {
    * As {@link #callExtension(String, ModelRef, boolean, Supplier)} for an extension that sends an
    * inference request (classify, regress, explain...): the request is checked against the capabilities
    * first, and the call carries it, its headers, its idempotency and its timeout, as an inference does.
+   *
+   * @param <T> what the operation answers
+   * @param operationName the name interceptors see, e.g. {@code "classify"}
+   * @param request the inference request the extension sends; not null
+   * @param prepare gates and builds the call; not null
+   * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
    */
   public final <T> CompletableFuture<T> callExtension(String operationName, InferenceRequest request,
       Supplier<PreparedCall<T>> prepare) {
@@ -210,6 +272,14 @@ public abstract class AbstractInferenceClient implements InferenceClient {
    * Serving), prepared to be sent by this client's pipeline rather than by {@code inner}'s: refused
    * once {@code inner} is closed, gated by its capabilities, built by its {@code prepare...} method.
    * {@code request} is for {@link Operation#INFER}, {@code model} for the model operations.
+   *
+   * @param <T> what the operation answers; must match {@code operation}
+   * @param inner the wrapped client; not null
+   * @param operation the client operation to prepare, not {@link Operation#EXTENSION}
+   * @param request the request of an {@link Operation#INFER} call, else null
+   * @param model the model of a model operation, else null
+   * @return {@code inner}'s prepared call, nothing sent yet
+   * @throws IllegalArgumentException when {@code operation} is {@link Operation#EXTENSION}
    */
   @SuppressWarnings("unchecked")
   protected static <T> PreparedCall<T> prepareOf(AbstractInferenceClient inner, Operation operation,
@@ -242,6 +312,9 @@ public abstract class AbstractInferenceClient implements InferenceClient {
    * this class, which then prepares its call and hands it over instead of sending it; when that method
    * refuses the call before preparing it, each attempt fails with its refusal.
    *
+   * @param <T> what the extension call answers
+   * @param extensionCall calls one extension method of a wrapped client built on this class; not null
+   * @return the call that method prepared, nothing sent yet, or one whose every attempt fails with its refusal
    * @throws IllegalStateException when {@code extensionCall} sent a call without handing it over (a
    *     client not built on this class)
    */
@@ -312,22 +385,38 @@ public abstract class AbstractInferenceClient implements InferenceClient {
     }
   }
 
-  /** The endpoint the client talks to. */
+  /**
+   * The endpoint the client talks to.
+   *
+   * @return the endpoint as given to the constructor, credentials included; never log it as such
+   */
   protected final Endpoint endpoint() {
     return endpoint;
   }
 
-  /** The options the client was made with. */
+  /**
+   * The options the client was made with.
+   *
+   * @return the client's options; never null
+   */
   protected final ClientOptions options() {
     return options;
   }
 
-  /** The pipeline every call of this client goes through. */
+  /**
+   * The pipeline every call of this client goes through.
+   *
+   * @return the pipeline of the options' interceptors and retries; never null
+   */
   protected final CallPipeline pipeline() {
     return pipeline;
   }
 
-  /** Whether {@link #close()} was called. */
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return whether the client was closed
+   */
   protected final boolean isClosed() {
     return closed.get();
   }
@@ -393,6 +482,8 @@ public abstract class AbstractInferenceClient implements InferenceClient {
   /**
    * A backend's own refusal of a model reference, run before the capability gate so that its
    * explanation (OVMS: "OVMS ignores version labels") is the one the caller reads. Does nothing here.
+   *
+   * @param model the model reference of the call; not null
    */
   protected void checkModelRef(ModelRef model) {}
 

@@ -22,17 +22,30 @@ public final class Attempt {
     this.deadlineNanos = deadlineNanos;
   }
 
-  /** The attempt that {@code call} stands for: its number, its headers, its deadline. */
+  /**
+   * The attempt that {@code call} stands for: its number, its headers, its deadline.
+   *
+   * @param call the call as the interceptors pass it on; not null
+   * @return the attempt, its deadline fixed now from the call's time left
+   */
   public static Attempt of(InferenceCall call) {
     return new Attempt(call.attempt(), call.headers(), System.nanoTime() + call.timeLeft().toNanos());
   }
 
-  /** 1 for the first attempt. */
+  /**
+   * 1 for the first attempt.
+   *
+   * @return the attempt's number, 1 or more
+   */
   public int number() {
     return number;
   }
 
-  /** The headers of this call alone, in order; the transport adds them after the client's own. */
+  /**
+   * The headers of this call alone, in order; the transport adds them after the client's own.
+   *
+   * @return the call's unmodifiable headers, possibly empty
+   */
   public Map<String, String> headers() {
     return headers;
   }
@@ -40,13 +53,19 @@ public final class Attempt {
   /**
    * The time left until the attempt's deadline, to use as the transport's timeout; never less than
    * a nanosecond, so a deadline that has just passed still ends the call as a deadline does.
+   *
+   * @return the time left, at least one nanosecond
    */
   public Duration timeLeft() {
     Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
     return left.compareTo(AT_LEAST) < 0 ? AT_LEAST : left;
   }
 
-  /** True once the deadline has passed. */
+  /**
+   * True once the deadline has passed.
+   *
+   * @return whether the deadline has passed
+   */
   public boolean expired() {
     return deadlineNanos - System.nanoTime() <= 0;
   }

@@ -38,7 +38,12 @@ public final class CallPipeline {
     this.retryBudget = retryBudget;
   }
 
-  /** The pipeline of the options' interceptors and retry policy. */
+  /**
+   * The pipeline of the options' interceptors and retry policy.
+   *
+   * @param options the client's options, for their interceptors, retry policy and retry budget; not null
+   * @return the pipeline, a shared empty one when there is nothing to run
+   */
   public static CallPipeline of(ClientOptions options) {
     return of(options, CallLog.client());
   }
@@ -57,12 +62,18 @@ public final class CallPipeline {
   /**
    * The client's retry budget, which its retries and hedged attempts share, or {@code null} when the pipeline
    * is empty (no retries).
+   *
+   * @return the budget's tracker, or {@code null} for an empty pipeline
    */
   public RetryBudgetTracker retryBudget() {
     return retryBudget;
   }
 
-  /** True when no interceptor runs (no retries either): calls go straight to the transport. */
+  /**
+   * True when no interceptor runs (no retries either): calls go straight to the transport.
+   *
+   * @return whether calls skip the interceptors
+   */
   public boolean isEmpty() {
     return interceptors.isEmpty();
   }
@@ -70,6 +81,11 @@ public final class CallPipeline {
   /**
    * Runs the call through the interceptors and sends each attempt with {@code prepared}. Never throws.
    * With DEBUG on for {@link Loggers#CLIENT}, logs the call's start and end.
+   *
+   * @param <T> what the operation answers
+   * @param call the call, for the interceptors to see; not null
+   * @param prepared sends and decodes each attempt; not null
+   * @return the future of the answer, failed with an {@link io.inferlink.InferenceException} when the call fails
    */
   public <T> CompletableFuture<T> execute(InferenceCall call, PreparedCall<T> prepared) {
     return run(call, prepared, null);
@@ -89,6 +105,12 @@ public final class CallPipeline {
    * interceptors: handing each call to an I/O thread and back cost a blocking caller about 60 µs per call
    * as soon as one interceptor was added (measured with {@code ObservabilityBench}). Attempts that an
    * interceptor sends from another thread (a retry after its backoff) are sent asynchronously.
+   *
+   * @param <T> what the operation answers
+   * @param call the call, for the interceptors to see; not null
+   * @param prepared sends and decodes each attempt; not null
+   * @return the answer
+   * @throws io.inferlink.InferenceException when the call fails
    */
   public <T> T executeBlocking(InferenceCall call, PreparedCall<T> prepared) {
     if (!interceptors.isEmpty()) {
@@ -110,6 +132,12 @@ public final class CallPipeline {
    * {@code client} itself when it is built on the skeleton (it has its pipeline), already wrapped, or
    * when the options have no interceptor and no retries (so it stays the very object its extensions
    * name with {@code client()}).
+   *
+   * @param client the provider's client; not null, still owned by the caller through the returned client
+   * @param endpoint the client's endpoint, shown masked on each call; not null
+   * @param options the options whose interceptors and retries apply; not null
+   * @return {@code client} itself, or a client that runs its calls through the pipeline and closes {@code client}
+   *     when closed
    */
   public static InferenceClient around(InferenceClient client, Endpoint endpoint, ClientOptions options) {
     CallPipeline pipeline = of(options);

@@ -23,6 +23,10 @@ public final class CappedBodies {
    * of the exchange's failure, which {@link Errors#connectionFailure} returns as it is) and stops
    * reading as soon as its declared length or the bytes received pass {@code maxBytes}, usually
    * {@link io.inferlink.ClientOptions#maxMessageSize()}.
+   *
+   * @param maxBytes the largest body accepted, in bytes
+   * @param provider the provider's name, for the error's message
+   * @return a handler that owns nothing; one may serve every request of a client
    */
   public static HttpResponse.BodyHandler<byte[]> handler(int maxBytes, String provider) {
     return info -> new Capped(info.headers().firstValueAsLong("content-length").orElse(-1), maxBytes, provider);

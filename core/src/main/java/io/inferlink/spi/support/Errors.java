@@ -23,12 +23,25 @@ import javax.net.ssl.SSLException;
 public final class Errors {
   private Errors() {}
 
-  /** Creates the {@link InferenceException} subclass that stands for the description's code. */
+  /**
+   * Creates the {@link InferenceException} subclass that stands for the description's code.
+   *
+   * @param d the failure's description; not null
+   * @return the exception; returned, not thrown
+   */
   public static InferenceException create(InferenceException.Details d) {
     return Failures.create(d);
   }
 
-  /** Shorthand for a failure of our own making, with no server status. */
+  /**
+   * Shorthand for a failure of our own making, with no server status.
+   *
+   * @param code the failure's code; not null
+   * @param message what went wrong; must not hold a secret
+   * @param provider the provider name for the message
+   * @param cause the underlying failure, or null
+   * @return the exception, of the subclass {@code code} maps to; returned, not thrown
+   */
   public static InferenceException create(ErrorCode code, String message, String provider, Throwable cause) {
     return create(new InferenceException.Details(code).message(message).provider(provider).cause(cause));
   }
@@ -40,6 +53,10 @@ public final class Errors {
    * otherwise) and {@code e} as its cause.
    *
    * @param protocol what the answer should have been, e.g. "an Open Inference Protocol response"
+   * @param provider the provider name for the message
+   * @param httpStatus the answer's HTTP status, or 0 when there is none (gRPC)
+   * @param e the reader's refusal, kept as the cause; not null
+   * @return the exception; returned, not thrown
    */
   public static InferenceException malformedAnswer(String protocol, String provider, int httpStatus,
       MalformedAnswerException e) {
@@ -52,12 +69,21 @@ public final class Errors {
    * Returns {@code t} itself when it is already an {@link InferenceException}; otherwise wraps it as
    * {@link ErrorCode#UNKNOWN}, looking through {@link java.util.concurrent.CompletionException} and
    * {@link java.util.concurrent.ExecutionException} wrappers first.
+   *
+   * @param t the failure; not null
+   * @param provider the provider name for the message of a wrapped failure
+   * @return {@code t}'s own {@link InferenceException}, or a new one wrapping it
    */
   public static InferenceException wrap(Throwable t, String provider) {
     return Failures.wrap(t, provider);
   }
 
-  /** Strips the wrappers that {@code CompletableFuture} puts around a failure. */
+  /**
+   * Strips the wrappers that {@code CompletableFuture} puts around a failure.
+   *
+   * @param t the exception a future gave, or null
+   * @return the innermost cause under those wrappers, or {@code t} when it is not one
+   */
   public static Throwable unwrapFutureException(Throwable t) {
     return Failures.unwrapFutureException(t);
   }
@@ -73,6 +99,10 @@ public final class Errors {
    * quote requests in their texts.
    *
    * @param where the server, e.g. {@code http://host:8080}, without path or credentials
+   * @param error the failure the transport's future completed with; not null
+   * @param secrets masks the request's secrets in the message; not null
+   * @param provider the provider name for the message
+   * @return the exception; returned, not thrown
    */
   public static InferenceException connectionFailure(Throwable error, String where, SecretScrubber secrets,
       String provider) {

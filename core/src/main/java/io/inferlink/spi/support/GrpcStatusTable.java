@@ -10,7 +10,12 @@ import io.inferlink.InferenceException;
 public final class GrpcStatusTable {
   private GrpcStatusTable() {}
 
-  /** The error code for a gRPC status number; unknown numbers give {@link ErrorCode#UNKNOWN}. */
+  /**
+   * The error code for a gRPC status number; unknown numbers give {@link ErrorCode#UNKNOWN}.
+   *
+   * @param grpcCode the gRPC status number
+   * @return the matching error code; never null
+   */
   public static ErrorCode toErrorCode(int grpcCode) {
     return ErrorCode.fromGrpcCode(grpcCode);
   }
@@ -22,6 +27,7 @@ public final class GrpcStatusTable {
    * @param description the status description the server sent, redacted here; may be null
    * @param provider the provider name for the message
    * @param cause the transport's exception, kept as cause
+   * @return the exception, of the subclass its code maps to; returned, not thrown
    */
   public static InferenceException toException(
       int grpcCode, String description, String provider, Throwable cause) {
@@ -32,6 +38,13 @@ public final class GrpcStatusTable {
    * As {@link #toException(int, String, String, Throwable)}, for a transport that knows how far the
    * request got: grpc-java reports UNAVAILABLE both for a connection never made and for one that
    * broke after sending. A null {@code delivery} means {@link InferenceException.Delivery#ANSWERED}.
+   *
+   * @param grpcCode the status number
+   * @param description the status description the server sent, redacted here; may be null
+   * @param provider the provider name for the message
+   * @param cause the transport's exception, kept as cause; may be null
+   * @param delivery how far the request got, or null for an answered call
+   * @return the exception, of the subclass its code maps to; returned, not thrown
    */
   public static InferenceException toException(
       int grpcCode, String description, String provider, Throwable cause, InferenceException.Delivery delivery) {
@@ -42,6 +55,14 @@ public final class GrpcStatusTable {
    * As {@link #toException(int, String, String, Throwable, InferenceException.Delivery)}, carrying what the
    * status's {@code grpc-retry-pushback-ms} trailer said ({@link RetryAfter#fromGrpcPushback}; {@code null} when
    * there was none): a wait, or a refusal that makes the exception not retryable.
+   *
+   * @param grpcCode the status number
+   * @param description the status description the server sent, redacted here; may be null
+   * @param provider the provider name for the message
+   * @param cause the transport's exception, kept as cause; may be null
+   * @param delivery how far the request got, or null for an answered call
+   * @param pushback what the pushback trailer said, or null
+   * @return the exception, of the subclass its code maps to; returned, not thrown
    */
   public static InferenceException toException(int grpcCode, String description, String provider, Throwable cause,
       InferenceException.Delivery delivery, RetryAfter pushback) {

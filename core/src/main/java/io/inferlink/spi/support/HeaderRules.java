@@ -13,6 +13,8 @@ public final class HeaderRules {
   /**
    * Checks a header.
    *
+   * @param name the header name, which must be an HTTP token
+   * @param value the header value, which must hold no control character
    * @throws IllegalArgumentException saying what is wrong; the message never repeats the value,
    *     which may be a credential
    */

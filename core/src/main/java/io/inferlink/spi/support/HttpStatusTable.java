@@ -15,7 +15,12 @@ import io.inferlink.ProviderConfigurationException;
 public final class HttpStatusTable {
   private HttpStatusTable() {}
 
-  /** The error code for an HTTP status; 2xx gives {@link ErrorCode#OK}. */
+  /**
+   * The error code for an HTTP status; 2xx gives {@link ErrorCode#OK}.
+   *
+   * @param status the HTTP status code
+   * @return the matching error code; never null
+   */
   public static ErrorCode toErrorCode(int status) {
     if (status >= 200 && status < 300) {
       return ErrorCode.OK;
@@ -53,6 +58,9 @@ public final class HttpStatusTable {
    * {@link #toErrorCode} for the codes it produces, except {@link ErrorCode#UNKNOWN} (which the table
    * gives to unusual statuses): that becomes 500, read back as {@link ErrorCode#INTERNAL}, the same
    * exception class. Used by emulators and tests.
+   *
+   * @param code the error code; not null
+   * @return the HTTP status code, 400 to 599 (200 for {@link ErrorCode#OK})
    */
   public static int toHttpStatus(ErrorCode code) {
     switch (code) {
@@ -90,6 +98,7 @@ public final class HttpStatusTable {
    * @param body what the body was, e.g. {@code "an HTML page"}
    * @param serverMessage the body's text, scrubbed already
    * @param provider the provider name for the message
+   * @return the exception; returned, not thrown
    */
   public static ProviderConfigurationException wrongEndpoint(String url, String body, String serverMessage,
       String provider) {
@@ -108,6 +117,7 @@ public final class HttpStatusTable {
    * @param status the HTTP status
    * @param serverMessage what the server said (its {@code error} text or body), redacted here
    * @param provider the provider name for the message
+   * @return the exception, of the subclass its code maps to; returned, not thrown
    */
   public static InferenceException toException(int status, String serverMessage, String provider) {
     return toException(status, serverMessage, provider, null);
@@ -116,6 +126,12 @@ public final class HttpStatusTable {
   /**
    * As {@link #toException(int, String, String)}, carrying what the answer's {@code Retry-After} said
    * ({@link RetryAfter#fromHttpHeader}; {@code null} when it had none or it could not be read), whatever the status.
+   *
+   * @param status the HTTP status
+   * @param serverMessage what the server said, redacted here; may be null
+   * @param provider the provider name for the message
+   * @param retryAfter what the answer's {@code Retry-After} asked for, or null
+   * @return the exception, of the subclass its code maps to; returned, not thrown
    */
   public static InferenceException toException(int status, String serverMessage, String provider,
       RetryAfter retryAfter) {

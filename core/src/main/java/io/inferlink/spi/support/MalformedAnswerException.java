@@ -9,12 +9,21 @@ package io.inferlink.spi.support;
 public class MalformedAnswerException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** An answer with this defect, e.g. "output 'y' lacks 'shape'". */
+  /**
+   * An answer with this defect, e.g. "output 'y' lacks 'shape'".
+   *
+   * @param message what is wrong with the answer; must not hold a secret
+   */
   public MalformedAnswerException(String message) {
     super(message);
   }
 
-  /** An answer with this defect, found by a check that failed underneath. */
+  /**
+   * An answer with this defect, found by a check that failed underneath.
+   *
+   * @param message what is wrong with the answer; must not hold a secret
+   * @param cause the failure of the check underneath, kept as the cause
+   */
   public MalformedAnswerException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,17 +12,33 @@ public final class Redaction {
 
   private Redaction() {}
 
-  /** True when a header, query parameter or property of this name usually holds a secret. */
+  /**
+   * True when a header, query parameter or property of this name usually holds a secret.
+   *
+   * @param name a header, parameter or property name, or null
+   * @return whether the name looks secret; false for null
+   */
   public static boolean isSecretName(String name) {
     return RedactionRules.isSecretName(name);
   }
 
-  /** Masks credentials in free text: authorization values, URL user-info and secret-named parameters. */
+  /**
+   * Masks credentials in free text: authorization values, URL user-info and secret-named parameters.
+   *
+   * @param text the text to mask, or null
+   * @return the text with credentials replaced by {@link #MASK}; null or empty as given
+   */
   public static String redactText(String text) {
     return RedactionRules.redactText(text);
   }
 
-  /** The value itself, or {@link #MASK} when the name says it is secret. */
+  /**
+   * The value itself, or {@link #MASK} when the name says it is secret.
+   *
+   * @param name the header name, or null
+   * @param value the header value
+   * @return {@code value}, or {@link #MASK} when the name looks secret
+   */
   public static String headerValueForDisplay(String name, String value) {
     return RedactionRules.headerValueForDisplay(name, value);
   }

@@ -41,7 +41,12 @@ public final class RetryAfter {
     this.wait = wait;
   }
 
-  /** The server asked to wait {@code wait} (not negative; longer than a year is kept as a year). */
+  /**
+   * The server asked to wait {@code wait} (not negative; longer than a year is kept as a year).
+   *
+   * @param wait the wait asked for; not null, not negative
+   * @return the server's request to wait
+   */
   public static RetryAfter waiting(Duration wait) {
     Objects.requireNonNull(wait, "wait");
     if (wait.isNegative()) {
@@ -50,7 +55,11 @@ public final class RetryAfter {
     return new RetryAfter(wait.compareTo(LONGEST) > 0 ? LONGEST : wait);
   }
 
-  /** The server asked not to be retried at all (a negative gRPC pushback). */
+  /**
+   * The server asked not to be retried at all (a negative gRPC pushback).
+   *
+   * @return the shared refusal
+   */
   public static RetryAfter refused() {
     return REFUSED;
   }
@@ -59,6 +68,10 @@ public final class RetryAfter {
    * An HTTP {@code Retry-After} value read at {@code now}: delta-seconds, or an HTTP-date in any of its three
    * forms (a date already past means no wait). Empty for a missing or malformed value: RFC 9110 has a client
    * ignore what it cannot read, so such a header changes nothing.
+   *
+   * @param value the header's value, or null when absent
+   * @param now the time the answer came, for an HTTP-date; not null
+   * @return what the header asked for, or empty when it was missing or unreadable
    */
   public static Optional<RetryAfter> fromHttpHeader(String value, Instant now) {
     if (value == null || value.isBlank()) {
@@ -78,7 +91,12 @@ public final class RetryAfter {
     return Optional.of(waiting(left.isNegative() ? Duration.ZERO : left));
   }
 
-  /** As {@link #fromHttpHeader(String, Instant)}, read now. */
+  /**
+   * As {@link #fromHttpHeader(String, Instant)}, read now.
+   *
+   * @param value the header's value, or null when absent
+   * @return what the header asked for, or empty when it was missing or unreadable
+   */
   public static Optional<RetryAfter> fromHttpHeader(String value) {
     return fromHttpHeader(value, Instant.now());
   }
@@ -86,6 +104,9 @@ public final class RetryAfter {
   /**
    * A {@code grpc-retry-pushback-ms} trailer's value: a wait of that many milliseconds, or a refusal when it is
    * negative or not a number (gRFC A6). Empty when the trailer was absent ({@code null}).
+   *
+   * @param value the trailer's value, or null when absent
+   * @return a wait or a refusal, or empty when the trailer was absent
    */
   public static Optional<RetryAfter> fromGrpcPushback(String value) {
     if (value == null) {
@@ -99,17 +120,30 @@ public final class RetryAfter {
     }
   }
 
-  /** True when the server asked not to be retried. */
+  /**
+   * True when the server asked not to be retried.
+   *
+   * @return whether this is a refusal rather than a wait
+   */
   public boolean isRefused() {
     return wait == null;
   }
 
-  /** The wait the server asked for; empty for a refusal. */
+  /**
+   * The wait the server asked for; empty for a refusal.
+   *
+   * @return the wait, at most a year, or empty for a refusal
+   */
   public Optional<Duration> delay() {
     return Optional.ofNullable(wait);
   }
 
-  /** Puts this on a failure's description: {@link InferenceException.Details#retryAfter} or {@code doNotRetry}. */
+  /**
+   * Puts this on a failure's description: {@link InferenceException.Details#retryAfter} or {@code doNotRetry}.
+   *
+   * @param details the failure's description to update; not null
+   * @return {@code details}, updated, for chaining
+   */
   public InferenceException.Details applyTo(InferenceException.Details details) {
     return wait == null ? details.doNotRetry() : details.retryAfter(wait);
   }

@@ -19,7 +19,11 @@ public final class RetryBudgetTracker {
   private final long[] retries = new long[SLOTS];
   private final double floor;
 
-  /** A tracker of {@code budget} on the system's monotonic clock. */
+  /**
+   * A tracker of {@code budget} on the system's monotonic clock.
+   *
+   * @param budget the budget to enforce; not null
+   */
   public RetryBudgetTracker(RetryBudget budget) {
     this(budget, System::nanoTime);
   }
@@ -37,7 +41,11 @@ public final class RetryBudgetTracker {
     slotStart[slot(now)] = start(now);
   }
 
-  /** The budget tracked. */
+  /**
+   * The budget tracked.
+   *
+   * @return the budget this tracker enforces
+   */
   public RetryBudget budget() {
     return budget;
   }
@@ -50,6 +58,8 @@ public final class RetryBudgetTracker {
   /**
    * Takes one retry from the budget if it fits: retries in the window stay within the budget's ratio of the
    * calls plus its floor. False means the retry must not be sent.
+   *
+   * @return true when the retry may be sent (and was counted), false when it must not
    */
   public synchronized boolean tryAcquireRetry() {
     int now = current();

@@ -47,6 +47,10 @@ public final class SecretScrubber {
    * server may repeat them ({@code Bearer t} and {@code t}; {@code Basic b64}, {@code b64}, the decoded
    * {@code user:password} and the password); and the options' own secrets
    * ({@link ClientOptions#secretValues()}).
+   *
+   * @param optionHeaders the options' headers as sent with this call; not null
+   * @param options the client's options, for their credentials and secret values; not null
+   * @return the call's scrubber
    */
   public static SecretScrubber forCall(Map<String, String> optionHeaders, ClientOptions options) {
     Set<String> out = new LinkedHashSet<>(options.secretValues());
@@ -62,6 +66,9 @@ public final class SecretScrubber {
    * The secrets known from the options alone, without asking the headers supplier: the fixed
    * secret-named headers, the bearer or Basic credentials in every form and {@link
    * ClientOptions#secretValues()}. For tools that print what a client did (a command line).
+   *
+   * @param options the client's options; not null
+   * @return a scrubber of the options' fixed secrets
    */
   public static SecretScrubber forOptions(ClientOptions options) {
     Set<String> out = new LinkedHashSet<>(options.secretValues());
@@ -85,6 +92,9 @@ public final class SecretScrubber {
    * This scrubber and the secrets among one call's own headers ({@code InferenceRequest} headers and
    * those interceptors added): the values of secret-named ones ({@link Redaction#isSecretName}), in
    * every form a server may repeat them, as for the options' headers.
+   *
+   * @param callHeaders the call's own headers; not null, may be empty
+   * @return a scrubber of both, or this one when the call's headers hold no secret
    */
   public SecretScrubber andSecretHeaders(Map<String, String> callHeaders) {
     if (callHeaders.isEmpty()) {
@@ -99,7 +109,12 @@ public final class SecretScrubber {
     return out.size() == values.size() ? this : of(out);
   }
 
-  /** A scrubber for these values (empty and null ones are ignored). */
+  /**
+   * A scrubber for these values (empty and null ones are ignored).
+   *
+   * @param values the secret values; not null, blank and null ones ignored
+   * @return a scrubber of those values, a shared one when none is left
+   */
   public static SecretScrubber of(Collection<String> values) {
     List<String> kept = new ArrayList<>();
     for (String v : values) {
@@ -110,14 +125,24 @@ public final class SecretScrubber {
     return kept.isEmpty() ? NONE : new SecretScrubber(kept);
   }
 
-  /** This scrubber's values and {@code more}. */
+  /**
+   * This scrubber's values and {@code more}.
+   *
+   * @param more further secret values; not null, empty and null ones ignored
+   * @return a new scrubber; this one is unchanged
+   */
   public SecretScrubber and(Collection<String> more) {
     List<String> all = new ArrayList<>(values);
     all.addAll(more);
     return of(all);
   }
 
-  /** Masks the values (also JSON-escaped, as a JSON body repeats them), then {@link Redaction}'s patterns. */
+  /**
+   * Masks the values (also JSON-escaped, as a JSON body repeats them), then {@link Redaction}'s patterns.
+   *
+   * @param text the text to mask, or null
+   * @return the masked text; null or empty as given
+   */
   public String scrub(String text) {
     if (text == null || text.isEmpty()) {
       return text;
@@ -133,7 +158,12 @@ public final class SecretScrubber {
     return Redaction.redactText(s);
   }
 
-  /** Whether {@link #scrub(String)} would change the text. */
+  /**
+   * Whether {@link #scrub(String)} would change the text.
+   *
+   * @param text the text to check, or null
+   * @return whether the text shows a secret; false for null
+   */
   public boolean changes(String text) {
     return text != null && !text.equals(scrub(text));
   }
@@ -144,12 +174,21 @@ public final class SecretScrubber {
    * (or whose cause or suppressed exceptions had to be copied) is copied by {@code copier} when it
    * knows the type (a transport's own exceptions, kept of the same class), else replaced by a
    * stand-in that prints as the original class with the scrubbed message; stack traces are kept.
+   *
+   * @param t the throwable to scrub, or null
+   * @param copier copies the transport's own exception types; not null
+   * @return {@code t}, or a scrubbed copy of its chain; null for null
    */
   public Throwable scrub(Throwable t, Copier copier) {
     return scrub(t, Objects.requireNonNull(copier, "copier"), new IdentityHashMap<>());
   }
 
-  /** {@link #scrub(Throwable, Copier)} without a copier of its own. */
+  /**
+   * {@link #scrub(Throwable, Copier)} without a copier of its own.
+   *
+   * @param t the throwable to scrub, or null
+   * @return {@code t}, or a scrubbed copy of its chain; null for null
+   */
   public Throwable scrub(Throwable t) {
     return scrub(t, (original, cause, scrubber) -> null);
   }
@@ -164,6 +203,11 @@ public final class SecretScrubber {
      * A copy of {@code original} of the same class, with {@code cause} (already scrubbed) as its
      * cause and every text passed through {@code scrubber}, or {@code null} for a type it does not
      * know. Stack trace and suppressed exceptions are set by the caller.
+     *
+     * @param original the throwable to copy; not null
+     * @param cause the scrubbed cause for the copy, or null
+     * @param scrubber the scrubber for the copy's texts; not null
+     * @return the copy, or {@code null} when the type is not one this copier knows
      */
     Throwable copy(Throwable original, Throwable cause, SecretScrubber scrubber);
   }

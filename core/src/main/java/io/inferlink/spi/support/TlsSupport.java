@@ -50,6 +50,8 @@ public final class TlsSupport {
    * A TLS context that trusts the material's certificates (else the system's) and presents its
    * client certificate, if any. Host-name checks are the caller's (HTTP client or gRPC channel).
    *
+   * @param material the certificates and key to use; not null
+   * @return a new TLS context, initialized
    * @throws ProviderConfigurationException when the material does not parse
    */
   public static SSLContext sslContext(TlsMaterial material) {
@@ -68,6 +70,8 @@ public final class TlsSupport {
   /**
    * Trust managers for the material's trusted certificates, or the system's defaults when it has none.
    *
+   * @param material the certificates to trust; not null
+   * @return a new factory, initialized
    * @throws ProviderConfigurationException when the certificates do not parse
    */
   public static TrustManagerFactory trustManagers(TlsMaterial material) {
@@ -95,6 +99,8 @@ public final class TlsSupport {
    * Key managers presenting the material's client certificate chain and key, or {@code null} when it
    * has no client certificate.
    *
+   * @param material the client certificate chain and key; not null
+   * @return a new factory, initialized, or {@code null} without a client certificate
    * @throws ProviderConfigurationException when the chain or key does not parse, or they do not match
    */
   public static KeyManagerFactory keyManagers(TlsMaterial material) {
@@ -125,6 +131,8 @@ public final class TlsSupport {
    * Parses every {@code CERTIFICATE} block of a PEM text, in order.
    *
    * @param what names the material in error messages ("trusted certificates")
+   * @param pem the PEM text's bytes (US-ASCII); not null, not empty
+   * @return the certificates, in the text's order; never empty
    * @throws ProviderConfigurationException when there is none or one does not parse
    */
   public static List<X509Certificate> certificates(byte[] pem, String what) {
@@ -157,6 +165,8 @@ public final class TlsSupport {
   /**
    * Parses the first private-key block of a PEM text: PKCS#8 (RSA, EC, EdDSA) or PKCS#1 RSA.
    *
+   * @param pem the PEM text's bytes (US-ASCII); not null, not empty
+   * @return the private key
    * @throws ProviderConfigurationException when there is none, it is encrypted, or it does not parse
    */
   public static PrivateKey privateKey(byte[] pem) {
