@@ -186,7 +186,6 @@ public abstract class InferenceClientCompatibilityKit {
    * @param options the options to build the client from, usually {@link #baseOptions()} plus a test's additions
    * @return an open client the caller owns and must close
    */
-
   protected final InferenceClient newClient(ClientOptions.Builder options) {
     return InferenceClient.create(endpoint(), options.build());
   }

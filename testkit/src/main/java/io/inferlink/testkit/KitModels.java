@@ -192,7 +192,6 @@ public final class KitModels {
    *
    * @return a new array the caller may change, indexed [class][feature]
    */
-
   public static double[][] classifierWeights() {
     return new double[][] {
       {1, 0, -1, 0},

@@ -122,7 +122,6 @@ public final class KitTensors {
    * @param mebibytes the least size of the data, in MiB (2^20 bytes)
    * @return a new tensor of {@code mebibytes * 256} rows
    */
-
   public static Tensor large(String name, int mebibytes) {
     int columns = 1024;
     int rows = mebibytes * 1024 * 1024 / (4 * columns);

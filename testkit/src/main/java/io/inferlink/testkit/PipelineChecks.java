@@ -113,7 +113,6 @@ public final class PipelineChecks {
    * @param clients makes a client from the given options; the check closes it
    * @param server the server's view of calls, to see which headers arrived with each call
    */
-
   public static void perCallHeaderGoesWithItsCallOnly(InferenceRequest request,
       Function<ClientOptions.Builder, InferenceClient> clients, ServerObserver server) {
     try (InferenceClient client = clients.apply(ClientOptions.builder())) {

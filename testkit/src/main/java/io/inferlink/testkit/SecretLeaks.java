@@ -45,7 +45,6 @@ public final class SecretLeaks {
    * @param failure the exception to read, with its causes and suppressed exceptions
    * @return a new list of messages and {@code toString()}s, each exception once, then the stack trace
    */
-
   public static List<String> texts(Throwable failure) {
     List<String> out = new ArrayList<>();
     collect(failure, out, Collections.newSetFromMap(new IdentityHashMap<>()));

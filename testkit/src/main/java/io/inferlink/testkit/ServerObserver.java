@@ -43,6 +43,5 @@ public interface ServerObserver {
    * @param wait how long to wait at most
    * @return true when the server saw that call cancelled, false when the wait ran out
    */
-
   boolean awaitCancelled(String callId, Duration wait);
 }

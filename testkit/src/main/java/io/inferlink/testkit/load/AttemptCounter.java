@@ -25,7 +25,6 @@ public final class AttemptCounter implements InferenceInterceptor {
    *
    * @return the number of attempts since this counter was made, summed over every client using it
    */
-
   public long count() {
     return attempts.sum();
   }

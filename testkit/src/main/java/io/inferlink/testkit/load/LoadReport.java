@@ -86,7 +86,6 @@ public record LoadReport(int calls, long attempts, int failures, Map<String, Int
    * @param runs the reports by run name, listed in the map's iteration order
    * @return the table's lines, each ending with a line break
    */
-
   public static String table(Map<String, LoadReport> runs) {
     StringBuilder out = new StringBuilder(header()).append('\n');
     runs.forEach((name, report) -> out.append(report.row(name)).append('\n'));

@@ -106,7 +106,6 @@ public final class LoadRun {
    * @param attempts the counter the client's attempts go through, or {@code null} for none
    * @return what the run saw
    * @throws IllegalStateException when calls are still running after the run's maximum time, naming how many
-
    * @throws InterruptedException when the calling thread is interrupted
    */
   public LoadReport run(IntFunction<? extends CompletableFuture<?>> call, AttemptCounter attempts)
