@@ -33,7 +33,7 @@ public final class CallRecorder {
   /**
    * A recorder that keeps the last {@code capacity} calls.
    *
-   * @param capacity how many calls with a call id to keep, the oldest dropped first; at least 1
+   * @param capacity how many calls to keep; at least 1
    */
   public CallRecorder(int capacity) {
     if (capacity < 1) {
@@ -53,7 +53,7 @@ public final class CallRecorder {
    * Calls without a {@link KitContract#CALL_ID_HEADER} header are only counted. When two calls carry
    * the same id, the first one's headers are kept.
    *
-   * @param headers the call's headers, in any case; not kept, copied
+   * @param headers the call's headers, names in any case; the recorder keeps a lower-cased copy
    */
   public void recordHeaders(Map<String, String> headers) {
     recorded.incrementAndGet();

@@ -52,7 +52,7 @@ public final class HttpCall {
   /**
    * The path as sent, still percent-encoded, so a route can split segments before decoding them.
    *
-   * @return the raw path, starting with {@code /}
+   * @return the path, not decoded
    */
   public String rawPath() {
     return rawPath;

@@ -53,7 +53,7 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
   /**
    * How many requests are handled at once (further ones queue).
    *
-   * @param count the number of request threads; at least 1
+   * @param count the number of request threads; at least the minimum of the server's kind
    * @return this builder
    */
   public B threads(int count) {

@@ -116,7 +116,7 @@ public final class ModelCall {
   /**
    * The request parameters.
    *
-   * @return an unmodifiable map of parameter name to value (strings, numbers or booleans as decoded)
+   * @return an unmodifiable map of parameter name to value, as the frontend decoded it
    */
   public Map<String, Object> parameters() {
     return parameters;

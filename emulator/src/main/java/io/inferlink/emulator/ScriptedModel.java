@@ -23,7 +23,7 @@ public interface ScriptedModel {
   /**
    * The versions, oldest first; never empty. One version, "1", unless overridden.
    *
-   * @return an unmodifiable list of version strings, oldest first
+   * @return the version strings, oldest first; not to be changed by the caller
    */
   default List<String> versions() {
     return List.of("1");
@@ -32,7 +32,7 @@ public interface ScriptedModel {
   /**
    * Version labels and the version each points at; none unless overridden.
    *
-   * @return an unmodifiable map from label to version; empty when the model has no labels
+   * @return a map from label to version, empty when the model has no labels; not to be changed by the caller
    */
   default Map<String, String> labels() {
     return Map.of();

@@ -116,7 +116,7 @@ public abstract class InferenceClientCompatibilityKit {
   /**
    * The endpoint string of a running server that hosts the {@link KitModels} models.
    *
-   * @return the endpoint, as {@link InferenceClient#create} takes it; the same for every test of the class
+   * @return the endpoint, as {@link InferenceClient#create} takes it
    */
   protected abstract String endpoint();
 
