@@ -30,7 +30,11 @@ public final class CallRecorder {
     this(DEFAULT_CAPACITY);
   }
 
-  /** A recorder that keeps the last {@code capacity} calls. */
+  /**
+   * A recorder that keeps the last {@code capacity} calls.
+   *
+   * @param capacity how many calls to keep; at least 1
+   */
   public CallRecorder(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, got " + capacity);
@@ -48,6 +52,8 @@ public final class CallRecorder {
    * Records the headers of a call as it arrives (before the model runs); names are lower-cased.
    * Calls without a {@link KitContract#CALL_ID_HEADER} header are only counted. When two calls carry
    * the same id, the first one's headers are kept.
+   *
+   * @param headers the call's headers, names in any case; the recorder keeps a lower-cased copy
    */
   public void recordHeaders(Map<String, String> headers) {
     recorded.incrementAndGet();
@@ -59,7 +65,11 @@ public final class CallRecorder {
     }
   }
 
-  /** Records that the server saw the call with this id cancelled by its client. */
+  /**
+   * Records that the server saw the call with this id cancelled by its client.
+   *
+   * @param callId the value of the call's {@link KitContract#CALL_ID_HEADER} header
+   */
   public void recordCancelled(String callId) {
     entry(callId).cancelled.complete(Boolean.TRUE);
   }
@@ -67,6 +77,8 @@ public final class CallRecorder {
   /**
    * Records a call's headers now and its cancellation whenever it happens; the usual first step of a
    * frontend once it has built the {@link ModelCall}.
+   *
+   * @param call the call to track, as a frontend built it
    */
   public void track(ModelCall call) {
     recordHeaders(call.headers());
@@ -76,7 +88,11 @@ public final class CallRecorder {
     });
   }
 
-  /** How many calls were recorded since this recorder was made, with or without a call id. */
+  /**
+   * How many calls were recorded since this recorder was made, with or without a call id.
+   *
+   * @return the number of calls recorded
+   */
   public long recordedCalls() {
     return recorded.get();
   }
@@ -84,17 +100,33 @@ public final class CallRecorder {
   /**
    * The headers (names lower-cased) of the call with this call id, waiting up to {@code wait} for
    * it to arrive; empty when it did not. {@link Duration#ZERO} asks without waiting.
+   *
+   * @param callId the value of the call's {@link KitContract#CALL_ID_HEADER} header
+   * @param wait how long to wait at most
+   * @return the call's headers by lower-case name, or empty when no such call arrived in time
    */
   public Optional<Map<String, String>> headersOfCall(String callId, Duration wait) {
     return Optional.ofNullable(await(entry(callId).headers, wait));
   }
 
-  /** Waits up to {@code wait} until a model call with this call id has started; true when one has. */
+  /**
+   * Waits up to {@code wait} until a model call with this call id has started; true when one has.
+   *
+   * @param callId the value of the call's {@link KitContract#CALL_ID_HEADER} header
+   * @param wait how long to wait at most
+   * @return true when a model call with that id started, false when the wait ran out
+   */
   public boolean awaitModelCall(String callId, Duration wait) {
     return await(entry(callId).started, wait) != null;
   }
 
-  /** Waits up to {@code wait} until the call with this id was seen cancelled by its client; true when it was. */
+  /**
+   * Waits up to {@code wait} until the call with this id was seen cancelled by its client; true when it was.
+   *
+   * @param callId the value of the call's {@link KitContract#CALL_ID_HEADER} header
+   * @param wait how long to wait at most
+   * @return true when that call was seen cancelled, false when the wait ran out
+   */
   public boolean awaitCancelled(String callId, Duration wait) {
     return await(entry(callId).cancelled, wait) != null;
   }

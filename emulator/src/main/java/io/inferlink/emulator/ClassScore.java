@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param score the score
  */
 public record ClassScore(String label, float score) {
-  /** Checks that the label is there. */
+  /**
+   * Checks that the label is there.
+   *
+   * @param label the class label (may be empty, not null)
+   * @param score the class's score, as the model computed it (higher means more likely)
+   * @throws NullPointerException when the label is null
+   */
   public ClassScore {
     Objects.requireNonNull(label, "label");
   }

@@ -40,7 +40,11 @@ public final class Emulator implements AutoCloseable {
     this.ports = new LinkedHashMap<>(b.ports);
   }
 
-  /** Starts configuring an emulator hosting {@link ModelScript#builtins()} and no frontend yet. */
+  /**
+   * Starts configuring an emulator hosting {@link ModelScript#builtins()} and no frontend yet.
+   *
+   * @return a new builder; add at least one frontend before building
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -49,6 +53,7 @@ public final class Emulator implements AutoCloseable {
    * Starts a server for every frontend; if one cannot start, the others are closed again. Starting a
    * started emulator does nothing.
    *
+   * @return this emulator, running
    * @throws IllegalStateException when the emulator was closed
    */
   public synchronized Emulator start() {
@@ -78,6 +83,8 @@ public final class Emulator implements AutoCloseable {
    * gRPC with UNAVAILABLE and a {@code grpc-retry-pushback-ms} trailer, until {@link #endOverload()}.
    * Works before {@link #start()} too; calling it again changes the wait asked for.
    *
+   * @param retryAfter the wait to ask clients for; zero or more
+   * @return this emulator
    * @throws IllegalArgumentException when {@code retryAfter} is negative
    */
   public Emulator overload(Duration retryAfter) {
@@ -85,18 +92,30 @@ public final class Emulator implements AutoCloseable {
     return this;
   }
 
-  /** Serves requests again after {@link #overload(Duration)}. Idempotent. */
+  /**
+   * Serves requests again after {@link #overload(Duration)}. Idempotent.
+   *
+   * @return this emulator
+   */
   public Emulator endOverload() {
     overload.end();
     return this;
   }
 
-  /** How many requests were refused while overloaded, since the emulator was built. */
+  /**
+   * How many requests were refused while overloaded, since the emulator was built.
+   *
+   * @return the number of refused requests, over every frontend
+   */
   public long overloadRefusals() {
     return overload.refused();
   }
 
-  /** The models. */
+  /**
+   * The models.
+   *
+   * @return the models this emulator hosts
+   */
   public ModelScript script() {
     return script;
   }
@@ -104,22 +123,36 @@ public final class Emulator implements AutoCloseable {
   /**
    * What the servers saw: every call's headers and cancellations; the compatibility kit reads it
    * through {@link io.inferlink.emulator.kit.EmulatorObserver#of(Emulator)}.
+   *
+   * @return the recorder shared by every frontend of this emulator
    */
   public CallRecorder recorder() {
     return recorder;
   }
 
-  /** What the servers report about themselves. */
+  /**
+   * What the servers report about themselves.
+   *
+   * @return the metadata the servers report, e.g. name and version
+   */
   public ServerMetadata serverMetadata() {
     return new ServerMetadata(SERVER_NAME, SERVER_VERSION, List.of());
   }
 
-  /** The protocols of the frontends, in the order they were added. */
+  /**
+   * The protocols of the frontends, in the order they were added.
+   *
+   * @return an unmodifiable set of protocol names, in the order the frontends were added
+   */
   public Set<String> protocols() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(frontends.keySet()));
   }
 
-  /** True between {@link #start()} and {@link #close()}. */
+  /**
+   * True between {@link #start()} and {@link #close()}.
+   *
+   * @return true while the servers are running
+   */
   public synchronized boolean isRunning() {
     return started && !closed;
   }
@@ -127,6 +160,8 @@ public final class Emulator implements AutoCloseable {
   /**
    * The port of a protocol's server.
    *
+   * @param protocol the frontend's protocol name, as {@link #protocols()} lists it
+   * @return the 127.0.0.1 port the protocol's server listens on
    * @throws IllegalArgumentException naming the protocols when there is no such frontend
    * @throws IllegalStateException when the emulator is not running
    */
@@ -143,6 +178,8 @@ public final class Emulator implements AutoCloseable {
   /**
    * The endpoint string a client uses for a scheme, e.g. {@code kserve-v2+http://127.0.0.1:40123}.
    *
+   * @param scheme a client endpoint scheme, e.g. {@code kserve-v2+http}
+   * @return the endpoint with the scheme, 127.0.0.1 and the serving frontend's port
    * @throws IllegalArgumentException naming the served schemes when no frontend serves this one
    */
   public synchronized String endpoint(String scheme) {
@@ -188,13 +225,23 @@ public final class Emulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** Hosts these models instead of the built-ins. */
+    /**
+     * Hosts these models instead of the built-ins.
+     *
+     * @param script the models to host; not null
+     * @return this builder
+     */
     public Builder script(ModelScript script) {
       this.script = Objects.requireNonNull(script, "script");
       return this;
     }
 
-    /** Adds a protocol; two frontends of the same protocol are an error. */
+    /**
+     * Adds a protocol; two frontends of the same protocol are an error.
+     *
+     * @param frontend the protocol frontend to serve; the emulator starts and stops its server
+     * @return this builder
+     */
     public Builder frontend(ProtocolFrontend frontend) {
       Objects.requireNonNull(frontend, "frontend");
       if (frontends.putIfAbsent(frontend.protocol(), frontend) != null) {
@@ -207,6 +254,10 @@ public final class Emulator implements AutoCloseable {
      * Listens for a protocol on this 127.0.0.1 port instead of an ephemeral one (0 keeps it
      * ephemeral), for a standalone emulator that clients find on a known port. Tests should keep
      * ephemeral ports, which never collide.
+     *
+     * @param protocol the frontend's protocol name
+     * @param port the port to listen on, 1 to 65535, or 0 for an ephemeral one
+     * @return this builder
      */
     public Builder port(String protocol, int port) {
       Objects.requireNonNull(protocol, "protocol");
@@ -215,13 +266,22 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** How long each server runs at most; 30 minutes by default. */
+    /**
+     * How long each server runs at most; 30 minutes by default.
+     *
+     * @param lifetime the longest time a server runs before it stops on its own; positive
+     * @return this builder
+     */
     public Builder maxLifetime(Duration lifetime) {
       this.maxLifetime = LoopbackServerBuilder.checkLifetime(lifetime);
       return this;
     }
 
-    /** Builds the emulator; its servers start with {@link Emulator#start()}. */
+    /**
+     * Builds the emulator; its servers start with {@link Emulator#start()}.
+     *
+     * @return a new emulator, not started yet
+     */
     public Emulator build() {
       for (String protocol : ports.keySet()) {
         if (!frontends.containsKey(protocol)) {

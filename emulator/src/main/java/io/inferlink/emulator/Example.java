@@ -13,12 +13,21 @@ import java.util.Optional;
  * @param features the features by name
  */
 public record Example(Map<String, Feature> features) {
-  /** Copies the map, keeping its order. */
+  /**
+   * Copies the map, keeping its order.
+   *
+   * @param features the features by name, in request order; copied
+   */
   public Example {
     features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
   }
 
-  /** The feature of this name, if any. */
+  /**
+   * The feature of this name, if any.
+   *
+   * @param name the feature's name
+   * @return the feature, or empty when the example has none of that name
+   */
   public Optional<Feature> feature(String name) {
     return Optional.ofNullable(features.get(name));
   }
@@ -26,6 +35,10 @@ public record Example(Map<String, Feature> features) {
   /**
    * The float values of feature {@code name}, which must have exactly {@code count} of them.
    *
+   * @param model the model's name, for the failure message
+   * @param name the feature's name
+   * @param count how many values the feature must have
+   * @return a new array of the feature's values, {@code count} long
    * @throws ScriptedFailure INVALID_ARGUMENT naming the model, the feature and what is wrong
    */
   public float[] floats(String model, String name, int count) {

@@ -9,7 +9,11 @@ import java.util.List;
  */
 public sealed interface Feature permits Feature.Bytes, Feature.Floats, Feature.Int64s {
 
-  /** How many values the feature has. */
+  /**
+   * How many values the feature has.
+   *
+   * @return the number of values
+   */
   int size();
 
   /**
@@ -18,7 +22,11 @@ public sealed interface Feature permits Feature.Bytes, Feature.Floats, Feature.I
    * @param values the values
    */
   record Bytes(List<byte[]> values) implements Feature {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param values the values, in order; the list is copied, the arrays are not
+     */
     public Bytes {
       values = List.copyOf(values);
     }

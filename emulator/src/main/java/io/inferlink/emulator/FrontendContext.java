@@ -17,7 +17,16 @@ import java.util.Objects;
  */
 public record FrontendContext(ModelScript script, CallRecorder recorder, ServerMetadata server, Duration maxLifetime,
     Overload overload) {
-  /** Checks that nothing is missing. */
+  /**
+   * Checks that nothing is missing.
+   *
+   * @param script the models
+   * @param recorder where every call's headers and cancellation are reported
+   * @param server the server name and version that metadata endpoints answer
+   * @param maxLifetime how long a server runs at most before it stops itself
+   * @param overload the emulator's overload switch, which every server of it obeys
+   * @throws NullPointerException when any of them is null
+   */
   public FrontendContext {
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(recorder, "recorder");
@@ -26,7 +35,14 @@ public record FrontendContext(ModelScript script, CallRecorder recorder, ServerM
     Objects.requireNonNull(overload, "overload");
   }
 
-  /** A context whose servers are never overloaded (a switch nobody holds). */
+  /**
+   * A context whose servers are never overloaded (a switch nobody holds).
+   *
+   * @param script the models
+   * @param recorder where every call's headers and cancellation are reported
+   * @param server the server name and version that metadata endpoints answer
+   * @param maxLifetime how long a server runs at most before it stops itself
+   */
   public FrontendContext(ModelScript script, CallRecorder recorder, ServerMetadata server, Duration maxLifetime) {
     this(script, recorder, server, maxLifetime, new Overload());
   }

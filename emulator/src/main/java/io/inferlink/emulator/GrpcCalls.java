@@ -26,7 +26,11 @@ public final class GrpcCalls {
 
   private GrpcCalls() {}
 
-  /** The current call's metadata, names lower-cased; empty outside a call of a recording server. */
+  /**
+   * The current call's metadata, names lower-cased; empty outside a call of a recording server.
+   *
+   * @return an unmodifiable map of lower-case metadata name to value
+   */
   public static Map<String, String> headers() {
     Map<String, String> headers = HEADERS.get();
     return headers == null ? Map.of() : headers;
@@ -36,6 +40,9 @@ public final class GrpcCalls {
    * Cancels {@code call} as soon as the current gRPC call is cancelled (client cancel, deadline,
    * server shutdown), which is how the recorder sees it. Must run on the call's thread. Returns
    * the way to stop watching, for when the answer is ready: a call that completed is not cancelled.
+   *
+   * @param call the model call to cancel when the gRPC call is abandoned
+   * @return stops the watching when run; safe to run more than once
    */
   public static Runnable cancelWhenAbandoned(ModelCall call) {
     Objects.requireNonNull(call, "call");

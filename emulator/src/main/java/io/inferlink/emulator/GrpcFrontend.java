@@ -11,6 +11,11 @@ public abstract class GrpcFrontend extends LoopbackFrontend<GrpcLoopbackServer.B
    * A frontend of this protocol; with TLS in {@code settings} its scheme is {@code tlsScheme}.
    * {@code settings} (TLS, message cap) may be null: plaintext, the default cap; {@code tlsScheme} may be
    * null for a frontend that never serves TLS.
+   *
+   * @param protocol the protocol's name, unique within one emulator
+   * @param scheme the endpoint scheme of the plaintext server
+   * @param tlsScheme the endpoint scheme when serving TLS, or {@code null}
+   * @param settings the builder's TLS and message cap, or {@code null} for the defaults
    */
   protected GrpcFrontend(String protocol, String scheme, String tlsScheme, FrontendBuilder<?> settings) {
     super(protocol, scheme, tlsScheme, settings);

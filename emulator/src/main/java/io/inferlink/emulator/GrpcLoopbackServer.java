@@ -53,12 +53,21 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
     this.overload = b.overloadSwitch();
   }
 
-  /** Starts configuring a server; {@code name} goes into its thread names. */
+  /**
+   * Starts configuring a server; {@code name} goes into its thread names.
+   *
+   * @param name a short name for the server's threads, e.g. the protocol
+   * @return a new builder without services
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** The addresses the server listens on (always one: 127.0.0.1 and its port). */
+  /**
+   * The addresses the server listens on (always one: 127.0.0.1 and its port).
+   *
+   * @return an unmodifiable list of the one bound address; its port is the one clients use
+   */
   public synchronized List<InetSocketAddress> addresses() {
     port(); // refuses a server that is not started
     List<InetSocketAddress> addresses = new ArrayList<>();
@@ -66,7 +75,11 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
     return List.copyOf(addresses);
   }
 
-  /** True when the server speaks TLS. */
+  /**
+   * True when the server speaks TLS.
+   *
+   * @return true when the server was built with TLS
+   */
   public boolean isTls() {
     return tls != null;
   }
@@ -134,7 +147,12 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
       super(name, DEFAULT_THREADS, 2);
     }
 
-    /** Serves a service (e.g. {@code new XxxGrpc.XxxImplBase() {...}.bindService()}). */
+    /**
+     * Serves a service (e.g. {@code new XxxGrpc.XxxImplBase() {...}.bindService()}).
+     *
+     * @param service the bound service to serve
+     * @return this builder
+     */
     public Builder service(ServerServiceDefinition service) {
       services.add(Objects.requireNonNull(service, "service"));
       return this;
@@ -143,6 +161,9 @@ public final class GrpcLoopbackServer extends AbstractLoopbackServer<GrpcLoopbac
     /**
      * Records every call's metadata here on arrival, and makes it readable by the service through
      * {@link GrpcCalls#headers()}.
+     *
+     * @param recorder the recorder of the emulator the server belongs to
+     * @return this builder
      */
     public Builder recorder(CallRecorder recorder) {
       this.recorder = Objects.requireNonNull(recorder, "recorder");

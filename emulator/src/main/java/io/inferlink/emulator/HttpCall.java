@@ -23,7 +23,15 @@ public final class HttpCall {
   private final List<Runnable> goneListeners = new ArrayList<>();
   private boolean gone;
 
-  /** A request; the header map is copied, the body is kept as given. */
+  /**
+   * A request; the header map is copied, the body is kept as given.
+   *
+   * @param method the request method, upper-case
+   * @param rawPath the path as sent, still percent-encoded
+   * @param rawQuery the query as sent, or {@code null} for none
+   * @param headers the headers, names lower-cased; copied
+   * @param body the body, empty for none; kept without copying
+   */
   public HttpCall(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
     this.method = method;
     this.rawPath = rawPath;
@@ -32,37 +40,66 @@ public final class HttpCall {
     this.body = body;
   }
 
-  /** The method, upper-case as sent ({@code GET}, {@code POST}). */
+  /**
+   * The method, upper-case as sent ({@code GET}, {@code POST}).
+   *
+   * @return the request method
+   */
   public String method() {
     return method;
   }
 
-  /** The path as sent, still percent-encoded, so a route can split segments before decoding them. */
+  /**
+   * The path as sent, still percent-encoded, so a route can split segments before decoding them.
+   *
+   * @return the path, not decoded
+   */
   public String rawPath() {
     return rawPath;
   }
 
-  /** The query as sent, or {@code null}. */
+  /**
+   * The query as sent, or {@code null}.
+   *
+   * @return the raw query without the {@code ?}, or {@code null} when there is none
+   */
   public String rawQuery() {
     return rawQuery;
   }
 
-  /** The headers, names lower-cased. */
+  /**
+   * The headers, names lower-cased.
+   *
+   * @return an unmodifiable map of lower-case name to value
+   */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** One header by (any-case) name. */
+  /**
+   * One header by (any-case) name.
+   *
+   * @param name the header's name, in any case
+   * @return the header's value, or empty when the request has no such header
+   */
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
   }
 
-  /** The body; not copied, so do not write into it. Empty when there was none. */
+  /**
+   * The body; not copied, so do not write into it. Empty when there was none.
+   *
+   * @return the body bytes, shared with this call
+   */
   public byte[] body() {
     return body;
   }
 
-  /** The body decoded as UTF-8. */
+  /**
+   * The body decoded as UTF-8.
+   *
+   * @return the body as text; empty when there is no body
+   */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
@@ -70,6 +107,8 @@ public final class HttpCall {
   /**
    * True once the client closed its connection before the answer was written: nobody will read
    * the answer, so a frontend should stop the work (see {@link #onClientGone}).
+   *
+   * @return true when the client has gone away
    */
   public boolean clientGone() {
     synchronized (goneListeners) {
@@ -81,6 +120,8 @@ public final class HttpCall {
    * Runs {@code listener} when the client goes away while the request is handled, or at once if it
    * already has. Listeners run on the server's connection thread, so they must be quick (cancelling
    * a {@link ModelCall} is).
+   *
+   * @param listener what to run once the client is gone; quick, not null
    */
   public void onClientGone(Runnable listener) {
     Objects.requireNonNull(listener, "listener");
@@ -97,6 +138,9 @@ public final class HttpCall {
    * The same request under another path, for a frontend that rewrites paths before handing a call
    * on (an emulated server's own URL rules, say). The copy shares the headers and body, and hears
    * the client going away when this call does.
+   *
+   * @param newRawPath the path the copy carries, still percent-encoded
+   * @return a new call with that path and everything else of this one
    */
   public HttpCall withPath(String newRawPath) {
     HttpCall copy = new HttpCall(method, Objects.requireNonNull(newRawPath, "newRawPath"), rawQuery, headers, body);

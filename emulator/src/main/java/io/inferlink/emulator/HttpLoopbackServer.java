@@ -57,22 +57,40 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
     this.overload = b.overloadSwitch();
   }
 
-  /** Starts configuring a server; {@code name} goes into its thread names. */
+  /**
+   * Starts configuring a server; {@code name} goes into its thread names.
+   *
+   * @param name a short name for the server's threads, e.g. the protocol
+   * @return a new builder without routes
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** The failure reply used unless a frontend sets its own: the status of the code, the message as text. */
+  /**
+   * The failure reply used unless a frontend sets its own: the status of the code, the message as text.
+   *
+   * @param failure the model's failure
+   * @return a text reply with the failure's HTTP status and message
+   */
   public static HttpReply plainFailure(ScriptedFailure failure) {
     return HttpReply.text(failure.httpStatus(), failure.getMessage());
   }
 
-  /** The address the server is bound to (always 127.0.0.1). */
+  /**
+   * The address the server is bound to (always 127.0.0.1).
+   *
+   * @return the bound address; its port is the one clients use
+   */
   public InetSocketAddress address() {
     return new InetSocketAddress(LOOPBACK, port());
   }
 
-  /** True when the server speaks TLS (https). */
+  /**
+   * True when the server speaks TLS (https).
+   *
+   * @return true when the server was built with TLS
+   */
   public boolean isTls() {
     return tls != null;
   }
@@ -208,7 +226,13 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
       super(name, DEFAULT_THREADS, 1);
     }
 
-    /** Answers requests whose raw path starts with {@code pathPrefix} (longest prefix wins). */
+    /**
+     * Answers requests whose raw path starts with {@code pathPrefix} (longest prefix wins).
+     *
+     * @param pathPrefix the raw path prefix the route answers, e.g. {@code /v2/}
+     * @param route what answers matching requests
+     * @return this builder
+     */
     public Builder route(String pathPrefix, HttpRoute route) {
       if (pathPrefix == null || !pathPrefix.startsWith("/")) {
         throw new IllegalArgumentException("path prefix '" + pathPrefix + "' must start with '/'");
@@ -219,7 +243,12 @@ public final class HttpLoopbackServer extends AbstractLoopbackServer<HttpLoopbac
       return this;
     }
 
-    /** How a {@link ScriptedFailure} is answered (each protocol has its error body); plain text by default. */
+    /**
+     * How a {@link ScriptedFailure} is answered (each protocol has its error body); plain text by default.
+     *
+     * @param reply turns a failure into the protocol's error reply; not null
+     * @return this builder
+     */
     public Builder failureReply(Function<ScriptedFailure, HttpReply> reply) {
       this.failureReply = Objects.requireNonNull(reply, "reply");
       return this;

@@ -78,12 +78,21 @@ public final class KitContract {
 
   private KitContract() {}
 
-  /** The name under which the kit sends its sample of {@code dtype} to {@link #IDENTITY}, e.g. {@code x_fp32}. */
+  /**
+   * The name under which the kit sends its sample of {@code dtype} to {@link #IDENTITY}, e.g. {@code x_fp32}.
+   *
+   * @param dtype the element type of the sample
+   * @return {@code x_} followed by the type's wire name in lower case
+   */
   public static String identityTensorName(DataType dtype) {
     return "x_" + dtype.wireName().toLowerCase(Locale.ROOT);
   }
 
-  /** The weights of {@link #CLASSIFIER}: one row per class, one column per feature, no bias; a fresh copy. */
+  /**
+   * The weights of {@link #CLASSIFIER}: one row per class, one column per feature, no bias; a fresh copy.
+   *
+   * @return a new array the caller may change, indexed [class][feature]
+   */
   public static double[][] classifierWeights() {
     return new double[][] {
       {1, 0, -1, 0},

@@ -33,7 +33,12 @@ public abstract class LoopbackFrontend<S extends LoopbackServerBuilder<S>> imple
   /** A server builder of this frontend's kind, named {@code name}, reporting to the context where it must. */
   abstract S newServer(String name, FrontendContext context);
 
-  /** Adds what this frontend serves to its server: routes or services, how failures are answered. */
+  /**
+   * Adds what this frontend serves to its server: routes or services, how failures are answered.
+   *
+   * @param server the builder of this frontend's server, to add to
+   * @param context the emulator's models, recorder and server metadata
+   */
   protected abstract void serve(S server, FrontendContext context);
 
   @Override
@@ -47,7 +52,11 @@ public abstract class LoopbackFrontend<S extends LoopbackServerBuilder<S>> imple
     return Set.of(isTls() ? tlsScheme : scheme);
   }
 
-  /** True when the server speaks TLS. */
+  /**
+   * True when the server speaks TLS.
+   *
+   * @return true when the frontend was configured with TLS
+   */
   public final boolean isTls() {
     return tls != null;
   }

@@ -20,6 +20,7 @@ public interface LoopbackServer extends AutoCloseable {
    * Binds 127.0.0.1 on a port the system picks and starts serving; starting a running server does
    * nothing.
    *
+   * @return this server, running
    * @throws java.io.UncheckedIOException when the port cannot be bound
    * @throws IllegalStateException when the server was already closed
    */
@@ -30,6 +31,8 @@ public interface LoopbackServer extends AutoCloseable {
    * standalone emulator that clients find on a known port. Servers that cannot choose their port
    * refuse any but 0.
    *
+   * @param port the port to bind, 1 to 65535, or 0 for one the system picks
+   * @return this server, running
    * @throws java.io.UncheckedIOException when the port cannot be bound (in use, say)
    * @throws IllegalArgumentException when the port is outside 0..65535, or the server cannot choose
    */
@@ -43,11 +46,16 @@ public interface LoopbackServer extends AutoCloseable {
   /**
    * The port the server listens on.
    *
+   * @return the bound port
    * @throws IllegalStateException before {@link #start()}
    */
   int port();
 
-  /** True between {@link #start()} and {@link #close()} (or the end of its lifetime). */
+  /**
+   * True between {@link #start()} and {@link #close()} (or the end of its lifetime).
+   *
+   * @return true while the server is serving
+   */
   boolean isRunning();
 
   /** Stops serving and ends the server's threads. Idempotent; never throws. */

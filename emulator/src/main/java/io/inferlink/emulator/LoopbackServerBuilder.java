@@ -27,7 +27,12 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
     this.minThreads = minThreads;
   }
 
-  /** How long the server runs at most before it stops itself; 30 minutes by default. */
+  /**
+   * How long the server runs at most before it stops itself; 30 minutes by default.
+   *
+   * @param lifetime the longest the server runs; positive
+   * @return this builder
+   */
   public B maxLifetime(Duration lifetime) {
     this.maxLifetime = checkLifetime(lifetime);
     return self();
@@ -36,13 +41,21 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
   /**
    * The largest request accepted, an HTTP body (413 above) or a gRPC message (RESOURCE_EXHAUSTED
    * above); 256 MiB by default.
+   *
+   * @param bytes the largest request size in bytes
+   * @return this builder
    */
   public B maxRequestBytes(int bytes) {
     this.maxRequestBytes = checkRequestBytes(bytes);
     return self();
   }
 
-  /** How many requests are handled at once (further ones queue). */
+  /**
+   * How many requests are handled at once (further ones queue).
+   *
+   * @param count the number of request threads; at least the minimum of the server's kind
+   * @return this builder
+   */
   public B threads(int count) {
     if (count < minThreads) {
       throw new IllegalArgumentException("threads must be at least " + minThreads + ", got " + count);
@@ -51,7 +64,12 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
     return self();
   }
 
-  /** Serves TLS (mutual TLS when {@code tls} has a client CA); {@code null} serves plaintext, the default. */
+  /**
+   * Serves TLS (mutual TLS when {@code tls} has a client CA); {@code null} serves plaintext, the default.
+   *
+   * @param tls the TLS material to serve with, or {@code null} for plaintext
+   * @return this builder
+   */
   public B tls(ServerTls tls) {
     this.tls = tls;
     return self();
@@ -61,6 +79,9 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
    * Serves TLS with a PEM certificate chain (server certificate first) and its PEM PKCS#8 private key
    * (EC or RSA), e.g. from {@link TestCertificates}.
    *
+   * @param certificateChainPem the PEM certificate chain, server certificate first
+   * @param privateKeyPem the PEM PKCS#8 private key of the server certificate
+   * @return this builder
    * @throws IllegalArgumentException when the material cannot be read
    */
   public B tls(byte[] certificateChainPem, byte[] privateKeyPem) {
@@ -71,6 +92,10 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
    * Serves mutual TLS: like {@link #tls(byte[], byte[])}, and clients must present a certificate that
    * chains to one of the PEM certificates in {@code clientCaPem} ({@code null}: none asked for).
    *
+   * @param certificateChainPem the PEM certificate chain, server certificate first
+   * @param privateKeyPem the PEM PKCS#8 private key of the server certificate
+   * @param clientCaPem the PEM CA certificates client certificates must chain to, or {@code null}
+   * @return this builder
    * @throws IllegalArgumentException when the material cannot be read
    */
   public B tls(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
@@ -81,13 +106,20 @@ public abstract class LoopbackServerBuilder<B extends LoopbackServerBuilder<B>> 
   /**
    * Obeys this overload switch: while it is on, every request is refused before it is served
    * ({@link Overload}). By default the server has a switch of its own that nobody turns on.
+   *
+   * @param overload the switch to obey; shared with whoever turns it on
+   * @return this builder
    */
   public B overload(Overload overload) {
     this.overload = java.util.Objects.requireNonNull(overload, "overload");
     return self();
   }
 
-  /** Builds the server; it binds on {@link LoopbackServer#start()}. */
+  /**
+   * Builds the server; it binds on {@link LoopbackServer#start()}.
+   *
+   * @return a new server, not bound yet; the caller closes it
+   */
   public abstract LoopbackServer build();
 
   /** The one rule for a lifetime, of every server and the emulator: positive. */

@@ -24,22 +24,39 @@ public final class ModelScript {
     this.models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
   }
 
-  /** The standard models: identity, add_one, classifier, fail, sleep and versioned. */
+  /**
+   * The standard models: identity, add_one, classifier, fail, sleep and versioned.
+   *
+   * @return a new script with the built-in models of {@link KitContract}
+   */
   public static ModelScript builtins() {
     return builder().addBuiltins().build();
   }
 
-  /** Starts an empty script. */
+  /**
+   * Starts an empty script.
+   *
+   * @return a new builder without models
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The models, in the order they were added. */
+  /**
+   * The models, in the order they were added.
+   *
+   * @return an unmodifiable list of the models
+   */
   public List<ScriptedModel> models() {
     return List.copyOf(models.values());
   }
 
-  /** The model of this name, if any. */
+  /**
+   * The model of this name, if any.
+   *
+   * @param name the model's name
+   * @return the model, or empty when the script has none of that name
+   */
   public Optional<ScriptedModel> model(String name) {
     return Optional.ofNullable(models.get(name));
   }
@@ -50,6 +67,8 @@ public final class ModelScript {
    *
    * @param version a version, or {@code null}
    * @param label a label, or {@code null}
+   * @param name the model's name
+   * @return the model and the version that answers
    * @throws ScriptedFailure NOT_FOUND for an unknown model, version or label; INVALID_ARGUMENT when
    *     both a version and a label are given
    */
@@ -78,7 +97,12 @@ public final class ModelScript {
     return new ResolvedModel(model, model.latestVersion());
   }
 
-  /** Resolves a client-side reference; see {@link #resolve(String, String, String)}. */
+  /**
+   * Resolves a client-side reference; see {@link #resolve(String, String, String)}.
+   *
+   * @param ref the client's model reference: name, and optionally a version or a label
+   * @return the model and the version that answers
+   */
   public ResolvedModel resolve(ModelRef ref) {
     return resolve(ref.name(), ref.version(), ref.label());
   }
@@ -86,6 +110,10 @@ public final class ModelScript {
   /**
    * The metadata of the model version a reference resolves to.
    *
+   * @param name the model's name
+   * @param version a version, or {@code null}
+   * @param label a label, or {@code null}
+   * @return the inputs and outputs of the resolved version
    * @throws ScriptedFailure as {@link #resolve(String, String, String)} does
    */
   public ModelMetadata metadata(String name, String version, String label) {
@@ -93,7 +121,14 @@ public final class ModelScript {
     return resolved.model().metadata(resolved.version());
   }
 
-  /** Whether the model version a reference resolves to is ready; false when it does not resolve. */
+  /**
+   * Whether the model version a reference resolves to is ready; false when it does not resolve.
+   *
+   * @param name the model's name
+   * @param version a version, or {@code null}
+   * @param label a label, or {@code null}
+   * @return true when the reference resolves and that version is ready
+   */
   public boolean isReady(String name, String version, String label) {
     try {
       ResolvedModel resolved = resolve(name, version, label);
@@ -107,6 +142,8 @@ public final class ModelScript {
    * Runs a call: the model computes all its outputs, then only the requested ones are kept (in the
    * model's order).
    *
+   * @param call the call, resolved to a model of this script
+   * @return the requested outputs, or all of them when none were requested
    * @throws ScriptedFailure the model's failure; INVALID_ARGUMENT naming a requested output the model
    *     does not produce; CANCELLED when the call was cancelled
    */
@@ -140,13 +177,22 @@ public final class ModelScript {
 
     private Builder() {}
 
-    /** Adds the built-in models of {@link io.inferlink.emulator.KitContract}. */
+    /**
+     * Adds the built-in models of {@link io.inferlink.emulator.KitContract}.
+     *
+     * @return this builder
+     */
     public Builder addBuiltins() {
       BuiltinModels.all().forEach(this::add);
       return this;
     }
 
-    /** Adds a model; a second model of the same name is an error. */
+    /**
+     * Adds a model; a second model of the same name is an error.
+     *
+     * @param model the model to host; its name must be new to this script
+     * @return this builder
+     */
     public Builder add(ScriptedModel model) {
       Objects.requireNonNull(model, "model");
       if (model.versions().isEmpty()) {
@@ -164,7 +210,11 @@ public final class ModelScript {
       return this;
     }
 
-    /** Builds the script. */
+    /**
+     * Builds the script.
+     *
+     * @return a new immutable script with the models added so far
+     */
     public ModelScript build() {
       return new ModelScript(models);
     }

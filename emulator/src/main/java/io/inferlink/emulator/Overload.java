@@ -30,6 +30,7 @@ public final class Overload {
   /**
    * Turns the switch on (or changes the wait it asks for).
    *
+   * @param retryAfter the wait refusals ask clients for; zero or more
    * @throws IllegalArgumentException when {@code retryAfter} is negative
    */
   public void start(Duration retryAfter) {
@@ -45,12 +46,20 @@ public final class Overload {
     this.retryAfter = null;
   }
 
-  /** The wait the refusals ask for while the switch is on; empty while it is off. */
+  /**
+   * The wait the refusals ask for while the switch is on; empty while it is off.
+   *
+   * @return the wait asked for, or empty when the switch is off
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** How many requests were refused since this switch was made. */
+  /**
+   * How many requests were refused since this switch was made.
+   *
+   * @return the number of refused requests
+   */
   public long refused() {
     return refused.get();
   }

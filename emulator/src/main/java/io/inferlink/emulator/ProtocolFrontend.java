@@ -11,12 +11,25 @@ import java.util.Set;
  */
 public interface ProtocolFrontend {
 
-  /** A short unique name, e.g. {@code kserve-v2-rest}; used with {@link Emulator#port(String)}. */
+  /**
+   * A short unique name, e.g. {@code kserve-v2-rest}; used with {@link Emulator#port(String)}.
+   *
+   * @return the protocol's name, unique within one emulator
+   */
   String protocol();
 
-  /** The endpoint schemes a client uses to reach this frontend, e.g. {@code kserve-v2+http}. */
+  /**
+   * The endpoint schemes a client uses to reach this frontend, e.g. {@code kserve-v2+http}.
+   *
+   * @return the schemes this frontend answers, not empty
+   */
   Set<String> schemes();
 
-  /** Creates (but does not start) a server for this protocol over the context's script. */
+  /**
+   * Creates (but does not start) a server for this protocol over the context's script.
+   *
+   * @param context the emulator's models, recorder, server metadata and limits
+   * @return a new server, not started; the emulator starts and closes it
+   */
   LoopbackServer create(FrontendContext context);
 }

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param version the resolved version, one of {@code model.versions()}
  */
 public record ResolvedModel(ScriptedModel model, String version) {
-  /** Checks that the version is one of the model's. */
+  /**
+   * Checks that the version is one of the model's.
+   *
+   * @param model the model the call addresses; not null
+   * @param version the resolved version, one of {@code model.versions()}
+   * @throws IllegalArgumentException when the version is not one of the model's
+   */
   public ResolvedModel {
     Objects.requireNonNull(model, "model");
     if (!model.versions().contains(version)) {
@@ -18,7 +24,11 @@ public record ResolvedModel(ScriptedModel model, String version) {
     }
   }
 
-  /** The model name. */
+  /**
+   * The model name.
+   *
+   * @return the model's name
+   */
   public String name() {
     return model.name();
   }

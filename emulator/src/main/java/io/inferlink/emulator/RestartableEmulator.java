@@ -31,6 +31,9 @@ public final class RestartableEmulator implements AutoCloseable {
   /**
    * Builds and starts the first emulator from {@code recipe} (which must give a new builder, with its
    * frontends, on every call) on ephemeral ports, and remembers the ports.
+   *
+   * @param recipe makes a new emulator builder, with its frontends, on every call
+   * @return a new handle whose emulator is running; the caller closes it
    */
   public static RestartableEmulator start(Supplier<Emulator.Builder> recipe) {
     RestartableEmulator replica = new RestartableEmulator(Objects.requireNonNull(recipe, "recipe"));
@@ -43,17 +46,30 @@ public final class RestartableEmulator implements AutoCloseable {
     return replica;
   }
 
-  /** The emulator running now, or the one last killed. */
+  /**
+   * The emulator running now, or the one last killed.
+   *
+   * @return the current emulator, running or killed
+   */
   public synchronized Emulator current() {
     return current;
   }
 
-  /** True between a start or restart and the next kill. */
+  /**
+   * True between a start or restart and the next kill.
+   *
+   * @return true while an emulator is running
+   */
   public synchronized boolean isRunning() {
     return running;
   }
 
-  /** The endpoint string for a scheme; the same before a kill and after the restart. */
+  /**
+   * The endpoint string for a scheme; the same before a kill and after the restart.
+   *
+   * @param scheme a client endpoint scheme, e.g. {@code kserve-v2+http}
+   * @return the endpoint with the scheme, 127.0.0.1 and the remembered port
+   */
   public synchronized String endpoint(String scheme) {
     // From the remembered port: the emulator may be down right now.
     return scheme + "://" + LoopbackServer.HOST + ":" + ports.get(current.protocolServing(scheme));

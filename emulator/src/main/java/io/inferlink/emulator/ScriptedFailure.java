@@ -12,9 +12,15 @@ import java.util.Objects;
 public final class ScriptedFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The status code the server answers with; serialized with the message. */
   private final ErrorCode code;
 
-  /** A failure with this code and server message. */
+  /**
+   * A failure with this code and server message.
+   *
+   * @param code the status code the server answers with
+   * @param message the server's error text, which clients see
+   */
   public ScriptedFailure(ErrorCode code, String message) {
     // No stack trace: this is an expected answer, not a bug, and it is thrown for every failing call.
     super(Objects.requireNonNull(message, "message"), null, false, false);
@@ -24,27 +30,49 @@ public final class ScriptedFailure extends RuntimeException {
     this.code = code;
   }
 
-  /** INVALID_ARGUMENT with this message. */
+  /**
+   * INVALID_ARGUMENT with this message.
+   *
+   * @param message the server's error text
+   * @return a new failure with {@link ErrorCode#INVALID_ARGUMENT}
+   */
   public static ScriptedFailure invalidArgument(String message) {
     return new ScriptedFailure(ErrorCode.INVALID_ARGUMENT, message);
   }
 
-  /** NOT_FOUND with this message. */
+  /**
+   * NOT_FOUND with this message.
+   *
+   * @param message the server's error text
+   * @return a new failure with {@link ErrorCode#NOT_FOUND}
+   */
   public static ScriptedFailure notFound(String message) {
     return new ScriptedFailure(ErrorCode.NOT_FOUND, message);
   }
 
-  /** The status code. */
+  /**
+   * The status code.
+   *
+   * @return the code, never null
+   */
   public ErrorCode code() {
     return code;
   }
 
-  /** The HTTP status a REST frontend answers for this failure. */
+  /**
+   * The HTTP status a REST frontend answers for this failure.
+   *
+   * @return the HTTP status, e.g. 400 for INVALID_ARGUMENT
+   */
   public int httpStatus() {
     return HttpStatusTable.toHttpStatus(code);
   }
 
-  /** The gRPC status number a gRPC frontend answers for this failure. */
+  /**
+   * The gRPC status number a gRPC frontend answers for this failure.
+   *
+   * @return the gRPC status code number, e.g. 3 for INVALID_ARGUMENT
+   */
   public int grpcCode() {
     return code.grpcCode();
   }

@@ -25,6 +25,9 @@ public final class ServerTls {
   /**
    * Server TLS with this chain and key.
    *
+   * @param certificateChainPem the PEM certificate chain, server certificate first
+   * @param privateKeyPem the PEM PKCS#8 private key of the server certificate
+   * @return TLS material without client authentication
    * @throws IllegalArgumentException naming the part that cannot be read
    */
   public static ServerTls of(byte[] certificateChainPem, byte[] privateKeyPem) {
@@ -34,18 +37,32 @@ public final class ServerTls {
   /**
    * Mutual TLS: this chain and key, and client certificates issued by a CA of {@code clientCaPem}.
    *
+   * @param certificateChainPem the PEM certificate chain, server certificate first
+   * @param privateKeyPem the PEM PKCS#8 private key of the server certificate
+   * @param clientCaPem the PEM CA certificates that client certificates must chain to
+   * @return TLS material that requires a client certificate
    * @throws IllegalArgumentException naming the part that cannot be read
    */
   public static ServerTls mutual(byte[] certificateChainPem, byte[] privateKeyPem, byte[] clientCaPem) {
     return new ServerTls(certificateChainPem, privateKeyPem, Objects.requireNonNull(clientCaPem, "clientCaPem"));
   }
 
-  /** Server TLS with the server certificate of {@code certificates}. */
+  /**
+   * Server TLS with the server certificate of {@code certificates}.
+   *
+   * @param certificates the test certificates whose server certificate and key to serve
+   * @return TLS material without client authentication
+   */
   public static ServerTls of(TestCertificates certificates) {
     return of(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem());
   }
 
-  /** Mutual TLS with the server certificate of {@code certificates}, trusting its CA for clients. */
+  /**
+   * Mutual TLS with the server certificate of {@code certificates}, trusting its CA for clients.
+   *
+   * @param certificates the test certificates to serve and whose CA client certificates must chain to
+   * @return TLS material that requires a client certificate
+   */
   public static ServerTls mutual(TestCertificates certificates) {
     return mutual(certificates.serverCertificateChainPem(), certificates.serverPrivateKeyPem(),
         certificates.caCertificatePem());

@@ -67,7 +67,11 @@ public final class TestCertificates {
     this.clientKeyPem = clientKeyPem;
   }
 
-  /** EC P-256 certificates; the server's for {@code localhost} and {@code 127.0.0.1}. */
+  /**
+   * EC P-256 certificates; the server's for {@code localhost} and {@code 127.0.0.1}.
+   *
+   * @return new certificates and keys, made in memory
+   */
   public static TestCertificates create() {
     return create(KeyType.EC_P256, "localhost", "127.0.0.1");
   }
@@ -76,6 +80,9 @@ public final class TestCertificates {
    * Certificates of this key type; the server's for these names (IP literals become IP addresses in
    * the subject alternative names, anything else DNS names).
    *
+   * @param keyType the type of every key, e.g. EC P-256 or RSA
+   * @param serverNames the names the server certificate is valid for; at least one
+   * @return new certificates and keys, made in memory
    * @throws IllegalArgumentException when no server name is given
    */
   public static TestCertificates create(KeyType keyType, String... serverNames) {
@@ -108,37 +115,65 @@ public final class TestCertificates {
     }
   }
 
-  /** The CA certificate: what clients trust, and what a mutual-TLS server checks client certificates against. */
+  /**
+   * The CA certificate: what clients trust, and what a mutual-TLS server checks client certificates against.
+   *
+   * @return the CA certificate in PEM; a fresh copy
+   */
   public byte[] caCertificatePem() {
     return caPem.clone();
   }
 
-  /** The server certificate alone. */
+  /**
+   * The server certificate alone.
+   *
+   * @return the server certificate in PEM; a fresh copy
+   */
   public byte[] serverCertificatePem() {
     return serverPem.clone();
   }
 
-  /** The server certificate followed by the CA certificate, as a server presents it. */
+  /**
+   * The server certificate followed by the CA certificate, as a server presents it.
+   *
+   * @return the server's PEM certificate chain; a fresh copy
+   */
   public byte[] serverCertificateChainPem() {
     return concat(serverPem, caPem);
   }
 
-  /** The server's private key, PKCS#8. */
+  /**
+   * The server's private key, PKCS#8.
+   *
+   * @return the server's private key in PEM; a fresh copy
+   */
   public byte[] serverPrivateKeyPem() {
     return serverKeyPem.clone();
   }
 
-  /** The client certificate alone (subject {@value #CLIENT_SUBJECT}). */
+  /**
+   * The client certificate alone (subject {@value #CLIENT_SUBJECT}).
+   *
+   * @return the client certificate in PEM; a fresh copy
+   */
   public byte[] clientCertificatePem() {
     return clientPem.clone();
   }
 
-  /** The client certificate followed by the CA certificate, as a client presents it. */
+  /**
+   * The client certificate followed by the CA certificate, as a client presents it.
+   *
+   * @return the client's PEM certificate chain; a fresh copy
+   */
   public byte[] clientCertificateChainPem() {
     return concat(clientPem, caPem);
   }
 
-  /** The client's private key, PKCS#8. */
+  /**
+   * The client's private key, PKCS#8.
+   *
+   * @return the client's private key in PEM; a fresh copy
+   */
   public byte[] clientPrivateKeyPem() {
     return clientKeyPem.clone();
   }

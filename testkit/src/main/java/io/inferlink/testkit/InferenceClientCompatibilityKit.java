@@ -113,15 +113,25 @@ public abstract class InferenceClientCompatibilityKit {
 
   // ------------------------------------------------------------------ the subclass contract
 
-  /** The endpoint string of a running server that hosts the {@link KitModels} models. */
+  /**
+   * The endpoint string of a running server that hosts the {@link KitModels} models.
+   *
+   * @return the endpoint, as {@link InferenceClient#create} takes it
+   */
   protected abstract String endpoint();
 
-  /** The name of the provider that {@link java.util.ServiceLoader} discovery must pick for {@link #endpoint()}. */
+  /**
+   * The name of the provider that {@link java.util.ServiceLoader} discovery must pick for {@link #endpoint()}.
+   *
+   * @return the provider's name, as its {@code name()} reports it
+   */
   protected abstract String expectedProviderName();
 
   /**
    * Options every client of the kit starts from (TLS material, credentials the server needs...). Called
    * afresh for every client; the kit adds headers, timeouts or credentials on top where a test needs them.
+   *
+   * @return a new builder the kit owns and may change; plain defaults unless overridden
    */
   protected ClientOptions.Builder baseOptions() {
     return ClientOptions.builder();
@@ -130,12 +140,18 @@ public abstract class InferenceClientCompatibilityKit {
   /**
    * The server's view of calls, when the server is one the test controls (the emulator's
    * {@code EmulatorObserver.of(emulator)}); enables the header, authentication and cancellation checks.
+   *
+   * @return the observer, or empty (the default) when the server cannot be watched and those checks skip
    */
   protected Optional<ServerObserver> observer() {
     return Optional.empty();
   }
 
-  /** Whether the server hosts the {@link KitModels#FAIL} and {@link KitModels#SLEEP} models. */
+  /**
+   * Whether the server hosts the {@link KitModels#FAIL} and {@link KitModels#SLEEP} models.
+   *
+   * @return true when the scripted-failure checks can run; by default, whenever there is an {@link #observer()}
+   */
   protected boolean hostsScriptedFailures() {
     return observer().isPresent();
   }
@@ -143,6 +159,8 @@ public abstract class InferenceClientCompatibilityKit {
   /**
    * What the server cannot do of the {@link KitModels} contracts ({@link ServerGaps#none()} for the
    * emulator). Each gap turns the matching check from "answers correctly" into "fails cleanly".
+   *
+   * @return the server's gaps; {@link ServerGaps#none()} unless overridden
    */
   protected ServerGaps serverGaps() {
     return ServerGaps.none();
@@ -162,7 +180,12 @@ public abstract class InferenceClientCompatibilityKit {
     }
   }
 
-  /** A new client for {@link #endpoint()} with these options; the caller closes it. */
+  /**
+   * A new client for {@link #endpoint()} with these options; the caller closes it.
+   *
+   * @param options the options to build the client from, usually {@link #baseOptions()} plus a test's additions
+   * @return an open client the caller owns and must close
+   */
   protected final InferenceClient newClient(ClientOptions.Builder options) {
     return InferenceClient.create(endpoint(), options.build());
   }

@@ -52,7 +52,12 @@ public final class KitModels {
    */
   public static final java.util.Map<String, io.inferlink.DataType> IDENTITY_TENSORS = identityTensors();
 
-  /** The name under which the kit sends its sample of {@code dtype} to {@link #IDENTITY}, e.g. {@code x_fp32}. */
+  /**
+   * The name under which the kit sends its sample of {@code dtype} to {@link #IDENTITY}, e.g. {@code x_fp32}.
+   *
+   * @param dtype the element type of the sample
+   * @return {@code x_} followed by the type's wire name in lower case
+   */
   public static String identityTensorName(io.inferlink.DataType dtype) {
     return "x_" + dtype.wireName().toLowerCase(java.util.Locale.ROOT);
   }
@@ -184,6 +189,8 @@ public final class KitModels {
   /**
    * The weights of {@link #CLASSIFIER}: one row per class of {@link #CLASSES}, one column per input
    * feature, no bias. A fresh copy on every call.
+   *
+   * @return a new array the caller may change, indexed [class][feature]
    */
   public static double[][] classifierWeights() {
     return new double[][] {

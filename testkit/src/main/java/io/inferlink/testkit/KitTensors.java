@@ -15,7 +15,13 @@ import java.nio.charset.StandardCharsets;
 public final class KitTensors {
   private KitTensors() {}
 
-  /** A tensor of this type named {@code name}, holding the type's interesting values. */
+  /**
+   * A tensor of this type named {@code name}, holding the type's interesting values.
+   *
+   * @param dtype the element type of the sample
+   * @param name the tensor's name in the request
+   * @return a new tensor with the type's edge values (limits, zero, signs, NaN and infinities where the type has them)
+   */
   public static Tensor sample(DataType dtype, String name) {
     switch (dtype) {
       case BOOL:
@@ -61,6 +67,10 @@ public final class KitTensors {
   /**
    * The finite values of {@link #sample} as a rank-1 tensor, for servers that cannot carry NaN or
    * infinities; other types give the sample itself.
+   *
+   * @param dtype the element type of the sample
+   * @param name the tensor's name in the request
+   * @return a new tensor without NaN or infinities; rank 1 for the floating-point types
    */
   public static Tensor finiteSample(DataType dtype, String name) {
     Tensor full = sample(dtype, name);
@@ -90,7 +100,12 @@ public final class KitTensors {
     return java.util.Arrays.copyOf(out, n);
   }
 
-  /** A rank-5 FP32 tensor [2, 1, 3, 2, 2] of distinct values, so a transposed or reshaped answer shows. */
+  /**
+   * A rank-5 FP32 tensor [2, 1, 3, 2, 2] of distinct values, so a transposed or reshaped answer shows.
+   *
+   * @param name the tensor's name in the request
+   * @return a new tensor of 24 values, the same on every call
+   */
   public static Tensor rank5(String name) {
     float[] values = new float[24];
     for (int i = 0; i < values.length; i++) {
@@ -102,6 +117,10 @@ public final class KitTensors {
   /**
    * A large FP32 tensor of at least {@code mebibytes} MiB, shape [rows, 1024], with values that differ
    * from row to row and column to column.
+   *
+   * @param name the tensor's name in the request
+   * @param mebibytes the least size of the data, in MiB (2^20 bytes)
+   * @return a new tensor of {@code mebibytes * 256} rows
    */
   public static Tensor large(String name, int mebibytes) {
     int columns = 1024;

@@ -48,6 +48,10 @@ public final class PipelineChecks {
   /**
    * An interceptor sees {@code op} once, as attempt 1 with its operation, name and model, and a header it
    * adds reaches the server.
+   *
+   * @param op the operation to run, and what the interceptor must see of it
+   * @param clients makes a client from the given options (the check adds its interceptor); the check closes it
+   * @param server the server's view of calls, to see the interceptor's header arrive
    */
   public static void interceptorSees(Op op, Function<ClientOptions.Builder, InferenceClient> clients,
       ServerObserver server) {
@@ -72,7 +76,13 @@ public final class PipelineChecks {
     assertTrue(server.headersOfCall(callId, WAIT).isPresent(), op + ": the interceptor's header reached no server");
   }
 
-  /** An interceptor that answers {@code op} itself: the caller gets its answer and the server sees nothing. */
+  /**
+   * An interceptor that answers {@code op} itself: the caller gets its answer and the server sees nothing.
+   *
+   * @param op the operation to run
+   * @param clients makes a client from the given options (the check adds its interceptors); the check closes it
+   * @param server the server's view of calls, to see that the call never arrives
+   */
   public static void shortCircuitSendsNothing(Op op, Function<ClientOptions.Builder, InferenceClient> clients,
       ServerObserver server) {
     UnavailableException answer = new UnavailableException("answered by the interceptor");
@@ -98,6 +108,10 @@ public final class PipelineChecks {
   /**
    * A header of {@code request} (which must not set the call id or {@code X-Pipeline-Check}) reaches
    * the server with that call, blocking and async, and is not sent with the next one.
+   *
+   * @param request the request to send, whose headers the check adds to
+   * @param clients makes a client from the given options; the check closes it
+   * @param server the server's view of calls, to see which headers arrived with each call
    */
   public static void perCallHeaderGoesWithItsCallOnly(InferenceRequest request,
       Function<ClientOptions.Builder, InferenceClient> clients, ServerObserver server) {

@@ -24,6 +24,9 @@ public final class SecretLeaks {
    * {@code failure} shows.
    *
    * @param what the call, for the assertion message
+   * @param failure the exception to search, with its causes and suppressed exceptions
+   * @param secrets the secret values that must not show, e.g. tokens or passwords
+   * @throws AssertionError when a secret shows; its message names the secret
    */
   public static void assertNoneShown(String what, Throwable failure, Collection<String> secrets) {
     List<String> texts = texts(failure);
@@ -36,7 +39,12 @@ public final class SecretLeaks {
     }
   }
 
-  /** Every text the failure shows, the printed stack trace last. */
+  /**
+   * Every text the failure shows, the printed stack trace last.
+   *
+   * @param failure the exception to read, with its causes and suppressed exceptions
+   * @return a new list of messages and {@code toString()}s, each exception once, then the stack trace
+   */
   public static List<String> texts(Throwable failure) {
     List<String> out = new ArrayList<>();
     collect(failure, out, Collections.newSetFromMap(new IdentityHashMap<>()));

@@ -26,12 +26,22 @@ public final class EmulatorObserver implements ServerObserver {
     this.recorder = recorder;
   }
 
-  /** What the servers of this emulator saw. */
+  /**
+   * What the servers of this emulator saw.
+   *
+   * @param emulator the emulator whose calls to watch; it may be started later
+   * @return an observer reading the emulator's {@link CallRecorder}
+   */
   public static ServerObserver of(Emulator emulator) {
     return of(Objects.requireNonNull(emulator, "emulator").recorder());
   }
 
-  /** What the servers reporting to this recorder saw, for servers built outside an {@link Emulator}. */
+  /**
+   * What the servers reporting to this recorder saw, for servers built outside an {@link Emulator}.
+   *
+   * @param recorder the recorder the servers report to
+   * @return an observer reading that recorder
+   */
   public static ServerObserver of(CallRecorder recorder) {
     return new EmulatorObserver(Objects.requireNonNull(recorder, "recorder"));
   }

@@ -57,7 +57,11 @@ public final class KServeV1RestFrontend extends HttpFrontend {
     super(PROTOCOL, SCHEME, TLS_SCHEME, b);
   }
 
-  /** Starts configuring a frontend (TLS, request cap). */
+  /**
+   * Starts configuring a frontend (TLS, request cap).
+   *
+   * @return a new builder: plaintext, default request cap
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -71,7 +75,11 @@ public final class KServeV1RestFrontend extends HttpFrontend {
   public static final class Builder extends FrontendBuilder<Builder> {
     private Builder() {}
 
-    /** Builds the frontend. */
+    /**
+     * Builds the frontend.
+     *
+     * @return a new frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+     */
     public KServeV1RestFrontend build() {
       return new KServeV1RestFrontend(this);
     }

@@ -45,7 +45,11 @@ public final class OipGrpcFrontend extends GrpcFrontend {
     this.repository = b.repository;
   }
 
-  /** Starts configuring a frontend (TLS, message cap, model repository). */
+  /**
+   * Starts configuring a frontend (TLS, message cap, model repository).
+   *
+   * @return a new builder: plaintext, default message cap, no repository extension
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,6 +62,9 @@ public final class OipGrpcFrontend extends GrpcFrontend {
   /**
    * The service {@link #create} serves ({@code inference.GRPCInferenceService}), for a frontend that
    * serves the Open Inference Protocol next to other APIs on one port (the OVMS mode).
+   *
+   * @param context the emulator's models, recorder and server metadata
+   * @return the bound service
    */
   public ServerServiceDefinition service(FrontendContext context) {
     return OipGrpcRepository.bind(new OipInferenceService(context, repository), repository, context.script());
@@ -72,13 +79,20 @@ public final class OipGrpcFrontend extends GrpcFrontend {
     /**
      * Serves the repository calls in the repository's form, loading and unloading in it (without this
      * call they are UNIMPLEMENTED, as on a server without the extension).
+     *
+     * @param repository the repository to serve and change; shared with the test that made it
+     * @return this builder
      */
     public Builder repository(OipModelRepository repository) {
       this.repository = java.util.Objects.requireNonNull(repository, "repository");
       return this;
     }
 
-    /** Builds the frontend. */
+    /**
+     * Builds the frontend.
+     *
+     * @return a new frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+     */
     public OipGrpcFrontend build() {
       return new OipGrpcFrontend(this);
     }

@@ -41,22 +41,39 @@ public final class OipModelRepository {
     this.form = Objects.requireNonNull(form, "form");
   }
 
-  /** Triton's form, every model loaded. */
+  /**
+   * Triton's form, every model loaded.
+   *
+   * @return a new repository in Triton's form
+   */
   public static OipModelRepository triton() {
     return new OipModelRepository(Form.TRITON);
   }
 
-  /** KServe's form, every model loaded. */
+  /**
+   * KServe's form, every model loaded.
+   *
+   * @return a new repository in KServe's form
+   */
   public static OipModelRepository kserve() {
     return new OipModelRepository(Form.KSERVE);
   }
 
-  /** The wire form. */
+  /**
+   * The wire form.
+   *
+   * @return the form this repository answers in
+   */
   public Form form() {
     return form;
   }
 
-  /** False once the model was unloaded (and not loaded again). */
+  /**
+   * False once the model was unloaded (and not loaded again).
+   *
+   * @param model the model's name
+   * @return true unless the model was unloaded since it was last loaded
+   */
   public boolean isLoaded(String model) {
     return !unloaded.contains(model);
   }

@@ -50,7 +50,11 @@ public final class OipRestFrontend extends HttpFrontend {
     this.dialect = new OipRestDialect(b.explicitNulls, b.rawByteStrings, b.halfAsJson);
   }
 
-  /** Starts configuring a frontend (TLS, request cap, model repository, a real server's habits). */
+  /**
+   * Starts configuring a frontend (TLS, request cap, model repository, a real server's habits).
+   *
+   * @return a new builder: plaintext, default request cap, no repository extension
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,6 +67,9 @@ public final class OipRestFrontend extends HttpFrontend {
   /**
    * The route that answers every request of this frontend, for a frontend that serves the Open
    * Inference Protocol next to other APIs on one port (the OVMS mode); {@link #create} serves it.
+   *
+   * @param context the emulator's models, recorder and server metadata
+   * @return a route that answers the Open Inference Protocol over REST
    */
   public HttpRoute route(FrontendContext context) {
     return new OipRestHandler(context, repository, dialect);
@@ -84,6 +91,8 @@ public final class OipRestFrontend extends HttpFrontend {
      * on each JSON output, {@code "versions": null} and {@code "platform": null} in model metadata,
      * and {@code null} version and reason in Triton's repository index (without this call they are
      * left out or hold values).
+     *
+     * @return this builder
      */
     public Builder explicitNulls() {
       this.explicitNulls = true;
@@ -94,6 +103,8 @@ public final class OipRestFrontend extends HttpFrontend {
      * Answers BYTES outputs that are not asked binary as JSON strings holding their raw bytes, UTF-8
      * or not, the way Triton does (quotes, backslashes and control bytes escaped, every other byte
      * copied); without this call a BYTES output that is not UTF-8 goes binary.
+     *
+     * @return this builder
      */
     public Builder rawByteStrings() {
       this.rawByteStrings = true;
@@ -104,6 +115,8 @@ public final class OipRestFrontend extends HttpFrontend {
      * Takes FP16/BF16 inputs as JSON numbers and answers finite FP16/BF16 outputs that are not asked
      * binary as JSON numbers, the way MLServer does; without this call FP16/BF16 JSON inputs are
      * refused (400, as Triton and KServe refuse them) and such outputs go binary.
+     *
+     * @return this builder
      */
     public Builder halfAsJson() {
       this.halfAsJson = true;
@@ -113,13 +126,20 @@ public final class OipRestFrontend extends HttpFrontend {
     /**
      * Serves the model repository extension in the repository's form, loading and unloading in it
      * (without this call there is none: its paths are 404, as on a server without the extension).
+     *
+     * @param repository the repository to serve and change; shared with the test that made it
+     * @return this builder
      */
     public Builder repository(OipModelRepository repository) {
       this.repository = java.util.Objects.requireNonNull(repository, "repository");
       return this;
     }
 
-    /** Builds the frontend. */
+    /**
+     * Builds the frontend.
+     *
+     * @return a new frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+     */
     public OipRestFrontend build() {
       return new OipRestFrontend(this);
     }

@@ -59,22 +59,39 @@ public final class OvmsFrontends {
     this.release = Objects.requireNonNull(release, "release");
   }
 
-  /** One emulated OVMS of this release. */
+  /**
+   * One emulated OVMS of this release.
+   *
+   * @param release the OVMS release whose answers to play
+   * @return a new emulated server: its REST and gRPC frontends share one configuration and one set of metrics
+   */
   public static OvmsFrontends of(OvmsRelease release) {
     return new OvmsFrontends(release);
   }
 
-  /** The release played. */
+  /**
+   * The release played.
+   *
+   * @return the release this emulated server plays
+   */
   public OvmsRelease release() {
     return release;
   }
 
-  /** The REST port's frontend, scheme {@code ovms+http}. */
+  /**
+   * The REST port's frontend, scheme {@code ovms+http}.
+   *
+   * @return the REST frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+   */
   public ProtocolFrontend rest() {
     return new OvmsRestFrontend(this);
   }
 
-  /** The gRPC port's frontend, scheme {@code ovms+grpc}. */
+  /**
+   * The gRPC port's frontend, scheme {@code ovms+grpc}.
+   *
+   * @return the gRPC frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+   */
   public ProtocolFrontend grpc() {
     return new OvmsGrpcFrontend(this);
   }
@@ -84,12 +101,20 @@ public final class OvmsFrontends {
     config.markChanged();
   }
 
-  /** Makes the next reload fail with HTTP 500 and this message, as OVMS does for a broken configuration file. */
+  /**
+   * Makes the next reload fail with HTTP 500 and this message, as OVMS does for a broken configuration file.
+   *
+   * @param message the error text the failed reload answers with
+   */
   public void failNextReload(String message) {
     config.failNextReload(Objects.requireNonNull(message, "message"));
   }
 
-  /** What OVMS reports about itself. */
+  /**
+   * What OVMS reports about itself.
+   *
+   * @return the server name and version the emulated OVMS reports
+   */
   public ServerMetadata serverMetadata() {
     return new ServerMetadata(SERVER_NAME, release.version(), List.of());
   }

@@ -32,7 +32,11 @@ public final class OvmsImageModel implements ScriptedModel {
 
   private final String name;
 
-  /** An image model called {@code name}. */
+  /**
+   * An image model called {@code name}.
+   *
+   * @param name the name clients address the model by
+   */
   public OvmsImageModel(String name) {
     this.name = Objects.requireNonNull(name, "name");
   }

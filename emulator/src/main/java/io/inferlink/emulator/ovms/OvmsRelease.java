@@ -21,12 +21,20 @@ public enum OvmsRelease {
     this.tfServingApi = tfServingApi;
   }
 
-  /** The version string server metadata reports. */
+  /**
+   * The version string server metadata reports.
+   *
+   * @return the version, e.g. {@code "2026.2.0"}
+   */
   public String version() {
     return version;
   }
 
-  /** Whether this release still serves the TF Serving API. */
+  /**
+   * Whether this release still serves the TF Serving API.
+   *
+   * @return true when the release serves the TF Serving API besides KServe's
+   */
   public boolean hasTfServingApi() {
     return tfServingApi;
   }

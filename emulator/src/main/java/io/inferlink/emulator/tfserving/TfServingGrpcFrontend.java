@@ -47,7 +47,11 @@ public final class TfServingGrpcFrontend extends GrpcFrontend {
     this.reloadFailuresInBody = b.reloadFailuresInBody;
   }
 
-  /** Starts configuring a frontend (TLS, message cap, reload answers). */
+  /**
+   * Starts configuring a frontend (TLS, message cap, reload answers).
+   *
+   * @return a new builder: plaintext, default message cap, reload errors as gRPC statuses
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -55,6 +59,8 @@ public final class TfServingGrpcFrontend extends GrpcFrontend {
   /**
    * The {@code config} of the last {@code HandleReloadConfigRequest} any server of this frontend
    * received (accepted or refused), exactly as it arrived; empty before the first.
+   *
+   * @return the last reload's configuration message, or empty when none arrived yet
    */
   public Optional<ModelServerConfig> lastReloadConfig() {
     return Optional.ofNullable(lastReload.get());
@@ -68,6 +74,9 @@ public final class TfServingGrpcFrontend extends GrpcFrontend {
   /**
    * The services {@link #create} serves ({@code PredictionService}, {@code ModelService}), for a
    * frontend that serves TF Serving's gRPC API next to others on one port (the OVMS mode).
+   *
+   * @param context the emulator's models, recorder and server metadata
+   * @return the bound services, in the order above
    */
   public List<ServerServiceDefinition> services(FrontendContext context) {
     TfsGrpcCalls calls = new TfsGrpcCalls(context);
@@ -85,13 +94,19 @@ public final class TfServingGrpcFrontend extends GrpcFrontend {
      * Answers a refused reload as an OK call whose {@code ReloadConfigResponse.status} holds the
      * error, instead of TF Serving's gRPC error status; for clients that must cope with servers
      * answering that way.
+     *
+     * @return this builder
      */
     public Builder reloadFailuresInResponseBody() {
       this.reloadFailuresInBody = true;
       return this;
     }
 
-    /** Builds the frontend. */
+    /**
+     * Builds the frontend.
+     *
+     * @return a new frontend, for {@link io.inferlink.emulator.Emulator.Builder#frontend}
+     */
     public TfServingGrpcFrontend build() {
       return new TfServingGrpcFrontend(this);
     }

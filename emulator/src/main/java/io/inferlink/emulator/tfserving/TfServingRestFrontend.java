@@ -56,7 +56,11 @@ public final class TfServingRestFrontend extends HttpFrontend {
     this.password = b.password;
   }
 
-  /** Starts configuring a frontend (TLS, Basic credentials, Paperspace mode). */
+  /**
+   * Starts configuring a frontend (TLS, Basic credentials, Paperspace mode).
+   *
+   * @return a new builder: plaintext, no credentials, TF Serving's own paths
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,6 +81,9 @@ public final class TfServingRestFrontend extends HttpFrontend {
    * {@code https://services.paperspace.io/model-serving/<deployment-id>}, e.g.
    * {@code http://127.0.0.1:40123/model-serving/dep-1}.
    *
+   * @param emulator the running emulator that serves this frontend
+   * @param deploymentId the deployment id, naming a model or mapped by {@link Builder#deployment}
+   * @return the deployment's base URL on 127.0.0.1, without a trailing slash
    * @throws IllegalStateException when this frontend is not in Paperspace mode
    */
   public String deploymentUrl(Emulator emulator, String deploymentId) {
@@ -96,6 +103,9 @@ public final class TfServingRestFrontend extends HttpFrontend {
    * The route that answers every request of this frontend, for a frontend that serves TF Serving's
    * API next to others on one port (the OVMS mode): it records headers, checks credentials and
    * answers TF's paths as {@link #create} does. Its model failures are answered with TF's statuses.
+   *
+   * @param context the emulator's models, recorder and server metadata
+   * @return a route that answers TF Serving's REST API
    */
   public HttpRoute route(FrontendContext context) {
     TfsBasicAuth auth = user == null ? null : new TfsBasicAuth(user, password);
@@ -111,7 +121,13 @@ public final class TfServingRestFrontend extends HttpFrontend {
 
     private Builder() {}
 
-    /** Requires {@code Authorization: Basic base64(user:password)} on every request; 401 otherwise. */
+    /**
+     * Requires {@code Authorization: Basic base64(user:password)} on every request; 401 otherwise.
+     *
+     * @param user the user name clients must send
+     * @param password the password clients must send; never logged
+     * @return this builder
+     */
     public Builder basicAuth(String user, String password) {
       new TfsBasicAuth(user, password); // validates
       this.user = user;
@@ -124,19 +140,31 @@ public final class TfServingRestFrontend extends HttpFrontend {
      * [/metadata|:predict|:classify|:regress]} (plain {@code GET} = status) instead of TF's
      * {@code /v1/...}; a deployment id names the model of the same name unless {@link #deployment}
      * maps it.
+     *
+     * @return this builder
      */
     public Builder paperspaceLegacy() {
       this.paperspaceLegacy = true;
       return this;
     }
 
-    /** Paperspace mode, with this deployment id serving this model. */
+    /**
+     * Paperspace mode, with this deployment id serving this model.
+     *
+     * @param deploymentId the id clients put in the URL
+     * @param modelName the model that answers calls to that id
+     * @return this builder
+     */
     public Builder deployment(String deploymentId, String modelName) {
       deployments.put(Objects.requireNonNull(deploymentId, "deploymentId"), Objects.requireNonNull(modelName, "modelName"));
       return paperspaceLegacy();
     }
 
-    /** Builds the frontend. */
+    /**
+     * Builds the frontend.
+     *
+     * @return a new frontend, for {@link Emulator.Builder#frontend}
+     */
     public TfServingRestFrontend build() {
       return new TfServingRestFrontend(this);
     }

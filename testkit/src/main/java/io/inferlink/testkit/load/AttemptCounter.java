@@ -20,7 +20,11 @@ public final class AttemptCounter implements InferenceInterceptor {
     return chain.proceed(call);
   }
 
-  /** The attempts seen so far. */
+  /**
+   * The attempts seen so far.
+   *
+   * @return the number of attempts since this counter was made, summed over every client using it
+   */
   public long count() {
     return attempts.sum();
   }

@@ -54,7 +54,14 @@ public final class LoadRun {
     this.inFlight = inFlight;
   }
 
-  /** A run of {@code calls} calls, {@code inFlight} at a time. */
+  /**
+   * A run of {@code calls} calls, {@code inFlight} at a time.
+   *
+   * @param calls how many calls to make in all; at least 1
+   * @param inFlight how many calls may run at once; at least 1
+   * @return a new run without events, with {@link #DEFAULT_MAX_TIME}
+   * @throws IllegalArgumentException when either count is below 1
+   */
   public static LoadRun of(int calls, int inFlight) {
     return new LoadRun(calls, inFlight);
   }
@@ -62,6 +69,11 @@ public final class LoadRun {
   /**
    * Runs {@code event} just before call number {@code call} (0-based) starts; several events of one call
    * run in the order they were added.
+   *
+   * @param call the number of the call the event precedes, 0 to {@code calls - 1}
+   * @param event what to do, on the thread that starts the calls; should be quick
+   * @return this run
+   * @throws IllegalArgumentException when {@code call} is out of range
    */
   public LoadRun at(int call, Runnable event) {
     if (call < 0 || call >= calls) {
@@ -71,7 +83,13 @@ public final class LoadRun {
     return this;
   }
 
-  /** How long the whole run may take; {@link #DEFAULT_MAX_TIME} by default. */
+  /**
+   * How long the whole run may take; {@link #DEFAULT_MAX_TIME} by default.
+   *
+   * @param time the longest the run may wait for its calls; positive
+   * @return this run
+   * @throws IllegalArgumentException when {@code time} is null, zero or negative
+   */
   public LoadRun maxTime(Duration time) {
     if (time == null || time.isNegative() || time.isZero()) {
       throw new IllegalArgumentException("maxTime must be positive, got " + time);
@@ -84,6 +102,9 @@ public final class LoadRun {
    * Makes the calls ({@code call.apply(i)} starts call {@code i} and returns its future) and reports
    * them, with the attempts {@code attempts} counted meanwhile ({@code null}: not counted, reported as -1).
    *
+   * @param call starts call number {@code i} when given {@code i}, and returns its future
+   * @param attempts the counter the client's attempts go through, or {@code null} for none
+   * @return what the run saw
    * @throws IllegalStateException when calls are still running after the run's maximum time, naming how many
    * @throws InterruptedException when the calling thread is interrupted
    */
