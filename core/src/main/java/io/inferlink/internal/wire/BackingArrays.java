@@ -21,6 +21,9 @@ public final class BackingArrays {
    * A writable heap view (never to be written) of exactly the tensor's bytes, between its position
    * and limit, or {@code null} when the tensor's memory is not an accessible array (a direct buffer,
    * or a read-only buffer the caller wrapped).
+   *
+   * @param tensor the tensor whose bytes a gRPC encoder is about to write
+   * @return a view of the tensor's own array, or {@code null} when it has none the encoder may read
    */
   public static ByteBuffer heapView(Tensor tensor) {
     Objects.requireNonNull(tensor, "tensor");
@@ -31,6 +34,9 @@ public final class BackingArrays {
    * Called once, by {@link Tensor}'s class initializer, which alone can read its fields. On the class path this
    * package is reachable by anyone, so the caller is checked too: other code cannot get in first and be handed
    * every tensor.
+   *
+   * @param tensorViews Tensor's way to a view of its array
+   * @throws IllegalStateException when the caller is not {@link Tensor} or the views are already installed
    */
   public static void install(Function<Tensor, ByteBuffer> tensorViews) {
     if (StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass() != Tensor.class
