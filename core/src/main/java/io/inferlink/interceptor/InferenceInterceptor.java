@@ -33,7 +33,11 @@ public interface InferenceInterceptor {
    */
   <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain);
 
-  /** The rest of the pipeline after one interceptor; thread-safe, and usable more than once. */
+  /**
+   * The rest of the pipeline after one interceptor; thread-safe, and usable more than once.
+   *
+   * @param <T> the value type of the call's future, as in {@link #intercept}
+   */
   interface Chain<T> {
     /**
      * Passes the call on to the next interceptor, or sends it when none is left.
