@@ -108,6 +108,9 @@ public abstract class InferenceClientCompatibilityKit {
   private static final String ROTATING_HEADER = "x-inferlink-kit-rotating";
   private static final Duration SERVER_WAIT = Duration.ofSeconds(5);
 
+  /** For subclasses: a backend's test class extends the kit and overrides the methods below. */
+  protected InferenceClientCompatibilityKit() {}
+
   /** The client of the current test, made from {@link #baseOptions()}. */
   protected InferenceClient client;
 

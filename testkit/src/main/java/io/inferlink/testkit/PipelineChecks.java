@@ -35,7 +35,14 @@ public final class PipelineChecks {
   private static final Duration WAIT = Duration.ofSeconds(5);
   private static final Duration SILENCE = Duration.ofMillis(300);
 
-  /** One operation of a client as a test runs it, and what an interceptor must see of it. */
+  /**
+   * One operation of a client as a test runs it, and what an interceptor must see of it.
+   *
+   * @param operation the operation an interceptor must see
+   * @param operationName the name the test reports it under
+   * @param model the model an interceptor must see, or {@code null} for a server-level operation
+   * @param run makes the call on the client it is given
+   */
   public record Op(Operation operation, String operationName, ModelRef model, Consumer<InferenceClient> run) {
     @Override
     public String toString() {

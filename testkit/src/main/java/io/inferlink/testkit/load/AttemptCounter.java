@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class AttemptCounter implements InferenceInterceptor {
   private final LongAdder attempts = new LongAdder();
 
+  /** A counter at zero. */
+  public AttemptCounter() {}
+
   @Override
   public <T> CompletableFuture<T> intercept(InferenceCall call, Chain<T> chain) {
     attempts.increment();
