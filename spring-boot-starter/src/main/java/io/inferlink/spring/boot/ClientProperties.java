@@ -79,6 +79,9 @@ public class ClientProperties {
   @NestedConfigurationProperty
   private HealthProperties health = new HealthProperties();
 
+  /** Properties with nothing set: core's defaults apply until Spring binds values. */
+  public ClientProperties() {}
+
   /** {@return the endpoint, for example kserve-v2+grpc://triton:8001 or tfserving+http://host:8501. Required} */
   public String getEndpoint() { return endpoint; }
   /**

@@ -10,6 +10,9 @@ public class HealthProperties {
   /** Models that must be ready for the client to be UP, as name, name:version or name@label. */
   private List<String> models = new ArrayList<>();
 
+  /** Health checks on, with no model listed, until Spring binds values. */
+  public HealthProperties() {}
+
   /** {@return whether the client has a health indicator; true by default} */
   public boolean isEnabled() { return enabled; }
   /**

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(InferlinkProperties.class)
 @Import({InferlinkMetricsConfiguration.class, InferlinkTracingConfiguration.class, InferlinkHealthConfiguration.class})
 public class InferlinkAutoConfiguration {
+  /** Created by Spring Boot when the auto-configuration applies. */
+  public InferlinkAutoConfiguration() {}
+
   /** Static: it registers bean definitions, so it must exist before the configuration class is instantiated. */
   @Bean
   static ClientBeanRegistrar inferlinkClientBeanRegistrar() {

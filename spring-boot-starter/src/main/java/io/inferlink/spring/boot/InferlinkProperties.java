@@ -29,6 +29,9 @@ public class InferlinkProperties {
   @NestedConfigurationProperty
   private ClientProperties defaults = new ClientProperties();
 
+  /** No client and empty defaults, until Spring binds values. */
+  public InferlinkProperties() {}
+
   /** {@return the clients' properties, by bean name; never null} */
   public Map<String, ClientProperties> getClients() {
     return clients;

@@ -20,6 +20,9 @@ public class OAuth2Properties {
   /** How the client authenticates to the token endpoint: client_secret_basic (the default) or client_secret_post. */
   private String clientAuthentication;
 
+  /** No OAuth 2.0 credentials, until Spring binds values. */
+  public OAuth2Properties() {}
+
   /** {@return the token endpoint, for example https://login.example.com/oauth2/token} */
   public String getTokenUrl() { return tokenUrl; }
   /**

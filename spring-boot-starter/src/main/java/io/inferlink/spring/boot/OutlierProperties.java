@@ -7,6 +7,9 @@ public class OutlierProperties {
   /** Duration of a first ejection; it doubles with each new one. */
   private String ejectionTime;
 
+  /** Core's outlier ejection defaults, until Spring binds values. */
+  public OutlierProperties() {}
+
   /** {@return failures in a row that eject a host, 0 = off} */
   public Integer getConsecutiveFailures() { return consecutiveFailures; }
   /**

@@ -13,6 +13,9 @@ public class RetryProperties {
   /** Retries per second allowed whatever the traffic. */
   private Integer budgetMinPerSecond;
 
+  /** Core's retry defaults, until Spring binds values. */
+  public RetryProperties() {}
+
   /** {@return attempts per call, the first included; 1 (the default) means no retries} */
   public Integer getMaxAttempts() { return maxAttempts; }
   /**

@@ -9,6 +9,9 @@ public class TlsProperties {
   /** PEM file of the client's private key (with cert). */
   private String key;
 
+  /** No TLS material of its own (the JDK's trust store verifies the server), until Spring binds values. */
+  public TlsProperties() {}
+
   /** {@return PEM file of the certificates to trust instead of the JDK's} */
   public String getTrust() { return trust; }
   /**
